@@ -1,0 +1,159 @@
+"""The process definition (`registry/process.yaml`) as a model: steps a–k as data.
+
+A condition (`when`, `only_when`) maps dotted field paths of the item to a value or a list of
+accepted values; all must hold. Requirements are what must be recorded before an item leaves a
+step (or, with `enter`, before it enters one).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from sobreg.models.common import Date, LocalText, Model, StepId, Text
+
+Condition = dict[str, Any]
+ItemType = Literal["nomination", "program"]
+
+
+class Requirement(Model):
+    field: str = Field(pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+    when: Condition | None = None
+    equals: Any = None
+    min_items: int = Field(1, ge=0)
+    exists: Literal["program", "nomination"] | None = None
+
+
+class ItemRules(Model):
+    first_step: StepId
+    initial_status: str
+    open_statuses: list[str] = Field(min_length=1)
+    # Statuses from which reopening is refused: the item has been handed over to another one.
+    final_statuses: list[str] = []
+
+
+class Optional_(Model):
+    when: Condition
+    reason: Text
+
+
+class CreateProgram(Model):
+    step: StepId
+    status: str
+    id_from: str = "decision.program_id"
+    name_from: str = "title"
+    origin_from: str
+    origin_map: dict[str, str]
+    copy_fields: dict[str, str] = {}
+
+
+class Outcome(Model):
+    when: Condition | None = None
+    status: str
+    action: Literal["close", "activate", "deactivate"]
+    create_program: CreateProgram | None = None
+
+
+class Entry(Model):
+    from_statuses: list[str] = Field(min_length=1)
+    status: str
+    action: Literal["advance", "activate", "deactivate"] = "advance"
+    requires: list[Requirement] = []
+
+
+class Step(Model):
+    id: StepId
+    item: ItemType
+    name: LocalText
+    description: LocalText | None = None
+    owner: list[str] = Field(min_length=1)
+    target_days: int | None = Field(None, ge=1)
+    only_when: Condition | None = None
+    optional_when: Optional_ | None = None
+    requires: list[Requirement] = []
+    outcomes: list[Outcome] = []
+    enter: Entry | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_requirements(cls, data: Any) -> Any:
+        # `requires: [a.b, c]` is shorthand for `[{field: a.b}, {field: c}]`.
+        if isinstance(data, dict):
+            for key in ("requires",):
+                if isinstance(data.get(key), list):
+                    data = {**data, key: [_req(r) for r in data[key]]}
+            enter = data.get("enter")
+            if isinstance(enter, dict) and isinstance(enter.get("requires"), list):
+                data = {
+                    **data,
+                    "enter": {**enter, "requires": [_req(r) for r in enter["requires"]]},
+                }
+        return data
+
+
+def _req(value: Any) -> Any:
+    return {"field": value} if isinstance(value, str) else value
+
+
+class Withdraw(Model):
+    item: ItemType
+    status: str
+    from_statuses: list[str] = Field(min_length=1)
+
+
+class ProcessDefinition(Model):
+    """The whole of `process.yaml`."""
+
+    version: str
+    title: LocalText
+    source: Text | None = None
+    valid_until: Date | None = None
+    roles: dict[str, LocalText] = Field(min_length=1)
+    items: dict[ItemType, ItemRules]
+
+    def rules(self, item: str) -> ItemRules:
+        return self.items[item]  # type: ignore[index]
+
+    steps: list[Step] = Field(min_length=1)
+    withdraw: Withdraw | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> ProcessDefinition:
+        ids = [s.id for s in self.steps]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"step ids must be unique: {', '.join(dupes)}")
+        for step in self.steps:
+            unknown = [r for r in step.owner if r not in self.roles]
+            if unknown:
+                raise ValueError(f"step {step.id}: unknown owner role {', '.join(unknown)}")
+            for outcome in step.outcomes:
+                created = outcome.create_program
+                if created and created.step not in ids:
+                    raise ValueError(
+                        f"step {step.id}: create_program.step {created.step} is unknown"
+                    )
+        for item, rules in self.items.items():
+            if rules.first_step not in ids:
+                raise ValueError(f"items.{item}.first_step {rules.first_step} is not a step")
+            if self.step(rules.first_step).item != item:
+                raise ValueError(
+                    f"items.{item}.first_step {rules.first_step} belongs to another item"
+                )
+        return self
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def has_step(self, step_id: str | None) -> bool:
+        return any(s.id == step_id for s in self.steps)
+
+    def steps_of(self, item: str) -> list[Step]:
+        return [s for s in self.steps if s.item == item]
+
+    def index(self, step_id: str) -> int:
+        return [s.id for s in self.steps].index(step_id)

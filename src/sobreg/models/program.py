@@ -1,0 +1,147 @@
+"""A program (`programs/<slug>.yaml`): production steps f–k, or a national inventory entry."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
+from sobreg.models.assessment import Assessment
+from sobreg.models.common import (
+    Contact,
+    Date,
+    Flag,
+    HistoryEntry,
+    Kind,
+    Model,
+    NominationId,
+    Origin,
+    ProgramId,
+    ProgramStatus,
+    Sek,
+    ShortText,
+    StepId,
+    Text,
+    fld,
+)
+
+
+class Member(Model):
+    name: ShortText = fld("Namn", "Name")
+    role: ShortText = fld("Roll i projektgruppen", "Role in the project group")
+
+
+class ProjectPlan(Model):
+    development: Text | None = fld("Utveckling", "Development", None)
+    evaluation: Text | None = fld("Utvärdering", "Evaluation", None)
+    management: Text | None = fld("Förvaltning", "Management", None)
+
+
+class Agreement(Model):
+    party: ShortText = fld("Part", "Party")
+    kind: ShortText = fld("Typ av avtal", "Kind of agreement")
+    date: Date | None = fld("Datum", "Date", None)
+
+
+class Project(Model):
+    group: list[Member] | None = fld("Projektgrupp", "Project group", None)
+    plan: ProjectPlan | None = fld("Projektplan", "Project plan", None)
+    cost_calculation_sek: Sek | None = fld("Kostnadskalkyl (kr)", "Cost calculation (SEK)", None)
+    agreements: list[Agreement] | None = fld("Avtal", "Agreements", None)
+
+
+class Production(Model):
+    name: ShortText | None = fld("Programnamn", "Program name", None)
+    languages: list[ShortText] | None = fld("Språk", "Languages", None)
+    wcag21_checked: Flag | None = fld("Avstämt mot WCAG 2.1", "Checked against WCAG 2.1", None)
+    design_guide_followed: Flag | None = fld("Designguiden följd", "Design guide followed", None)
+
+
+class ContentReview(Model):
+    reviewer: Contact | None = fld("Granskare", "Reviewer", None)
+    independent: Flag | None = fld("Oberoende granskning", "Independent review", None)
+    date: Date | None = fld("Datum", "Date", None)
+    outcome: Literal["approved", "changes_requested", "rejected"] | None = fld(
+        "Resultat", "Outcome", None
+    )
+
+
+class Test(Model):
+    date: Date | None = fld("Datum", "Date", None)
+    result: Literal["passed", "failed"] | None = fld("Resultat", "Result", None)
+
+
+class Testing(Model):
+    functional: Test | None = fld("Funktionstest", "Functional test", None)
+    clinical: Test | None = fld("Kliniskt test", "Clinical test", None)
+
+
+class Implementation(Model):
+    published: Date | None = fld("Publicerat", "Published", None)
+    units: list[ShortText] | None = fld(
+        "Verksamheter som använder programmet", "Units using it", None
+    )
+    follow_up_plan: Text | None = fld("Plan för uppföljning", "Follow-up plan", None)
+
+
+class Deactivation(Model):
+    date: Date | None = fld("Datum", "Date", None)
+    reason: Literal["need_changed", "evidence_changed", "replaced", "other"] | None = fld(
+        "Skäl", "Reason", None
+    )
+    replaced_by: ProgramId | None = fld("Ersatt av", "Replaced by", None)
+    note: Text | None = fld("Anteckning", "Note", None)
+
+
+class Program(Model):
+    """One file `programs/<slug>.yaml`."""
+
+    id: ProgramId = fld("Id", "Id")
+    created: Date = fld("Skapad", "Created")
+    name: ShortText = fld("Namn", "Name")
+    kind: Kind | None = fld("Stöd eller behandling", "Support or treatment", None)
+    step: StepId | None = fld("Steg", "Step", None)
+    status: ProgramStatus = fld("Status", "Status")
+    origin: Origin = fld("Ursprung", "Origin")
+    nomination: NominationId | None = fld("Nominering", "Nomination", None)
+    source: Text | None = fld("Källa", "Source", None)
+    project: Project | None = fld("Projekt", "Project", None)
+    production: Production | None = fld("Produktion", "Production", None)
+    content_review: ContentReview | None = fld("Granskning av innehåll", "Content review", None)
+    testing: Testing | None = fld("Test", "Testing", None)
+    implementation: Implementation | None = fld("Implementering", "Implementation", None)
+    deactivation: Deactivation | None = fld("Avpublicering", "Deactivation", None)
+    assessments: list[Assessment] | None = fld(
+        "Nationella värderingar", "National assessments", None
+    )
+    history: list[HistoryEntry] = fld("Historik", "History", min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Program:
+        # Rules that hold at every step, unlike the step checklists in process.yaml.
+        if self.status == ProgramStatus.inventoried and self.step is not None:
+            raise PydanticCustomError(
+                "rule_inventoried_step", "an inventoried program has step: null"
+            )
+        if self.status != ProgramStatus.inventoried and self.step is None:
+            raise PydanticCustomError("rule_needs_step", "a program in the process needs a step")
+        if self.deactivation and self.deactivation.replaced_by == self.id:
+            raise PydanticCustomError(
+                "rule_replaced_by_self", "a program cannot be replaced by itself"
+            )
+        review = self.content_review
+        if (
+            review
+            and review.independent
+            and review.reviewer
+            and self.project
+            and self.project.group
+        ):
+            members = {m.name.strip().casefold() for m in self.project.group}
+            if review.reviewer.name.strip().casefold() in members:
+                raise PydanticCustomError(
+                    "rule_reviewer_in_group",
+                    "an independent reviewer is not a member of the project group",
+                )
+        return self
