@@ -1,0 +1,49 @@
+"""The one error type of sobreg and its exit codes (DESIGN.md §5).
+
+Errors carry a message key and parameters, not text: the CLI renders them in the user's language
+through the catalogue, so library code stays free of wording and printing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_ENVIRONMENT = 3
+EXIT_INTERRUPTED = 130
+
+
+class SobregError(Exception):
+    """An expected failure: rendered as one line, mapped to an exit code."""
+
+    exit_code = EXIT_REFUSED
+
+    def __init__(self, key: str, /, *, details: list[str] | None = None, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+        # Already-rendered lines (for example validation errors) shown under the message.
+        self.details = details or []
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.params}" if self.params else self.key
+
+
+class RefusedError(SobregError):
+    """Invalid data, missing fields, illegal transition, unknown id: nothing was written."""
+
+    exit_code = EXIT_REFUSED
+
+
+class UsageError(SobregError):
+    """A bad option or argument."""
+
+    exit_code = EXIT_USAGE
+
+
+class EnvironmentFailure(SobregError):
+    """No registry, not a git repository, lock held, git failed."""
+
+    exit_code = EXIT_ENVIRONMENT

@@ -1,0 +1,152 @@
+"""Find the registry and read its files: fast safe loads for reading, round-trip docs for edits."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sobreg import yamlio
+from sobreg.errors import EnvironmentFailure, RefusedError
+from sobreg.ids import item_type_of
+from sobreg.models import EvaluationMethod, Nomination, ProcessDefinition, Program, RolesFile
+
+FOLDERS = {"nomination": "nominations", "program": "programs"}
+MODELS: dict[str, type[BaseModel]] = {"nomination": Nomination, "program": Program}
+SPECIAL_FILES: dict[str, type[BaseModel]] = {
+    "process.yaml": ProcessDefinition,
+    "evaluation.yaml": EvaluationMethod,
+    "roles.yaml": RolesFile,
+}
+SCHEMA_NAMES = {
+    "nomination": "nomination",
+    "program": "program",
+    "process.yaml": "process",
+    "evaluation.yaml": "evaluation",
+    "roles.yaml": "roles",
+}
+
+
+def find_registry(option: str | None = None, start: Path | None = None) -> Path:
+    """The registry folder: `--registry`, else `SOBREG_REGISTRY`, else walk up from `start`."""
+    explicit = option or os.environ.get("SOBREG_REGISTRY")
+    if explicit:
+        path = Path(explicit).expanduser()
+        if (path / "process.yaml").is_file():
+            return path.resolve()
+        raise EnvironmentFailure("registry.not_found_at", path=str(path))
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "registry" / "process.yaml").is_file():
+            return folder / "registry"
+        if (folder / "process.yaml").is_file():
+            return folder
+    raise EnvironmentFailure("registry.not_found", start=str(here))
+
+
+@dataclass
+class Registry:
+    """A registry folder and the definitions that govern it."""
+
+    root: Path
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def rel(self, path: Path) -> str:
+        """A path as shown to users: relative to the current folder when inside it."""
+        try:
+            return os.path.relpath(path, Path.cwd())
+        except ValueError:
+            return str(path)
+
+    @cached_property
+    def process(self) -> ProcessDefinition:
+        return self._load_definition("process.yaml", ProcessDefinition)  # type: ignore[return-value]
+
+    @cached_property
+    def evaluation(self) -> EvaluationMethod | None:
+        if not (self.root / "evaluation.yaml").is_file():
+            return None
+        return self._load_definition("evaluation.yaml", EvaluationMethod)  # type: ignore[return-value]
+
+    @cached_property
+    def roles(self) -> RolesFile | None:
+        if not (self.root / "roles.yaml").is_file():
+            return None
+        return self._load_definition("roles.yaml", RolesFile)  # type: ignore[return-value]
+
+    def _load_definition(self, name: str, model: type[BaseModel]) -> BaseModel:
+        path = self.root / name
+        data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise RefusedError("registry.definition_invalid", path=self.rel(path)) from exc
+
+    def item_path(self, item_id: str) -> Path:
+        item_type = item_type_of(item_id)
+        return self.root / FOLDERS[item_type] / f"{item_id}.yaml"
+
+    def item_files(self, item_type: str | None = None) -> list[Path]:
+        types = [item_type] if item_type else list(FOLDERS)
+        files: list[Path] = []
+        for kind in types:
+            folder = self.root / FOLDERS[kind]
+            if folder.is_dir():
+                files.extend(
+                    sorted(
+                        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+                    )
+                )
+        return files
+
+    def exists(self, item_id: str) -> bool:
+        try:
+            return self.item_path(item_id).is_file()
+        except RefusedError:
+            return False
+
+    def load_data(self, item_id: str) -> dict[str, Any]:
+        """An item's data as plain values (fast path), refusing an unknown id."""
+        path = self.item_path(item_id)
+        if not path.is_file():
+            raise RefusedError("item.unknown", id=item_id)
+        data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+        if not isinstance(data, dict):
+            raise RefusedError("validate.not_mapping", path=self.rel(path))
+        return data
+
+    def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:
+        """Path, original text and round-trip document of an item, for an edit."""
+        path = self.item_path(item_id)
+        if not path.is_file():
+            raise RefusedError("item.unknown", id=item_id)
+        text = yamlio.read_text(path, self.rel(path))
+        return path, text, yamlio.load_roundtrip(text, self.rel(path))
+
+    def schema_ref(self, kind: str) -> str:
+        """The relative `$schema` reference for a file of this kind, from its own folder."""
+        return f"../../schemas/{SCHEMA_NAMES[kind]}.schema.json"
+
+
+def open_registry(option: str | None = None) -> Registry:
+    return Registry(find_registry(option))
+
+
+def item_type_of_path(registry_root: Path, path: Path) -> str | None:
+    """'nomination', 'program', a special file name, or None for a file sobreg does not govern."""
+    try:
+        rel = path.resolve().relative_to(registry_root.resolve())
+    except ValueError:
+        return None
+    parts = rel.parts
+    if len(parts) == 1 and parts[0] in SPECIAL_FILES:
+        return parts[0]
+    if len(parts) == 2 and path.suffix in (".yaml", ".yml"):
+        for kind, folder in FOLDERS.items():
+            if parts[0] == folder:
+                return kind
+    return None

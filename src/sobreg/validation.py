@@ -1,0 +1,255 @@
+"""Validate registry files: collect every problem, keyed by file, with line and column.
+
+Parsing uses the fast safe loader; only a file that fails is parsed again in round-trip mode to
+find where each problem stands. Rules that span files (ids, links) run after every file is read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from sobreg import yamlio
+from sobreg.ids import is_nomination_id, is_program_id
+from sobreg.models import ProcessDefinition
+from sobreg.registry import MODELS, SPECIAL_FILES, Registry, item_type_of_path
+
+
+@dataclass
+class Issue:
+    """One problem: where it is and a message key with parameters (rendered by the CLI)."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    key: str
+    params: dict[str, Any] = dc_field(default_factory=dict)
+
+
+@dataclass
+class CheckResult:
+    valid: list[str] = dc_field(default_factory=list)
+    errors: list[Issue] = dc_field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class _Parsed:
+    path: Path
+    shown: str
+    kind: str
+    text: str | None = None
+    data: Any = None
+    issues: list[Issue] = dc_field(default_factory=list)
+
+
+def pydantic_issues(shown: str, text: str | None, exc: ValidationError) -> list[Issue]:
+    """Issues from a pydantic error, each placed at its key or value in the file."""
+    doc = None
+    if text is not None:
+        try:
+            doc = yamlio.load_roundtrip(text, shown)
+        except yamlio.YamlProblem:
+            doc = None
+    issues = []
+    for err in exc.errors(include_url=False):
+        loc = [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")]
+        # Union branches add type names to the location; keep only keys and indexes that exist.
+        loc = [p for p in loc if isinstance(p, int) or not p[:1].isupper()]
+        line, col = yamlio.position(doc, loc) if doc is not None else (1, 1)
+        ctx = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
+        issues.append(
+            Issue(
+                path=shown,
+                line=line,
+                col=col,
+                field=".".join(str(p) for p in loc),
+                key=f"pyd.{err['type']}",
+                params={"msg": err["msg"], **ctx},
+            )
+        )
+    return issues
+
+
+def _short(value: Any) -> str:
+    return str(value)[:200]
+
+
+def _issue(parsed: _Parsed, field_path: str, key: str, **params: Any) -> Issue:
+    line, col = 1, 1
+    if parsed.text is not None and field_path:
+        try:
+            doc = yamlio.load_roundtrip(parsed.text, parsed.shown)
+            line, col = yamlio.position(doc, [_part(p) for p in field_path.split(".")])
+        except yamlio.YamlProblem:
+            pass
+    return Issue(parsed.shown, line, col, field_path, key, params)
+
+
+def _part(part: str) -> str | int:
+    return int(part) if part.isdigit() else part
+
+
+def _parse(registry: Registry, path: Path, kind: str, text: str | None = None) -> _Parsed:
+    parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
+    try:
+        parsed.text = yamlio.read_text(path, parsed.shown) if text is None else text
+        parsed.data = yamlio.load_safe(parsed.text, parsed.shown)
+    except yamlio.YamlProblem as exc:
+        parsed.issues.append(Issue(exc.path, exc.line, exc.col, "", exc.key, dict(exc.params)))
+        return parsed
+    if not isinstance(parsed.data, dict):
+        parsed.issues.append(Issue(parsed.shown, 1, 1, "", "validate.not_mapping", {}))
+        parsed.data = None
+    return parsed
+
+
+def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None:
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as exc:
+        parsed.issues.extend(pydantic_issues(parsed.shown, parsed.text, exc))
+        return None
+
+
+def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
+    data = parsed.data
+    item_id = data.get("id")
+    if isinstance(item_id, str) and item_id != parsed.path.stem:
+        parsed.issues.append(
+            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=parsed.path.stem)
+        )
+    if parsed.path.suffix != ".yaml":
+        parsed.issues.append(_issue(parsed, "", "validate.suffix"))
+    step = data.get("step")
+    if process is not None and step is not None and isinstance(step, str):
+        owner = next((s for s in process.steps if s.id == step), None)
+        if owner is None or owner.item != parsed.kind:
+            allowed = ", ".join(s.id for s in process.steps_of(parsed.kind))
+            parsed.issues.append(
+                _issue(parsed, "step", "validate.step_unknown", step=step, allowed=allowed)
+            )
+
+
+def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> None:
+    def find(item_id: str) -> dict[str, Any] | None:
+        if item_id in items:
+            return items[item_id].data
+        if whole or not registry.exists(item_id):
+            return None
+        try:
+            return registry.load_data(item_id)
+        except Exception:
+            return None
+
+    for item_id, parsed in items.items():
+        data = parsed.data
+        if parsed.kind == "nomination" and data.get("program"):
+            target = find(data["program"])
+            if target is None:
+                parsed.issues.append(
+                    _issue(parsed, "program", "validate.link_missing", target=data["program"])
+                )
+            elif target.get("nomination") != item_id:
+                parsed.issues.append(
+                    _issue(parsed, "program", "validate.link_one_way", target=data["program"])
+                )
+        if parsed.kind == "program":
+            if data.get("nomination"):
+                target = find(data["nomination"])
+                if target is None:
+                    parsed.issues.append(
+                        _issue(
+                            parsed, "nomination", "validate.link_missing", target=data["nomination"]
+                        )
+                    )
+                elif target.get("program") != item_id:
+                    parsed.issues.append(
+                        _issue(
+                            parsed, "nomination", "validate.link_one_way", target=data["nomination"]
+                        )
+                    )
+            replaced_by = (data.get("deactivation") or {}).get("replaced_by")
+            if replaced_by and find(replaced_by) is None:
+                parsed.issues.append(
+                    _issue(
+                        parsed,
+                        "deactivation.replaced_by",
+                        "validate.link_missing",
+                        target=replaced_by,
+                    )
+                )
+
+
+def check(registry: Registry, paths: list[Path] | None = None) -> CheckResult:
+    """Validate `paths` (default: the whole registry, definitions included)."""
+    whole = not paths
+    if whole:
+        targets = [
+            registry.root / name for name in SPECIAL_FILES if (registry.root / name).is_file()
+        ]
+        targets += registry.item_files()
+    else:
+        targets = list(paths or [])
+    result = CheckResult()
+    parsed_all: list[_Parsed] = []
+    process: ProcessDefinition | None = None
+    try:
+        process = registry.process
+    except Exception:
+        process = None  # reported below when process.yaml itself is validated
+    items: dict[str, _Parsed] = {}
+    seen: dict[str, str] = {}
+    for path in targets:
+        kind = item_type_of_path(registry.root, path)
+        if kind is None:
+            shown = registry.rel(path)
+            result.errors.append(
+                Issue(shown, 1, 1, "", "validate.outside", {"root": registry.rel(registry.root)})
+            )
+            continue
+        parsed = _parse(registry, path, kind)
+        parsed_all.append(parsed)
+        if parsed.data is None:
+            continue
+        model = SPECIAL_FILES.get(kind) or MODELS[kind]
+        _validate_model(parsed, model)
+        if kind in MODELS:
+            _item_rules(parsed, process)
+            item_id = parsed.data.get("id")
+            if isinstance(item_id, str) and (is_nomination_id(item_id) or is_program_id(item_id)):
+                if item_id in seen:
+                    parsed.issues.append(
+                        _issue(
+                            parsed, "id", "validate.duplicate_id", id=item_id, other=seen[item_id]
+                        )
+                    )
+                else:
+                    seen[item_id] = parsed.shown
+                    items[item_id] = parsed
+    _link_rules(registry, items, whole)
+    for parsed in parsed_all:
+        if parsed.issues:
+            result.errors.extend(parsed.issues)
+        else:
+            result.valid.append(parsed.shown)
+    return result
+
+
+def check_text(registry: Registry, path: Path, text: str) -> list[Issue]:
+    """Validate the would-be content of one item file before it is written."""
+    kind = item_type_of_path(registry.root, path) or "program"
+    parsed = _parse(registry, path, kind, text)
+    if parsed.data is not None:
+        model = SPECIAL_FILES.get(kind) or MODELS[kind]
+        if _validate_model(parsed, model) is not None and kind in MODELS:
+            _item_rules(parsed, registry.process)
+    return parsed.issues
