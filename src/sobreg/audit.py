@@ -1,0 +1,184 @@
+"""Git as the audit trail: commit exactly the touched paths, read an item's log, read old versions.
+
+All calls go through GitPython's `repo.git` command interface: its index API rewrites the whole
+index in Python (about 0.46 s a commit on a 10,000-file repository against 0.07 s for the git
+commands).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sobreg.errors import EnvironmentFailure
+
+TRAILERS = ("Sobreg-Id", "Sobreg-Action", "Sobreg-From", "Sobreg-To")
+
+# Inside a git hook, git exports these for the hook's own operation (a temporary index during
+# `git commit -a`, a worktree path). sobreg works on the repository that holds the registry and
+# commits on its own, so they must not leak into its git calls.
+_HOOK_VARIABLES = (
+    "GIT_INDEX_FILE",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_PREFIX",
+    "GIT_OBJECT_DIRECTORY",
+)
+
+
+def _clean_environment() -> None:
+    for name in _HOOK_VARIABLES:
+        os.environ.pop(name, None)
+
+
+@dataclass
+class Commit:
+    sha: str
+    date: str
+    author: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "commit": self.sha,
+            "date": self.date,
+            "author": self.author,
+            "message": self.message,
+        }
+
+
+class Git:
+    """The git repository that contains a folder."""
+
+    def __init__(self, folder: Path) -> None:
+        import git
+
+        _clean_environment()
+        try:
+            self.repo = git.Repo(folder, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise EnvironmentFailure("git.not_repo", path=str(folder)) from None
+        if self.repo.working_tree_dir is None:
+            raise EnvironmentFailure("git.not_repo", path=str(folder))
+        self.root = Path(self.repo.working_tree_dir).resolve()
+        self.git_dir = Path(self.repo.git_dir).resolve()
+
+    def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
+        import git
+
+        try:
+            method: Any = getattr(self.repo.git, command.replace("-", "_"))
+            kwargs: dict[str, Any] = {"env": env} if env else {}
+            return str(method(*args, **kwargs))
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or exc.stdout or str(exc)).strip().replace("\n", " ")
+            raise EnvironmentFailure("git.failed", command=command, detail=detail[:300]) from None
+
+    def rel(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def has_commits(self) -> bool:
+        try:
+            self.repo.git.rev_parse("--verify", "-q", "HEAD")
+            return True
+        except Exception:
+            return False
+
+    def head(self) -> str | None:
+        return self.run("rev-parse", "HEAD") if self.has_commits() else None
+
+    def commit_paths(
+        self, paths: list[Path], message: str, actor: str, name: str | None = None
+    ) -> str:
+        """Commit exactly `paths` (added, changed or removed); other staged work stays staged."""
+        rels = [self.rel(p) for p in paths]
+        env = {"GIT_AUTHOR_NAME": name or actor, "GIT_AUTHOR_EMAIL": actor}
+        if not self.repo.config_reader().has_option("user", "email"):
+            env |= {"GIT_COMMITTER_NAME": name or actor, "GIT_COMMITTER_EMAIL": actor}
+        self.run("add", "--all", "--", *rels)
+        # --only commits these paths as they are in the working tree and leaves the rest of the
+        # index alone; --no-verify because sobreg validated the content itself before writing,
+        # and a hook failing after the write would leave a half-done change behind.
+        self.run(
+            "commit",
+            "--quiet",
+            "--no-verify",
+            "--only",
+            "--allow-empty-message",
+            "-m",
+            message,
+            "--",
+            *rels,
+            env=env,
+        )
+        return self.run("rev-parse", "HEAD")
+
+    def unstage(self, paths: list[Path]) -> None:
+        rels = [self.rel(p) for p in paths]
+        if self.has_commits():
+            self.run("reset", "--quiet", "HEAD", "--", *rels)
+        else:
+            self.run("rm", "--cached", "--quiet", "--ignore-unmatch", "-r", "--", *rels)
+
+    def log(self, path: Path) -> list[Commit]:
+        sep, end = "\x1f", "\x1e"
+        fmt = f"--format=%H{sep}%aI{sep}%an <%ae>{sep}%B{end}"
+        out = self.run("log", "--follow", fmt, "--", self.rel(path)) if self.has_commits() else ""
+        commits = []
+        for record in out.split(end):
+            record = record.strip("\n")
+            if not record:
+                continue
+            sha, date, author, body = record.split(sep, 3)
+            commits.append(Commit(sha, date, author, body.strip()))
+        return commits
+
+    def show(self, ref: str, path: str) -> bytes | None:
+        """A file's bytes at `ref`, or None when it did not exist there."""
+        import git
+
+        try:
+            out = self.repo.git.show(f"{ref}:{path}", stdout_as_string=False)
+        except git.GitCommandError:
+            return None
+        return bytes(out)
+
+    def verify_ref(self, ref: str) -> str:
+        import git
+
+        try:
+            return str(self.repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}"))
+        except git.GitCommandError:
+            raise EnvironmentFailure("git.bad_ref", ref=ref) from None
+
+    def changed_since(self, ref: str, folder: Path) -> dict[str, str]:
+        """Files under `folder` that differ between `ref` and the working tree: path -> A/M/D."""
+        rel = self.rel(folder)
+        changes: dict[str, str] = {}
+        out = self.run("diff", "--name-status", "--no-renames", ref, "--", rel)
+        for line in out.splitlines():
+            status, _, path = line.partition("\t")
+            changes[path] = status[:1]
+        for path in self.run("ls-files", "--others", "--exclude-standard", "--", rel).splitlines():
+            changes[path] = "A"
+        return changes
+
+
+def trailers(message: str) -> dict[str, str]:
+    found = {}
+    for line in message.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and key in TRAILERS:
+            found[key] = value.strip()
+    return found
+
+
+def message(
+    subject: str, item_id: str, action: str, from_step: str | None, to_step: str | None
+) -> str:
+    lines = [subject, "", f"Sobreg-Id: {item_id}", f"Sobreg-Action: {action}"]
+    lines.append(f"Sobreg-From: {from_step or '-'}")
+    lines.append(f"Sobreg-To: {to_step or '-'}")
+    return "\n".join(lines) + "\n"

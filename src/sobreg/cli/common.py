@@ -1,0 +1,70 @@
+"""Options shared by the commands and the helpers that print their results."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from sobreg.i18n import resolve_language, set_language, t
+
+RegistryOpt = Annotated[
+    str | None,
+    typer.Option("--registry", metavar="DIR", help=t("opt.registry"), show_default=False),
+]
+ActorOpt = Annotated[
+    str | None, typer.Option("--as", metavar="EMAIL", help=t("opt.actor"), show_default=False)
+]
+LangOpt = Annotated[
+    str | None, typer.Option("--lang", metavar="sv|en", help=t("opt.lang"), show_default=False)
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help=t("opt.json"))]
+
+
+class State:
+    """Options of the root callback: `sobreg --registry X cmd` equals `sobreg cmd --registry X`."""
+
+    registry: str | None = None
+    actor: str | None = None
+
+
+def apply(lang: str | None = None, registry: str | None = None, actor: str | None = None) -> None:
+    if lang:
+        set_language(resolve_language(lang))
+    if registry:
+        State.registry = registry
+    if actor:
+        State.actor = actor
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_default)
+
+
+def echo_json(value: Any) -> None:
+    sys.stdout.write(to_json(value) + "\n")
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    typer.echo(text, err=err)
+
+
+def console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def yes_no(value: bool | None) -> str:
+    if value is None:
+        return "–"
+    return t("word.yes") if value else t("word.no")

@@ -1,0 +1,129 @@
+"""`sobreg list` and `sobreg show`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from sobreg.cli.common import JsonOpt, LangOpt, RegistryOpt, State, apply, console, echo, echo_json
+from sobreg.errors import EXIT_OK, UsageError
+from sobreg.i18n import local, t
+
+
+def _step_label(reg: Any, step: str | None) -> str:
+    if not step:
+        return "–"
+    try:
+        return f"{step} {local(reg.process.step(step).name.model_dump())}"
+    except KeyError:
+        return step
+
+
+def _render_value(value: Any, indent: int, item_type: str, path: str, lines: list[str]) -> None:
+    from sobreg.titles import title
+
+    pad = "  " * indent
+    if isinstance(value, dict):
+        for key, sub in value.items():
+            if sub is None:
+                continue
+            dotted = f"{path}.{key}" if path else str(key)
+            label = title(item_type, dotted).split(" › ")[-1]
+            if isinstance(sub, dict | list) and sub:
+                lines.append(f"{pad}{label}:")
+                _render_value(sub, indent + 1, item_type, dotted, lines)
+            else:
+                lines.append(f"{pad}{label}: {_scalar(sub)}")
+    elif isinstance(value, list):
+        for element in value:
+            if isinstance(element, dict):
+                lines.append(f"{pad}-")
+                _render_value(element, indent + 1, item_type, path, lines)
+            else:
+                lines.append(f"{pad}- {_scalar(element)}")
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return t("word.yes") if value else t("word.no")
+    if isinstance(value, list) and not value:
+        return "–"
+    return str(value.isoformat() if hasattr(value, "isoformat") else value)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("list", help=t("help.list"))
+    def list_items(
+        what: Annotated[str | None, typer.Argument(metavar="[nominations|programs]")] = None,
+        step: Annotated[str | None, typer.Option("--step", help=t("opt.step"))] = None,
+        status: Annotated[str | None, typer.Option("--status", help=t("opt.status"))] = None,
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.listing import rows
+        from sobreg.registry import open_registry
+
+        apply(lang, registry)
+        kinds = {"nominations": "nomination", "programs": "program", None: None}
+        if what not in kinds:
+            raise UsageError("list.what", what=what)
+        reg = open_registry(State.registry)
+        found = rows(reg, kinds[what], step, status)
+        if as_json:
+            echo_json(found)
+            return EXIT_OK
+        out = console()
+        headers = [t("col.id"), t("col.title"), t("col.kind"), t("col.step"), t("col.status")]
+        values = [
+            [
+                r["id"],
+                r["title"],
+                t(f"kind.{r['kind']}") if r["kind"] else "–",
+                _step_label(reg, r["step"]),
+                t(f"status.{r['status']}"),
+            ]
+            for r in found
+        ]
+        if out.is_terminal:
+            from rich.table import Table
+
+            table = Table(*headers, title=t("list.title", count=len(found)))
+            for row in values:
+                table.add_row(*row)
+            out.print(table)
+        else:
+            echo("\t".join(headers))
+            for row in values:
+                echo("\t".join(row))
+        return EXIT_OK
+
+    @app.command("show", help=t("help.show"))
+    def show(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.ids import item_type_of
+        from sobreg.registry import open_registry
+
+        apply(lang, registry)
+        item_type = item_type_of(item_id)
+        reg = open_registry(State.registry)
+        data = reg.load_data(item_id)
+        if as_json:
+            echo_json(data)
+            return EXIT_OK
+        name = data.get("title") or data.get("name") or item_id
+        lines = [
+            f"{item_id}: {name}",
+            f"{t('col.step')}: {_step_label(reg, data.get('step'))}",
+            f"{t('col.status')}: {t('status.' + str(data.get('status')))}",
+            "",
+        ]
+        rest = {k: v for k, v in data.items() if k not in ("id", "title", "name", "step", "status")}
+        _render_value(rest, 0, item_type, "", lines)
+        echo("\n".join(lines))
+        return EXIT_OK

@@ -1,0 +1,30 @@
+"""`sobreg init`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sobreg.cli.common import ActorOpt, LangOpt, State, apply, echo
+from sobreg.errors import EXIT_OK
+from sobreg.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("init", help=t("help.init"))
+    def init(
+        folder: Annotated[Path, typer.Argument(metavar="[DIR]")] = Path("."),
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.context import resolve_actor
+        from sobreg.init import init as do_init
+
+        apply(lang, actor=actor)
+        folder.mkdir(parents=True, exist_ok=True)
+        who = resolve_actor(State.actor, folder)
+        registry, sha = do_init(folder, who)
+        echo(t("init.done", path=str(registry), commit=sha[:10]))
+        return EXIT_OK

@@ -1,0 +1,58 @@
+"""`sobreg log` and `sobreg verify`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from sobreg.cli.common import JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json
+from sobreg.errors import EXIT_OK, EXIT_REFUSED
+from sobreg.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("log", help=t("help.log"))
+    def log(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.audit import Git
+        from sobreg.errors import RefusedError
+        from sobreg.registry import open_registry
+
+        apply(lang, registry)
+        reg = open_registry(State.registry)
+        path = reg.item_path(item_id)
+        if not path.exists():
+            raise RefusedError("item.unknown", id=item_id)
+        commits = Git(reg.root).log(path)
+        if as_json:
+            echo_json([c.as_dict() for c in commits])
+            return EXIT_OK
+        for c in commits:
+            echo(f"{c.sha[:10]}  {c.date[:10]}  {c.author}")
+            echo(f"    {c.message.splitlines()[0] if c.message else ''}")
+        return EXIT_OK
+
+    @app.command("verify", help=t("help.verify"))
+    def verify(
+        base: Annotated[str, typer.Option("--base", metavar="REF", help=t("opt.base"))] = "HEAD",
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.registry import open_registry
+        from sobreg.verify import verify as run_verify
+
+        apply(lang, registry)
+        reg = open_registry(State.registry)
+        violations = run_verify(reg, base)
+        for v in violations:
+            echo(f"{v.path}: {t(v.key, **v.params)}")
+        if violations:
+            echo(t("verify.failed", count=len(violations), base=base), err=True)
+            return EXIT_REFUSED
+        echo(t("verify.ok", base=base))
+        return EXIT_OK

@@ -1,0 +1,73 @@
+"""`sobreg validate` and `sobreg schema`."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sobreg.cli.common import LangOpt, RegistryOpt, State, apply, echo
+from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+from sobreg.i18n import t
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("validate", help=t("help.validate"))
+    def validate(
+        paths: Annotated[
+            list[Path] | None, typer.Argument(metavar="[PATH]...", show_default=False)
+        ] = None,
+        fmt: Annotated[Format, typer.Option("--format", help=t("opt.format"))] = Format.text,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.registry import Registry, find_registry
+        from sobreg.reporters import REPORTERS
+        from sobreg.validation import check
+
+        apply(lang, registry)
+        for path in paths or []:
+            if not path.is_file():
+                raise UsageError("validate.no_such_file", path=str(path))
+        start = paths[0].resolve().parent if paths else None
+        reg = Registry(find_registry(State.registry, start))
+        result = check(reg, [p.resolve() for p in paths] if paths else None)
+        echo(REPORTERS[fmt.value](result))
+        return EXIT_OK if result.ok else EXIT_REFUSED
+
+    @app.command("schema", help=t("help.schema"))
+    def schema(
+        out: Annotated[
+            Path | None, typer.Option("--out", metavar="DIR", help=t("opt.schema_out"))
+        ] = None,
+        check_only: Annotated[bool, typer.Option("--check", help=t("opt.schema_check"))] = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg import schemas
+        from sobreg.registry import find_registry
+
+        apply(lang, registry)
+        if out is None:
+            try:
+                out = find_registry(State.registry).parent / "schemas"
+            except Exception:
+                out = Path("schemas")
+        if check_only:
+            names = schemas.stale(out)
+            if names:
+                echo(t("schema.stale", names=", ".join(names), out=str(out)), err=True)
+                return EXIT_REFUSED
+            echo(t("schema.fresh", out=str(out)))
+            return EXIT_OK
+        written = schemas.write(out)
+        echo(t("schema.written", count=len(written), out=str(out)))
+        return EXIT_OK

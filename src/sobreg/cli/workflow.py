@@ -1,0 +1,253 @@
+"""`sobreg check`, `set`, `advance` and `withdraw`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sobreg.cli.common import ActorOpt, JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json
+from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+from sobreg.i18n import local, t
+
+FromFileOpt = Annotated[
+    Path | None, typer.Option("--from-file", metavar="F", help=t("opt.from_file"))
+]
+
+
+def read_mapping(path: Path) -> dict[str, Any]:
+    """A YAML or JSON mapping from a file given on the command line."""
+    from sobreg import yamlio
+
+    if not path.is_file():
+        raise UsageError("file.missing", path=str(path))
+    text = yamlio.read_text(path, str(path))
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise yamlio.YamlProblem(
+                "file.bad_json", path=str(path), line=exc.lineno, col=exc.colno, detail=exc.msg
+            ) from None
+    else:
+        data = yamlio.load_safe(text, str(path))
+    if not isinstance(data, dict):
+        raise UsageError("file.not_mapping", path=str(path))
+    return data
+
+
+def _assignments(values: list[str] | None) -> list[tuple[str, Any]]:
+    from sobreg.editing import parse_assignment
+
+    return [parse_assignment(v) for v in values or []]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("check", help=t("help.check"))
+    def check(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.ids import item_type_of
+        from sobreg.process import applicable_after, missing
+        from sobreg.registry import open_registry
+        from sobreg.titles import title
+
+        apply(lang, registry)
+        item_type = item_type_of(item_id)
+        reg = open_registry(State.registry)
+        data = reg.load_data(item_id)
+        process = reg.process
+        lacking = missing(process, data, reg.exists)
+        step = data.get("step")
+        nxt = applicable_after(process, data, step) if step and process.has_step(step) else None
+        ready = (
+            not lacking
+            and bool(step)
+            and data.get("status") in process.rules(item_type).open_statuses
+        )
+        if as_json:
+            echo_json(
+                {
+                    "id": item_id,
+                    "step": step,
+                    "ready": ready,
+                    "missing": [m.field for m in lacking],
+                    "next": nxt.id if nxt else None,
+                }
+            )
+            return EXIT_OK if ready else EXIT_REFUSED
+        name = (
+            local(process.step(step).name.model_dump()) if step and process.has_step(step) else "–"
+        )
+        echo(
+            t(
+                "check.header",
+                id=item_id,
+                step=step or "–",
+                name=name,
+                status=t(f"status.{data.get('status')}"),
+            )
+        )
+        for m in lacking:
+            echo(f"  ✗ {m.field}: {title(item_type, m.field)}{_expected(m)}")
+        echo(t("check.ready") if ready else t("check.not_ready", count=len(lacking)))
+        return EXIT_OK if ready else EXIT_REFUSED
+
+    @app.command("set", help=t("help.set"))
+    def set_cmd(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        values: Annotated[
+            list[str] | None, typer.Argument(metavar="KEY=VALUE...", show_default=False)
+        ] = None,
+        from_file: FromFileOpt = None,
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.actions import set_fields
+        from sobreg.context import resolve_actor
+        from sobreg.ids import item_type_of
+        from sobreg.registry import open_registry
+
+        apply(lang, registry, actor)
+        item_type_of(item_id)
+        assignments = _assignments(values)
+        merged = read_mapping(from_file) if from_file else None
+        if not assignments and not merged:
+            raise UsageError("set.nothing")
+        reg = open_registry(State.registry)
+        who = resolve_actor(State.actor, reg.root)
+        result = set_fields(reg, item_id, assignments, merged, who)
+        if as_json:
+            echo_json({"id": item_id, "commit": result.commit})
+        else:
+            echo(
+                t("set.done", id=item_id, commit=(result.commit or "")[:10])
+                if result.commit
+                else t("set.unchanged", id=item_id)
+            )
+        return EXIT_OK
+
+    @app.command("advance", help=t("help.advance"))
+    def advance(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        sets: Annotated[
+            list[str] | None, typer.Option("--set", metavar="KEY=VALUE", help=t("opt.set"))
+        ] = None,
+        from_file: FromFileOpt = None,
+        to: Annotated[str | None, typer.Option("--to", metavar="STEP", help=t("opt.to"))] = None,
+        reason: Annotated[
+            str | None, typer.Option("--reason", metavar="TEXT", help=t("opt.reason"))
+        ] = None,
+        note: Annotated[
+            str | None, typer.Option("--note", metavar="TEXT", help=t("opt.note"))
+        ] = None,
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.actions import move
+        from sobreg.context import resolve_actor
+        from sobreg.ids import item_type_of
+        from sobreg.registry import open_registry
+
+        apply(lang, registry, actor)
+        item_type_of(item_id)
+        if to and not reason:
+            raise UsageError("process.reason_required")
+        assignments = _assignments(sets)
+        merged = read_mapping(from_file) if from_file else None
+        reg = open_registry(State.registry)
+        who = resolve_actor(State.actor, reg.root)
+        result = move(
+            reg,
+            item_id,
+            who,
+            assignments=assignments,
+            merged=merged,
+            to=to,
+            reason=reason,
+            note=note,
+        )
+        if as_json:
+            payload: dict[str, Any] = {
+                "id": item_id,
+                "from": result.from_step,
+                "to": result.to_step,
+                "status": result.status,
+                "commit": result.commit,
+            }
+            if result.program:
+                payload["program"] = result.program
+            echo_json(payload)
+        else:
+            echo(_moved(reg, result))
+        return EXIT_OK
+
+    @app.command("withdraw", help=t("help.withdraw"))
+    def withdraw(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        reason: Annotated[str, typer.Option("--reason", metavar="TEXT", help=t("opt.reason"))],
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.actions import move
+        from sobreg.context import resolve_actor
+        from sobreg.ids import item_type_of
+        from sobreg.registry import open_registry
+
+        apply(lang, registry, actor)
+        item_type_of(item_id)
+        reg = open_registry(State.registry)
+        who = resolve_actor(State.actor, reg.root)
+        result = move(reg, item_id, who, reason=reason, withdraw=True)
+        if as_json:
+            echo_json({"id": item_id, "commit": result.commit})
+        else:
+            echo(t("withdraw.done", id=item_id, commit=(result.commit or "")[:10]))
+        return EXIT_OK
+
+
+def _expected(m: Any) -> str:
+    if m.equals is not None:
+        value = m.equals
+        shown = (
+            (t("word.yes") if value else t("word.no")) if isinstance(value, bool) else str(value)
+        )
+        return " " + t("check.must_be", value=shown)
+    if m.exists:
+        return " " + t("check.must_exist")
+    return ""
+
+
+def _moved(reg: Any, result: Any) -> str:
+    process = reg.process
+    name = local(process.step(result.to_step).name.model_dump()) if result.to_step else ""
+    lines = [
+        t(
+            "advance.done",
+            id=result.id,
+            src=result.from_step or "–",
+            dst=result.to_step or "–",
+            name=name,
+            status=t(f"status.{result.status}"),
+            commit=(result.commit or "")[:10],
+        )
+    ]
+    for hist in result.entries:
+        if hist.get("action") == "skip":
+            lines.append(
+                "  " + t("advance.skipped", step=hist.get("from"), reason=hist.get("reason"))
+            )
+    if result.program:
+        lines.append("  " + t("advance.program", program=result.program))
+    return "\n".join(lines)

@@ -1,0 +1,346 @@
+"""The process engine: what is missing, which step is next, what a transition appends.
+
+Pure functions over the process definition and an item's plain data; no I/O. The command layer
+reads and writes files; this module decides. Everything it knows about steps a–k comes from
+`process.yaml`, so a changed process changes behaviour without a code change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sobreg.errors import RefusedError, UsageError
+from sobreg.models.process import Condition, CreateProgram, ProcessDefinition, Requirement, Step
+
+Exists = Callable[[str], bool]
+
+
+def get_path(data: Any, dotted: str) -> Any:
+    node = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def holds(data: Any, condition: Condition | None) -> bool:
+    """Every path in `condition` has the given value (or one of the listed values)."""
+    for path, expected in (condition or {}).items():
+        value = get_path(data, path)
+        if isinstance(expected, list):
+            if value not in expected:
+                return False
+        elif value != expected:
+            return False
+    return True
+
+
+def _absent(value: Any, req: Requirement) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return len(value) < req.min_items
+    return False
+
+
+@dataclass
+class Missing:
+    field: str
+    equals: Any = None
+    exists: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"field": self.field, "equals": self.equals, "exists": self.exists}
+
+
+def unmet(
+    data: Any, requirements: list[Requirement], exists: Exists | None = None
+) -> list[Missing]:
+    """The requirements that apply to `data` and are not met."""
+    found = []
+    for req in requirements:
+        if not holds(data, req.when):
+            continue
+        value = get_path(data, req.field)
+        if _absent(value, req):
+            found.append(Missing(req.field, req.equals, req.exists))
+        elif req.equals is not None and value != req.equals:
+            found.append(Missing(req.field, req.equals))
+        elif req.exists and exists is not None and isinstance(value, str) and not exists(value):
+            found.append(Missing(req.field, exists=req.exists))
+    return found
+
+
+def missing(process: ProcessDefinition, data: Any, exists: Exists | None = None) -> list[Missing]:
+    """What must still be recorded before the item can leave its current step."""
+    step_id = data.get("step")
+    if not step_id or not process.has_step(step_id):
+        return []
+    return unmet(data, process.step(step_id).requires, exists)
+
+
+def applicable_after(process: ProcessDefinition, data: Any, step_id: str) -> Step | None:
+    """The next step of the same item that applies to `data` (d only when referred to PPR)."""
+    current = process.step(step_id)
+    for step in process.steps[process.index(step_id) + 1 :]:
+        if step.item != current.item:
+            return None
+        if step.only_when is not None and not holds(data, step.only_when):
+            continue
+        return step
+    return None
+
+
+@dataclass
+class Transition:
+    """What an advance, a move or a withdrawal does to an item."""
+
+    item_id: str
+    from_step: str | None
+    step: str | None
+    status: str
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    create_program: CreateProgram | None = None
+
+    @property
+    def action(self) -> str:
+        return str(self.entries[-1]["action"]) if self.entries else "advance"
+
+
+@dataclass
+class Context:
+    """Who acts and when; filled in by the caller."""
+
+    actor: str
+    today: dt.date
+    role: str | None = None
+    note: str | None = None
+    exists: Exists | None = None
+
+
+def entry(
+    ctx: Context,
+    action: str,
+    from_step: str | None,
+    to_step: str | None,
+    status: str,
+    reason: str | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """A history entry with the keys in the order people read them."""
+    return {
+        "at": ctx.today,
+        "action": action,
+        "from": from_step,
+        "to": to_step,
+        "status": status,
+        "actor": ctx.actor,
+        "role": ctx.role,
+        "reason": reason,
+        "note": note,
+    }
+
+
+def _item_type(process: ProcessDefinition, data: Any) -> str:
+    return process.step(data["step"]).item
+
+
+def _require_open(process: ProcessDefinition, data: Any) -> None:
+    step = data.get("step")
+    if not step or not process.has_step(step):
+        raise RefusedError("process.not_in_process", id=data.get("id"))
+    rules = process.rules(_item_type(process, data))
+    if data.get("status") not in rules.open_statuses:
+        raise RefusedError("process.closed", id=data.get("id"), status=data.get("status"))
+
+
+def _enter(
+    process: ProcessDefinition, data: Any, step: Step, status: str, exists: Exists | None
+) -> tuple[str, str | None]:
+    """The status and action of entering `step`, refusing when its entry conditions fail."""
+    if step.enter is None:
+        return status, None
+    if status not in step.enter.from_statuses:
+        raise RefusedError(
+            "process.enter_status",
+            step=step.id,
+            status=status,
+            allowed=", ".join(step.enter.from_statuses),
+        )
+    lacking = unmet(data, step.enter.requires, exists)
+    if lacking:
+        raise RefusedError(
+            "process.missing_enter", step=step.id, missing=lacking, id=data.get("id")
+        )
+    return step.enter.status, step.enter.action
+
+
+def _outcome(
+    process: ProcessDefinition, data: Any, step: Step, ctx: Context, entries: list[dict[str, Any]]
+) -> Transition | None:
+    for outcome in step.outcomes:
+        if holds(data, outcome.when):
+            entries.append(
+                entry(ctx, outcome.action, step.id, step.id, outcome.status, note=ctx.note)
+            )
+            return Transition(
+                data["id"], data["step"], step.id, outcome.status, entries, outcome.create_program
+            )
+    return None
+
+
+def plan_advance(process: ProcessDefinition, data: Any, ctx: Context) -> Transition:
+    """Leave the current step when its checklist holds: an outcome, or the next step."""
+    _require_open(process, data)
+    current = process.step(data["step"])
+    lacking = unmet(data, current.requires, ctx.exists)
+    if lacking:
+        raise RefusedError("process.missing", step=current.id, missing=lacking, id=data["id"])
+    entries: list[dict[str, Any]] = []
+    decided = _outcome(process, data, current, ctx, entries)
+    if decided is not None:
+        return decided
+    status = str(data["status"])
+    at, action, reason = current.id, "advance", None
+    while True:
+        nxt = applicable_after(process, data, at)
+        if nxt is None:
+            raise RefusedError("process.end", id=data["id"], step=current.id)
+        new_status, enter_action = _enter(process, data, nxt, status, ctx.exists)
+        entries.append(entry(ctx, enter_action or action, at, nxt.id, new_status, reason, ctx.note))
+        status = new_status
+        if nxt.optional_when is not None and holds(data, nxt.optional_when.when):
+            at, action, reason = nxt.id, "skip", nxt.optional_when.reason
+            continue
+        return Transition(data["id"], current.id, nxt.id, status, entries)
+
+
+def plan_move(
+    process: ProcessDefinition, data: Any, target: str, reason: str, ctx: Context
+) -> Transition:
+    """`--to STEP --reason`: forward past steps (recorded as passed or skipped) or back (reopen)."""
+    if not reason or not reason.strip():
+        raise UsageError("process.reason_required")
+    step_id = data.get("step")
+    if not step_id or not process.has_step(step_id):
+        raise RefusedError("process.not_in_process", id=data.get("id"))
+    if not process.has_step(target):
+        raise UsageError("process.unknown_step", step=target)
+    item_type = _item_type(process, data)
+    if process.step(target).item != item_type:
+        raise UsageError("process.other_item", step=target, item=item_type)
+    if target == step_id:
+        raise UsageError("process.same_step", step=target)
+    if process.index(target) < process.index(step_id):
+        return _reopen(process, data, target, reason, ctx)
+    _require_open(process, data)
+    target_step = process.step(target)
+    if target_step.only_when is not None and not holds(data, target_step.only_when):
+        raise RefusedError("process.not_applicable", step=target)
+    entries: list[dict[str, Any]] = []
+    status = str(data["status"])
+    at = step_id
+    while at != target:
+        here = process.step(at)
+        lacking = unmet(data, here.requires, ctx.exists)
+        if (
+            here.optional_when is not None
+            and holds(data, here.optional_when.when)
+            and at != step_id
+        ):
+            action, why, note = "skip", here.optional_when.reason, None
+        elif lacking:
+            action, why = "skip", reason
+            note = ", ".join(m.field for m in lacking)
+        else:
+            decided = _outcome(process, {**data, "step": at}, here, ctx, entries)
+            if decided is not None:
+                decided.from_step = step_id
+                return decided
+            action, why, note = "advance", reason, None
+        nxt = applicable_after(process, data, at)
+        if nxt is None:
+            raise RefusedError("process.end", id=data["id"], step=at)
+        status, enter_action = _enter(process, data, nxt, status, ctx.exists)
+        entries.append(
+            entry(ctx, enter_action or action, at, nxt.id, status, why, note or ctx.note)
+        )
+        at = nxt.id
+    return Transition(data["id"], step_id, target, status, entries)
+
+
+def _reopen(
+    process: ProcessDefinition, data: Any, target: str, reason: str, ctx: Context
+) -> Transition:
+    rules = process.rules(_item_type(process, data))
+    if data.get("status") in rules.final_statuses:
+        raise RefusedError("process.final", id=data["id"], status=data.get("status"))
+    status = rules.initial_status
+    reopened = entry(ctx, "reopen", data["step"], target, status, reason, ctx.note)
+    return Transition(data["id"], data["step"], target, status, [reopened])
+
+
+def plan_withdraw(process: ProcessDefinition, data: Any, reason: str, ctx: Context) -> Transition:
+    rule = process.withdraw
+    if not reason or not reason.strip():
+        raise UsageError("process.reason_required")
+    step_id = data.get("step")
+    if (
+        rule is None
+        or not step_id
+        or not process.has_step(step_id)
+        or _item_type(process, data) != rule.item
+    ):
+        raise RefusedError("process.withdraw_not_allowed", id=data.get("id"))
+    if data.get("status") not in rule.from_statuses:
+        raise RefusedError("process.closed", id=data["id"], status=data.get("status"))
+    done = entry(ctx, "withdraw", step_id, step_id, rule.status, reason, ctx.note)
+    return Transition(data["id"], step_id, step_id, rule.status, [done])
+
+
+def owner_roles(process: ProcessDefinition, hist: dict[str, Any]) -> list[str]:
+    """Roles that may make this history entry; empty means anyone (nominating, creating)."""
+    action, src, dst = hist.get("action"), hist.get("from"), hist.get("to")
+    roles: list[str] = []
+    if (
+        action in ("advance", "skip", "close", "activate", "withdraw")
+        and src
+        and process.has_step(src)
+    ):
+        roles = list(process.step(src).owner)
+    elif action == "deactivate" and dst and process.has_step(dst):
+        roles = list(process.step(dst).owner)
+    elif action == "reopen":
+        for step_id in (src, dst):
+            if step_id and process.has_step(step_id):
+                roles += [r for r in process.step(step_id).owner if r not in roles]
+    if (
+        action == "withdraw"
+        and "sob_administration" in process.roles
+        and "sob_administration" not in roles
+    ):
+        roles.append("sob_administration")
+    return roles
+
+
+def acting_role(
+    process: ProcessDefinition, hist: dict[str, Any], held: list[str] | None
+) -> str | None:
+    """The role the actor acts in, or None when no roles file says; refuses a missing role."""
+    if held is None:
+        return None
+    needed = owner_roles(process, hist)
+    if not needed:
+        return held[0] if held else None
+    for role in held:
+        if role in needed:
+            return role
+    raise RefusedError(
+        "process.role", actor=hist.get("actor"), roles=", ".join(needed), step=hist.get("from")
+    )
