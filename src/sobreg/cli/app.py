@@ -7,12 +7,14 @@ import typer
 from sobreg import __version__
 from sobreg.cli import items, setup, trail, validate, workflow
 from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, apply
+from sobreg.cli.errors import SobregGroup
 from sobreg.i18n import t
 
 
 def build_app() -> typer.Typer:
     app = typer.Typer(
         name="sobreg",
+        cls=SobregGroup,
         help=t("help.app"),
         no_args_is_help=True,
         add_completion=False,

@@ -7,7 +7,12 @@ import os
 import sys
 import tempfile
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
 
 from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, SobregError
 from sobreg.i18n import resolve_language, set_language, t
@@ -57,13 +62,10 @@ def crash_log(exc: BaseException) -> Path:
     return path
 
 
-def run(argv: list[str]) -> int:
-    set_language(resolve_language(_language_from_argv(argv)))
+def handled(call: Callable[[], Any]) -> int:
+    """Run a command body: its return value, or the exit code of what it raised."""
     try:
-        from sobreg.cli.app import build_app
-
-        app = build_app()
-        result = app(args=argv, prog_name="sobreg", standalone_mode=False)
+        result = call()
         return result if isinstance(result, int) else 0
     except SobregError as exc:
         sys.stderr.write(render(exc) + "\n")
@@ -73,19 +75,42 @@ def run(argv: list[str]) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0
+    except (typer.Exit, typer.Abort):
+        raise
     except Exception as exc:
-        # Typer vendors click privately; its exceptions are recognised by their public shape.
-        name = type(exc).__name__
-        if name == "Exit" and isinstance(getattr(exc, "exit_code", None), int):
-            return int(exc.exit_code)  # type: ignore[attr-defined]
-        if name == "Abort":
-            sys.stderr.write(t("error.interrupted") + "\n")
-            return EXIT_INTERRUPTED
         if callable(getattr(exc, "show", None)) and isinstance(
             getattr(exc, "exit_code", None), int
         ):
-            exc.show()  # type: ignore[attr-defined]
-            return int(exc.exit_code) or EXIT_USAGE  # type: ignore[attr-defined]
+            raise  # a usage error of the vendored click: it reports itself
         log = crash_log(exc)
         sys.stderr.write(t("error.unexpected", kind=type(exc).__name__, log=log) + "\n")
         return EXIT_ENVIRONMENT
+
+
+class SobregGroup(TyperGroup):
+    """The root group: every command's result or error becomes its exit code here, so Typer's
+    CliRunner sees the same codes as a user at a terminal."""
+
+    def invoke(self, ctx: Any) -> Any:
+        code = handled(lambda: super(SobregGroup, self).invoke(ctx))
+        if code:
+            raise typer.Exit(code)
+        return 0
+
+
+def run(argv: list[str]) -> int:
+    set_language(resolve_language(_language_from_argv(argv)))
+    from sobreg.cli.app import build_app
+
+    app = build_app()
+    try:
+        code = handled(lambda: app(args=argv, prog_name="sobreg", standalone_mode=False))
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write(t("error.interrupted") + "\n")
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        exc.show()  # type: ignore[attr-defined]
+        return int(exc.exit_code) or EXIT_USAGE  # type: ignore[attr-defined]
+    return code

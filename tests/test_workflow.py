@@ -1,0 +1,198 @@
+"""Steps a–k end to end in real git repositories (issue 3, point 7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import (
+    COUNCIL,
+    DECISION,
+    IMPLEMENTATION,
+    INVENTORY,
+    PRODUCTION,
+    PROJECT,
+    REVIEW,
+    SCREENING,
+    TESTING,
+    add_nomination,
+    cli,
+    git,
+    sobreg,
+)
+from sobreg import yamlio
+
+
+def load(path: Path) -> Any:
+    return yamlio.load_safe(path.read_text(encoding="utf-8"), str(path))
+
+
+def advance_json(*args: str) -> dict[str, Any]:
+    ran = cli("advance", *args, "--json")
+    assert ran.code == 0, ran.stderr
+    return json.loads(ran.stdout)  # type: ignore[no-any-return]
+
+
+def test_a_to_j_as_a_user_types_it(repo: Path, data_file: Any) -> None:
+    add_nomination(repo)
+    env = {"SOBREG_ACTOR": "admin@vgregion.se", "SOBREG_TODAY": "2026-04-10"}
+    steps = [("N-2026-001", SCREENING, "b"), ("N-2026-001", INVENTORY, "c"), ("N-2026-001", COUNCIL, "e"),
+             ("N-2026-001", DECISION, "e"), ("somnhjalpen", PROJECT, "g"), ("somnhjalpen", PRODUCTION, "h"),
+             ("somnhjalpen", REVIEW, "i"), ("somnhjalpen", TESTING, "j"), ("somnhjalpen", IMPLEMENTATION, "j")]
+    for item_id, values, expected in steps:
+        before = git(repo, "rev-parse", "HEAD")
+        ran = sobreg("advance", item_id, "--from-file", data_file(values), "--json", cwd=repo, env=env)
+        assert ran.code == 0, ran.stderr
+        out = json.loads(ran.stdout)
+        assert out["to"] == expected
+        assert git(repo, "rev-parse", "HEAD^") == before  # exactly one commit per advance
+        assert out["commit"] == git(repo, "rev-parse", "HEAD")
+    nomination = load(repo / "registry/nominations/N-2026-001.yaml")
+    program = load(repo / "registry/programs/somnhjalpen.yaml")
+    assert (nomination["status"], nomination["program"]) == ("decided", "somnhjalpen")
+    assert (program["step"], program["status"], program["nomination"]) == ("j", "active", "N-2026-001")
+    assert [h["action"] for h in program["history"]] == ["create", "advance", "advance", "advance", "advance",
+                                                          "activate"]
+    message = git(repo, "log", "-1", "--format=%B")
+    assert "Sobreg-Id: somnhjalpen" in message and "Sobreg-Action: activate" in message
+    assert git(repo, "log", "-1", "--format=%ae") == "admin@vgregion.se"
+    assert sobreg("validate", cwd=repo).code == 0
+    first = git(repo, "rev-list", "--max-parents=0", "HEAD")
+    assert sobreg("verify", "--base", first, cwd=repo).code == 0
+    log = json.loads(sobreg("log", "somnhjalpen", "--json", cwd=repo).stdout)
+    assert len(log) == 6 and set(log[0]) == {"commit", "date", "author", "message"}
+
+
+def test_refused_advance_changes_nothing(repo: Path) -> None:
+    path = add_nomination(repo)
+    before, head = path.read_bytes(), git(repo, "rev-parse", "HEAD")
+    ran = cli("advance", "N-2026-001", "--set", "screening.feasible_in_sob=true")
+    assert ran.code == 1
+    assert "screening.councils" in ran.stderr
+    assert path.read_bytes() == before
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_invalid_value_is_refused_with_position(repo: Path) -> None:
+    path = add_nomination(repo)
+    before = path.read_bytes()
+    ran = cli("set", "N-2026-001", "costs.development_sek=-5")
+    assert ran.code == 1
+    assert "costs.development_sek" in ran.stderr and "N-2026-001.yaml:" in ran.stderr
+    assert path.read_bytes() == before
+
+
+def test_ppr_branch(repo: Path) -> None:
+    add_nomination(repo)
+    advance_json("N-2026-001", "--from-file", _write(repo, SCREENING))
+    advance_json("N-2026-001", "--from-file", _write(repo, INVENTORY))
+    council = {"council_position": {**COUNCIL["council_position"], "to_ppr": True}}
+    assert cli("advance", "N-2026-001", "--from-file", _write(repo, council)).code == 1  # consequences missing
+    council["council_position"]["consequences"] = "Kräver nya resurser"
+    assert advance_json("N-2026-001", "--from-file", _write(repo, council))["to"] == "d"
+    ppr = {"ppr_position": {"decision": "support", "rationale": "Prioriteras", "date": "2026-04-05"}}
+    assert advance_json("N-2026-001", "--from-file", _write(repo, ppr))["to"] == "e"
+
+
+def test_purchase_skips_g_and_h(repo: Path) -> None:
+    add_nomination(repo, request="purchase", existing_program={"name": "Sova bra", "supplier": "Region X"})
+    for values in (SCREENING, INVENTORY, COUNCIL):
+        advance_json("N-2026-001", "--from-file", _write(repo, values))
+    decision = {"decision": {**DECISION["decision"], "outcome": "purchase"}}
+    out = advance_json("N-2026-001", "--from-file", _write(repo, decision))
+    assert out["program"] == "somnhjalpen"
+    assert cli("advance", "somnhjalpen", "--from-file", _write(repo, PROJECT)).code == 1  # agreements
+    project = {"project": {**PROJECT["project"], "agreements": [{"party": "Region X", "kind": "licens"}]}}
+    assert advance_json("somnhjalpen", "--from-file", _write(repo, project))["to"] == "i"
+    program = load(repo / "registry/programs/somnhjalpen.yaml")
+    assert program["origin"] == "purchase"
+    skips = [(h["from"], h["to"], h.get("reason")) for h in program["history"] if h["action"] == "skip"]
+    assert skips == [("g", "h", "purchase"), ("h", "i", "purchase")]
+
+
+def test_reject_at_c_closes(repo: Path) -> None:
+    add_nomination(repo)
+    advance_json("N-2026-001", "--from-file", _write(repo, SCREENING))
+    advance_json("N-2026-001", "--from-file", _write(repo, INVENTORY))
+    reject = {"council_position": {**COUNCIL["council_position"], "decision": "reject"}}
+    out = advance_json("N-2026-001", "--from-file", _write(repo, reject))
+    assert (out["to"], out["status"]) == ("c", "rejected")
+    assert cli("advance", "N-2026-001").code == 1  # closed
+
+
+def test_withdraw(repo: Path) -> None:
+    add_nomination(repo)
+    assert cli("withdraw", "N-2026-001", "--reason", "Behovet täcks redan").code == 0
+    data = load(repo / "registry/nominations/N-2026-001.yaml")
+    assert data["status"] == "withdrawn" and data["history"][-1]["reason"] == "Behovet täcks redan"
+    assert cli("withdraw", "N-2026-001", "--reason", "igen").code == 1
+
+
+def test_skip_with_reason_and_reopen(repo: Path) -> None:
+    add_nomination(repo)
+    assert cli("advance", "N-2026-001", "--to", "c").code == 2  # a reason is required
+    out = advance_json("N-2026-001", "--to", "c", "--reason", "Brådskande, rådet tar det direkt")
+    assert out["to"] == "c"
+    history = load(repo / "registry/nominations/N-2026-001.yaml")["history"]
+    assert [(h["action"], h["from"], h["to"]) for h in history[1:]] == [("skip", "a", "b"), ("skip", "b", "c")]
+    assert "screening.councils" in history[1]["note"]
+    out = advance_json("N-2026-001", "--to", "b", "--reason", "Inventeringen behöver göras")
+    assert (out["to"], out["status"]) == ("b", "open")
+    first = git(repo, "rev-list", "--max-parents=0", "HEAD")
+    assert cli("verify", "--base", first).code == 0
+
+
+def _to_active(repo: Path) -> None:
+    add_nomination(repo)
+    for item_id, values in [("N-2026-001", SCREENING), ("N-2026-001", INVENTORY), ("N-2026-001", COUNCIL),
+                            ("N-2026-001", DECISION), ("somnhjalpen", PROJECT), ("somnhjalpen", PRODUCTION),
+                            ("somnhjalpen", REVIEW), ("somnhjalpen", TESTING), ("somnhjalpen", IMPLEMENTATION)]:
+        advance_json(item_id, "--from-file", _write(repo, values))
+
+
+def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
+    _to_active(repo)
+    head = git(repo, "rev-parse", "HEAD")
+    ran = cli("advance", "somnhjalpen", "--set", "deactivation.date=2027-01-01",
+              "--set", "deactivation.reason=replaced", "--set", "deactivation.replaced_by=finns-inte")
+    assert ran.code == 1 and "deactivation.replaced_by" in ran.stderr
+    assert git(repo, "rev-parse", "HEAD") == head
+    add_inventoried(repo, "sova-battre")
+    out = advance_json("somnhjalpen", "--set", "deactivation.date=2027-01-01",
+                       "--set", "deactivation.reason=replaced", "--set", "deactivation.replaced_by=sova-battre")
+    assert (out["from"], out["to"], out["status"]) == ("j", "k", "inactive")
+    assert load(repo / "registry/programs/somnhjalpen.yaml")["history"][-1]["action"] == "deactivate"
+    assert cli("advance", "somnhjalpen").code == 1  # the end of the line
+
+
+def test_deactivation_without_replacement(repo: Path) -> None:
+    _to_active(repo)
+    out = advance_json("somnhjalpen", "--set", "deactivation.date=2027-01-01",
+                       "--set", "deactivation.reason=evidence_changed")
+    assert out["status"] == "inactive"
+
+
+def add_inventoried(repo: Path, program_id: str) -> None:
+    from conftest import write_yaml
+
+    path = write_yaml(repo / "registry/programs" / f"{program_id}.yaml", {
+        "id": program_id, "created": dt.date(2026, 1, 1), "name": "Sova bättre", "step": None,
+        "status": "inventoried", "origin": "national_inventory",
+        "history": [{"at": dt.date(2026, 1, 1), "action": "inventory", "from": None, "to": None,
+                     "status": "inventoried", "actor": "admin@vgregion.se"}]})
+    git(repo, "add", str(path))
+    git(repo, "commit", "-q", "-m", "inventory")
+
+
+def _write(repo: Path, values: dict[str, Any]) -> str:
+    from conftest import write_yaml
+
+    folder = repo.parent / f"{repo.name}-input"
+    path = folder / f"{len(list(folder.glob('*.yaml'))) if folder.exists() else 0}.yaml"
+    write_yaml(path, values)
+    return str(path)
