@@ -1,4 +1,4 @@
-"""Shared fixtures: an isolated git identity, real registry repositories in tmp folders, CLI drivers."""
+"""Shared fixtures: isolated git identity, real registries in tmp folders, CLI drivers."""
 
 from __future__ import annotations
 
@@ -24,48 +24,110 @@ NOMINATION_A: dict[str, Any] = {
     "title": "Internetbaserad KBT vid sömnbesvär för unga vuxna",
     "kind": "behandling",
     "request": "new",
-    "nominator": {"name": "Anna Berg", "email": "anna.berg@vgregion.se", "unit": "Psykiatri Nordost",
-                  "role": "employee"},
+    "nominator": {
+        "name": "Anna Berg",
+        "email": "anna.berg@vgregion.se",
+        "unit": "Psykiatri Nordost",
+        "role": "employee",
+    },
     "anchoring": {"head_of_unit": True, "sob_contact": None},
     "need": "Långa väntetider på KBT för sömnbesvär",
     "target_group": {"description": "Unga vuxna 18–25 år", "children": False},
     "usage": "Som första steg i behandlingen",
     "costs": {"development_sek": 250000, "other_sek": 40000},
 }
-SCREENING = {"screening": {"feasible_in_sob": True, "kind_confirmed": True, "catalogue_searched": True,
-                           "similar_programs": [], "councils": ["Samordningsråd psykiatri"]}}
-INVENTORY = {"inventory": {"regional_need": "Stort behov", "alternatives": [],
-                           "evidence": {"level": "moderate", "summary": "Flera RCT"},
-                           "practitioner_requirements": "Legitimerad psykolog",
-                           "national_guidelines": "I linje", "other_regions": "Skåne"}}
-COUNCIL = {"council_position": {"decision": "support", "rationale": "Bra", "date": "2026-04-01",
-                                "council": "Samordningsråd psykiatri", "to_ppr": False}}
-DECISION = {"decision": {"outcome": "build", "rationale": "Beslut", "date": "2026-04-10",
-                         "program_id": "somnhjalpen"}}
-PROJECT = {"project": {"group": [{"name": "Anna Berg", "role": "innehåll"}],
-                       "plan": {"development": "2026", "evaluation": "ISI", "management": "Nordost"},
-                       "cost_calculation_sek": 300000}}
-PRODUCTION = {"production": {"name": "Sömnhjälpen", "languages": ["sv"], "wcag21_checked": True,
-                             "design_guide_followed": True}}
-REVIEW = {"content_review": {"reviewer": {"name": "Eva Lund"}, "independent": True, "date": "2026-06-01",
-                             "outcome": "approved"}}
-TESTING = {"testing": {"functional": {"date": "2026-06-10", "result": "passed"},
-                       "clinical": {"date": "2026-07-01", "result": "passed"}}}
-IMPLEMENTATION = {"implementation": {"published": "2026-09-01", "units": ["Psykiatri Nordost"],
-                                     "follow_up_plan": "Årlig uppföljning"}}
+SCREENING = {
+    "screening": {
+        "feasible_in_sob": True,
+        "kind_confirmed": True,
+        "catalogue_searched": True,
+        "similar_programs": [],
+        "councils": ["Samordningsråd psykiatri"],
+    }
+}
+INVENTORY = {
+    "inventory": {
+        "regional_need": "Stort behov",
+        "alternatives": [],
+        "evidence": {"level": "moderate", "summary": "Flera RCT"},
+        "practitioner_requirements": "Legitimerad psykolog",
+        "national_guidelines": "I linje",
+        "other_regions": "Skåne",
+    }
+}
+COUNCIL = {
+    "council_position": {
+        "decision": "support",
+        "rationale": "Bra",
+        "date": "2026-04-01",
+        "council": "Samordningsråd psykiatri",
+        "to_ppr": False,
+    }
+}
+DECISION = {
+    "decision": {
+        "outcome": "build",
+        "rationale": "Beslut",
+        "date": "2026-04-10",
+        "program_id": "somnhjalpen",
+    }
+}
+PROJECT = {
+    "project": {
+        "group": [{"name": "Anna Berg", "role": "innehåll"}],
+        "plan": {"development": "2026", "evaluation": "ISI", "management": "Nordost"},
+        "cost_calculation_sek": 300000,
+    }
+}
+PRODUCTION = {
+    "production": {
+        "name": "Sömnhjälpen",
+        "languages": ["sv"],
+        "wcag21_checked": True,
+        "design_guide_followed": True,
+    }
+}
+REVIEW = {
+    "content_review": {
+        "reviewer": {"name": "Eva Lund"},
+        "independent": True,
+        "date": "2026-06-01",
+        "outcome": "approved",
+    }
+}
+TESTING = {
+    "testing": {
+        "functional": {"date": "2026-06-10", "result": "passed"},
+        "clinical": {"date": "2026-07-01", "result": "passed"},
+    }
+}
+IMPLEMENTATION = {
+    "implementation": {
+        "published": "2026-09-01",
+        "units": ["Psykiatri Nordost"],
+        "follow_up_plan": "Årlig uppföljning",
+    }
+}
 
 
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def isolated_environment(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test sees the developer's git config or sobreg variables; commits have an identity."""
     home = tmp_path_factory.mktemp("home")
     config = home / "gitconfig"
-    config.write_text("[user]\n\tname = Test Admin\n\temail = admin@vgregion.se\n[init]\n\tdefaultBranch = main\n")
+    config.write_text(
+        "[user]\n\tname = Test Admin\n\temail = admin@vgregion.se\n[init]\n\tdefaultBranch = main\n"
+    )
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     monkeypatch.setenv("SOBREG_LOG_DIR", str(home / "logs"))
     for name in list(os.environ):
-        if name.startswith("SOBREG_") and name != "SOBREG_LOG_DIR" or name in ("GIT_DIR", "GIT_INDEX_FILE"):
+        if (name.startswith("SOBREG_") and name != "SOBREG_LOG_DIR") or name in (
+            "GIT_DIR",
+            "GIT_INDEX_FILE",
+        ):
             monkeypatch.delenv(name, raising=False)
     set_language("sv")
 
@@ -96,18 +158,28 @@ def cli(*args: str, lang: str = "sv") -> Ran:
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 
-def sobreg(*args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None) -> Ran:
+def sobreg(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str | None = None
+) -> Ran:
     """Run sobreg as a user types it, in a subprocess."""
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(
-        [sys.executable, "-m", "sobreg", *args], cwd=cwd, env=full_env, capture_output=True, text=True,
-        input=stdin, timeout=120, check=False,
+        [sys.executable, "-m", "sobreg", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=120,
+        check=False,
     )
     return Ran(proc.returncode, proc.stdout, proc.stderr)
 
 
 def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def write_yaml(path: Path, data: dict[str, Any], header: str = "") -> Path:
@@ -119,15 +191,33 @@ def write_yaml(path: Path, data: dict[str, Any], header: str = "") -> Path:
     return path
 
 
-def add_nomination(repo: Path, item_id: str = "N-2026-001", commit: bool = True, **extra: Any) -> Path:
+def add_nomination(
+    repo: Path, item_id: str = "N-2026-001", commit: bool = True, **extra: Any
+) -> Path:
     """A nomination at step a with the form filled in, committed as a nominator would."""
-    data: dict[str, Any] = {"id": item_id, "created": dt.date(2026, 3, 1), **NOMINATION_A, "step": "a",
-                            "status": "open"}
+    data: dict[str, Any] = {
+        "id": item_id,
+        "created": dt.date(2026, 3, 1),
+        **NOMINATION_A,
+        "step": "a",
+        "status": "open",
+    }
     data.update(extra)
-    data["history"] = [{"at": dt.date(2026, 3, 1), "action": "nominate", "from": None, "to": "a", "status": "open",
-                        "actor": "anna.berg@vgregion.se"}]
-    path = write_yaml(repo / "registry" / "nominations" / f"{item_id}.yaml", data,
-                      "# yaml-language-server: $schema=../../schemas/nomination.schema.json\n")
+    data["history"] = [
+        {
+            "at": dt.date(2026, 3, 1),
+            "action": "nominate",
+            "from": None,
+            "to": "a",
+            "status": "open",
+            "actor": "anna.berg@vgregion.se",
+        }
+    ]
+    path = write_yaml(
+        repo / "registry" / "nominations" / f"{item_id}.yaml",
+        data,
+        "# yaml-language-server: $schema=../../schemas/nomination.schema.json\n",
+    )
     if commit:
         git(repo, "add", str(path))
         git(repo, "commit", "-q", "-m", f"{item_id}: nominated")

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from conftest import INVENTORY, SCREENING, add_nomination, cli, git, write_yaml
-from sobreg import yamlio
 from test_workflow import _write
+
+from sobreg import yamlio
 
 
 def test_comment_survives_five_advances(repo: Path) -> None:
     path = add_nomination(repo, commit=False)
-    text = path.read_text(encoding="utf-8").replace("need:", "# Behovet är formulerat av enheten\nneed:", 1)
-    lines = [line + "  # kort titel" if line.startswith("title:") else line for line in text.splitlines()]
+    text = path.read_text(encoding="utf-8").replace(
+        "need:", "# Behovet är formulerat av enheten\nneed:", 1
+    )
+    lines = [
+        line + "  # kort titel" if line.startswith("title:") else line for line in text.splitlines()
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "nominated")
@@ -97,10 +103,18 @@ def test_verify_catches_step_jumped_without_history(repo: Path) -> None:
 def test_verify_catches_illegal_transition(repo: Path) -> None:
     _base_with_progress(repo)
 
-    def jump(doc: dict) -> None:  # type: ignore[type-arg]
+    def jump(doc: dict[str, Any]) -> None:
         doc["step"] = "e"
-        doc["history"].append({"at": "2026-05-01", "action": "advance", "from": "b", "to": "e",
-                               "status": "open", "actor": "admin@vgregion.se"})
+        doc["history"].append(
+            {
+                "at": "2026-05-01",
+                "action": "advance",
+                "from": "b",
+                "to": "e",
+                "status": "open",
+                "actor": "admin@vgregion.se",
+            }
+        )
 
     _edit(repo, jump)
     ran = cli("verify", lang="en")
@@ -115,20 +129,47 @@ def test_verify_catches_deleted_file(repo: Path) -> None:
 
 def test_roles_are_enforced_by_advance_and_verify(repo: Path) -> None:
     base = _base_with_progress(repo)
-    write_yaml(repo / "registry/roles.yaml", {"people": {
-        "admin@vgregion.se": {"roles": ["sob_administration"]},
-        "rad@vgregion.se": {"roles": ["council"]}}})
+    write_yaml(
+        repo / "registry/roles.yaml",
+        {
+            "people": {
+                "admin@vgregion.se": {"roles": ["sob_administration"]},
+                "rad@vgregion.se": {"roles": ["council"]},
+            }
+        },
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "roles")
-    ran = cli("advance", "N-2026-001", "--from-file", _write(repo, INVENTORY), "--as", "admin@vgregion.se")
+    ran = cli(
+        "advance", "N-2026-001", "--from-file", _write(repo, INVENTORY), "--as", "admin@vgregion.se"
+    )
     assert ran.code == 1 and "council" in ran.stderr
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, INVENTORY), "--as", "rad@vgregion.se").code == 0
+    assert (
+        cli(
+            "advance",
+            "N-2026-001",
+            "--from-file",
+            _write(repo, INVENTORY),
+            "--as",
+            "rad@vgregion.se",
+        ).code
+        == 0
+    )
     assert cli("verify", "--base", base).code == 0
 
-    def forged(doc: dict) -> None:  # type: ignore[type-arg]
+    def forged(doc: dict[str, Any]) -> None:
         doc["step"] = "e"
-        doc["history"].append({"at": "2026-05-01", "action": "skip", "from": "c", "to": "e", "status": "open",
-                               "actor": "admin@vgregion.se", "reason": "snabbt"})
+        doc["history"].append(
+            {
+                "at": "2026-05-01",
+                "action": "skip",
+                "from": "c",
+                "to": "e",
+                "status": "open",
+                "actor": "admin@vgregion.se",
+                "reason": "snabbt",
+            }
+        )
 
     _edit(repo, forged)
     ran = cli("verify", lang="en")

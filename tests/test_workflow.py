@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from conftest import (
     COUNCIL,
     DECISION,
@@ -24,6 +22,7 @@ from conftest import (
     git,
     sobreg,
 )
+
 from sobreg import yamlio
 
 
@@ -34,18 +33,28 @@ def load(path: Path) -> Any:
 def advance_json(*args: str) -> dict[str, Any]:
     ran = cli("advance", *args, "--json")
     assert ran.code == 0, ran.stderr
-    return json.loads(ran.stdout)  # type: ignore[no-any-return]
+    return json.loads(ran.stdout)
 
 
 def test_a_to_j_as_a_user_types_it(repo: Path, data_file: Any) -> None:
     add_nomination(repo)
     env = {"SOBREG_ACTOR": "admin@vgregion.se", "SOBREG_TODAY": "2026-04-10"}
-    steps = [("N-2026-001", SCREENING, "b"), ("N-2026-001", INVENTORY, "c"), ("N-2026-001", COUNCIL, "e"),
-             ("N-2026-001", DECISION, "e"), ("somnhjalpen", PROJECT, "g"), ("somnhjalpen", PRODUCTION, "h"),
-             ("somnhjalpen", REVIEW, "i"), ("somnhjalpen", TESTING, "j"), ("somnhjalpen", IMPLEMENTATION, "j")]
+    steps = [
+        ("N-2026-001", SCREENING, "b"),
+        ("N-2026-001", INVENTORY, "c"),
+        ("N-2026-001", COUNCIL, "e"),
+        ("N-2026-001", DECISION, "e"),
+        ("somnhjalpen", PROJECT, "g"),
+        ("somnhjalpen", PRODUCTION, "h"),
+        ("somnhjalpen", REVIEW, "i"),
+        ("somnhjalpen", TESTING, "j"),
+        ("somnhjalpen", IMPLEMENTATION, "j"),
+    ]
     for item_id, values, expected in steps:
         before = git(repo, "rev-parse", "HEAD")
-        ran = sobreg("advance", item_id, "--from-file", data_file(values), "--json", cwd=repo, env=env)
+        ran = sobreg(
+            "advance", item_id, "--from-file", data_file(values), "--json", cwd=repo, env=env
+        )
         assert ran.code == 0, ran.stderr
         out = json.loads(ran.stdout)
         assert out["to"] == expected
@@ -54,9 +63,19 @@ def test_a_to_j_as_a_user_types_it(repo: Path, data_file: Any) -> None:
     nomination = load(repo / "registry/nominations/N-2026-001.yaml")
     program = load(repo / "registry/programs/somnhjalpen.yaml")
     assert (nomination["status"], nomination["program"]) == ("decided", "somnhjalpen")
-    assert (program["step"], program["status"], program["nomination"]) == ("j", "active", "N-2026-001")
-    assert [h["action"] for h in program["history"]] == ["create", "advance", "advance", "advance", "advance",
-                                                          "activate"]
+    assert (program["step"], program["status"], program["nomination"]) == (
+        "j",
+        "active",
+        "N-2026-001",
+    )
+    assert [h["action"] for h in program["history"]] == [
+        "create",
+        "advance",
+        "advance",
+        "advance",
+        "advance",
+        "activate",
+    ]
     message = git(repo, "log", "-1", "--format=%B")
     assert "Sobreg-Id: somnhjalpen" in message and "Sobreg-Action: activate" in message
     assert git(repo, "log", "-1", "--format=%ae") == "admin@vgregion.se"
@@ -92,26 +111,38 @@ def test_ppr_branch(repo: Path) -> None:
     advance_json("N-2026-001", "--from-file", _write(repo, SCREENING))
     advance_json("N-2026-001", "--from-file", _write(repo, INVENTORY))
     council = {"council_position": {**COUNCIL["council_position"], "to_ppr": True}}
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, council)).code == 1  # consequences missing
+    assert (
+        cli("advance", "N-2026-001", "--from-file", _write(repo, council)).code == 1
+    )  # consequences missing
     council["council_position"]["consequences"] = "Kräver nya resurser"
     assert advance_json("N-2026-001", "--from-file", _write(repo, council))["to"] == "d"
-    ppr = {"ppr_position": {"decision": "support", "rationale": "Prioriteras", "date": "2026-04-05"}}
+    ppr = {
+        "ppr_position": {"decision": "support", "rationale": "Prioriteras", "date": "2026-04-05"}
+    }
     assert advance_json("N-2026-001", "--from-file", _write(repo, ppr))["to"] == "e"
 
 
 def test_purchase_skips_g_and_h(repo: Path) -> None:
-    add_nomination(repo, request="purchase", existing_program={"name": "Sova bra", "supplier": "Region X"})
+    add_nomination(
+        repo, request="purchase", existing_program={"name": "Sova bra", "supplier": "Region X"}
+    )
     for values in (SCREENING, INVENTORY, COUNCIL):
         advance_json("N-2026-001", "--from-file", _write(repo, values))
     decision = {"decision": {**DECISION["decision"], "outcome": "purchase"}}
     out = advance_json("N-2026-001", "--from-file", _write(repo, decision))
     assert out["program"] == "somnhjalpen"
-    assert cli("advance", "somnhjalpen", "--from-file", _write(repo, PROJECT)).code == 1  # agreements
-    project = {"project": {**PROJECT["project"], "agreements": [{"party": "Region X", "kind": "licens"}]}}
+    assert (
+        cli("advance", "somnhjalpen", "--from-file", _write(repo, PROJECT)).code == 1
+    )  # agreements
+    project = {
+        "project": {**PROJECT["project"], "agreements": [{"party": "Region X", "kind": "licens"}]}
+    }
     assert advance_json("somnhjalpen", "--from-file", _write(repo, project))["to"] == "i"
     program = load(repo / "registry/programs/somnhjalpen.yaml")
     assert program["origin"] == "purchase"
-    skips = [(h["from"], h["to"], h.get("reason")) for h in program["history"] if h["action"] == "skip"]
+    skips = [
+        (h["from"], h["to"], h.get("reason")) for h in program["history"] if h["action"] == "skip"
+    ]
     assert skips == [("g", "h", "purchase"), ("h", "i", "purchase")]
 
 
@@ -139,7 +170,10 @@ def test_skip_with_reason_and_reopen(repo: Path) -> None:
     out = advance_json("N-2026-001", "--to", "c", "--reason", "Brådskande, rådet tar det direkt")
     assert out["to"] == "c"
     history = load(repo / "registry/nominations/N-2026-001.yaml")["history"]
-    assert [(h["action"], h["from"], h["to"]) for h in history[1:]] == [("skip", "a", "b"), ("skip", "b", "c")]
+    assert [(h["action"], h["from"], h["to"]) for h in history[1:]] == [
+        ("skip", "a", "b"),
+        ("skip", "b", "c"),
+    ]
     assert "screening.councils" in history[1]["note"]
     out = advance_json("N-2026-001", "--to", "b", "--reason", "Inventeringen behöver göras")
     assert (out["to"], out["status"]) == ("b", "open")
@@ -149,42 +183,88 @@ def test_skip_with_reason_and_reopen(repo: Path) -> None:
 
 def _to_active(repo: Path) -> None:
     add_nomination(repo)
-    for item_id, values in [("N-2026-001", SCREENING), ("N-2026-001", INVENTORY), ("N-2026-001", COUNCIL),
-                            ("N-2026-001", DECISION), ("somnhjalpen", PROJECT), ("somnhjalpen", PRODUCTION),
-                            ("somnhjalpen", REVIEW), ("somnhjalpen", TESTING), ("somnhjalpen", IMPLEMENTATION)]:
-        advance_json(item_id, "--from-file", _write(repo, values))
+    for item_id, values in [
+        ("N-2026-001", SCREENING),
+        ("N-2026-001", INVENTORY),
+        ("N-2026-001", COUNCIL),
+        ("N-2026-001", DECISION),
+        ("somnhjalpen", PROJECT),
+        ("somnhjalpen", PRODUCTION),
+        ("somnhjalpen", REVIEW),
+        ("somnhjalpen", TESTING),
+        ("somnhjalpen", IMPLEMENTATION),
+    ]:
+        advance_json(item_id, "--from-file", _write(repo, values))  # type: ignore[arg-type]
 
 
 def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
     _to_active(repo)
     head = git(repo, "rev-parse", "HEAD")
-    ran = cli("advance", "somnhjalpen", "--set", "deactivation.date=2027-01-01",
-              "--set", "deactivation.reason=replaced", "--set", "deactivation.replaced_by=finns-inte")
+    ran = cli(
+        "advance",
+        "somnhjalpen",
+        "--set",
+        "deactivation.date=2027-01-01",
+        "--set",
+        "deactivation.reason=replaced",
+        "--set",
+        "deactivation.replaced_by=finns-inte",
+    )
     assert ran.code == 1 and "deactivation.replaced_by" in ran.stderr
     assert git(repo, "rev-parse", "HEAD") == head
     add_inventoried(repo, "sova-battre")
-    out = advance_json("somnhjalpen", "--set", "deactivation.date=2027-01-01",
-                       "--set", "deactivation.reason=replaced", "--set", "deactivation.replaced_by=sova-battre")
+    out = advance_json(
+        "somnhjalpen",
+        "--set",
+        "deactivation.date=2027-01-01",
+        "--set",
+        "deactivation.reason=replaced",
+        "--set",
+        "deactivation.replaced_by=sova-battre",
+    )
     assert (out["from"], out["to"], out["status"]) == ("j", "k", "inactive")
-    assert load(repo / "registry/programs/somnhjalpen.yaml")["history"][-1]["action"] == "deactivate"
+    assert (
+        load(repo / "registry/programs/somnhjalpen.yaml")["history"][-1]["action"] == "deactivate"
+    )
     assert cli("advance", "somnhjalpen").code == 1  # the end of the line
 
 
 def test_deactivation_without_replacement(repo: Path) -> None:
     _to_active(repo)
-    out = advance_json("somnhjalpen", "--set", "deactivation.date=2027-01-01",
-                       "--set", "deactivation.reason=evidence_changed")
+    out = advance_json(
+        "somnhjalpen",
+        "--set",
+        "deactivation.date=2027-01-01",
+        "--set",
+        "deactivation.reason=evidence_changed",
+    )
     assert out["status"] == "inactive"
 
 
 def add_inventoried(repo: Path, program_id: str) -> None:
     from conftest import write_yaml
 
-    path = write_yaml(repo / "registry/programs" / f"{program_id}.yaml", {
-        "id": program_id, "created": dt.date(2026, 1, 1), "name": "Sova bättre", "step": None,
-        "status": "inventoried", "origin": "national_inventory",
-        "history": [{"at": dt.date(2026, 1, 1), "action": "inventory", "from": None, "to": None,
-                     "status": "inventoried", "actor": "admin@vgregion.se"}]})
+    path = write_yaml(
+        repo / "registry/programs" / f"{program_id}.yaml",
+        {
+            "id": program_id,
+            "created": dt.date(2026, 1, 1),
+            "name": "Sova bättre",
+            "step": None,
+            "status": "inventoried",
+            "origin": "national_inventory",
+            "history": [
+                {
+                    "at": dt.date(2026, 1, 1),
+                    "action": "inventory",
+                    "from": None,
+                    "to": None,
+                    "status": "inventoried",
+                    "actor": "admin@vgregion.se",
+                }
+            ],
+        },
+    )
     git(repo, "add", str(path))
     git(repo, "commit", "-q", "-m", "inventory")
 

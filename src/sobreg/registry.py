@@ -58,9 +58,10 @@ class Registry:
     def rel(self, path: Path) -> str:
         """A path as shown to users: relative to the current folder when inside it."""
         try:
-            return os.path.relpath(path, Path.cwd())
+            shown = os.path.relpath(path, Path.cwd())
         except ValueError:
             return str(path)
+        return str(path) if shown.startswith("..") else shown
 
     @cached_property
     def process(self) -> ProcessDefinition:

@@ -6,12 +6,13 @@ import typer
 
 from sobreg import __version__
 from sobreg.cli import items, setup, trail, validate, workflow
-from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, apply
+from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply
 from sobreg.cli.errors import SobregGroup
 from sobreg.i18n import t
 
 
 def build_app() -> typer.Typer:
+    State.reset()
     app = typer.Typer(
         name="sobreg",
         cls=SobregGroup,

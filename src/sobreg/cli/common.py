@@ -30,6 +30,11 @@ class State:
     registry: str | None = None
     actor: str | None = None
 
+    @classmethod
+    def reset(cls) -> None:
+        cls.registry = None
+        cls.actor = None
+
 
 def apply(lang: str | None = None, registry: str | None = None, actor: str | None = None) -> None:
     if lang:
