@@ -49,6 +49,14 @@ def test_check_reports_missing_fields(repo: Path) -> None:
     assert out["ready"] is False and out["next"] == "b" and "screening.councils" in out["missing"]
 
 
+def test_check_on_an_item_outside_the_process(repo: Path) -> None:
+    from test_workflow import add_inventoried
+
+    add_inventoried(repo, "sova-battre")
+    ran = cli("check", "sova-battre", lang="en")
+    assert ran.code == 1 and "not in the process" in ran.stderr
+
+
 def test_bad_ids_are_refused_before_any_path(repo: Path) -> None:
     for bad in ("../../etc/passwd", "/etc/passwd", "N-2026-1", "Sömn"):
         ran = cli("show", bad)

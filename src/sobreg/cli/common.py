@@ -73,3 +73,26 @@ def yes_no(value: bool | None) -> str:
     if value is None:
         return "–"
     return t("word.yes") if value else t("word.no")
+
+
+def open_item(
+    item_id: str,
+    lang: str | None,
+    registry: str | None,
+    actor: str | None = None,
+    writes: bool = False,
+) -> tuple[Any, str, str]:
+    """The preamble of every command on one item: options applied, id checked before any path is
+    built from it, registry found, and (for writes) the actor resolved.
+
+    Returns the registry, the item type and the actor ("" for read-only commands).
+    """
+    from sobreg.context import resolve_actor
+    from sobreg.ids import item_type_of
+    from sobreg.registry import open_registry
+
+    apply(lang, registry, actor)
+    item_type = item_type_of(item_id)
+    reg = open_registry(State.registry)
+    who = resolve_actor(State.actor, reg.root) if writes else ""
+    return reg, item_type, who

@@ -6,7 +6,17 @@ from typing import Annotated, Any
 
 import typer
 
-from sobreg.cli.common import JsonOpt, LangOpt, RegistryOpt, State, apply, console, echo, echo_json
+from sobreg.cli.common import (
+    JsonOpt,
+    LangOpt,
+    RegistryOpt,
+    State,
+    apply,
+    console,
+    echo,
+    echo_json,
+    open_item,
+)
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import local, t
 
@@ -106,12 +116,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.ids import item_type_of
-        from sobreg.registry import open_registry
-
-        apply(lang, registry)
-        item_type = item_type_of(item_id)
-        reg = open_registry(State.registry)
+        reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
         if as_json:
             echo_json(data)

@@ -6,7 +6,16 @@ from typing import Annotated
 
 import typer
 
-from sobreg.cli.common import JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json
+from sobreg.cli.common import (
+    JsonOpt,
+    LangOpt,
+    RegistryOpt,
+    State,
+    apply,
+    echo,
+    echo_json,
+    open_item,
+)
 from sobreg.errors import EXIT_OK, EXIT_REFUSED
 from sobreg.i18n import t
 
@@ -21,10 +30,8 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         from sobreg.audit import Git
         from sobreg.errors import RefusedError
-        from sobreg.registry import open_registry
 
-        apply(lang, registry)
-        reg = open_registry(State.registry)
+        reg, _, _ = open_item(item_id, lang, registry)
         path = reg.item_path(item_id)
         if not path.exists():
             raise RefusedError("item.unknown", id=item_id)

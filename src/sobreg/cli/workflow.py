@@ -8,8 +8,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sobreg.cli.common import ActorOpt, JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json
-from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+from sobreg.cli.common import ActorOpt, JsonOpt, LangOpt, RegistryOpt, echo, echo_json, open_item
+from sobreg.errors import EXIT_OK, EXIT_REFUSED, RefusedError, UsageError
 from sobreg.i18n import local, t
 
 FromFileOpt = Annotated[
@@ -52,18 +52,16 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.ids import item_type_of
         from sobreg.process import applicable_after, missing
-        from sobreg.registry import open_registry
         from sobreg.titles import title
 
-        apply(lang, registry)
-        item_type = item_type_of(item_id)
-        reg = open_registry(State.registry)
+        reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
         process = reg.process
-        lacking = missing(process, data, reg.exists)
         step = data.get("step")
+        if not step or not process.has_step(step):
+            raise RefusedError("process.not_in_process", id=item_id)
+        lacking = missing(process, data, reg.exists)
         nxt = applicable_after(process, data, step) if step and process.has_step(step) else None
         ready = (
             not lacking
@@ -111,18 +109,12 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         from sobreg.actions import set_fields
-        from sobreg.context import resolve_actor
-        from sobreg.ids import item_type_of
-        from sobreg.registry import open_registry
 
-        apply(lang, registry, actor)
-        item_type_of(item_id)
+        reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
         assignments = _assignments(values)
         merged = read_mapping(from_file) if from_file else None
         if not assignments and not merged:
             raise UsageError("set.nothing")
-        reg = open_registry(State.registry)
-        who = resolve_actor(State.actor, reg.root)
         result = set_fields(reg, item_id, assignments, merged, who)
         if as_json:
             echo_json({"id": item_id, "commit": result.commit})
@@ -154,18 +146,12 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         from sobreg.actions import move
-        from sobreg.context import resolve_actor
-        from sobreg.ids import item_type_of
-        from sobreg.registry import open_registry
 
-        apply(lang, registry, actor)
-        item_type_of(item_id)
+        reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
         if to and not reason:
             raise UsageError("process.reason_required")
         assignments = _assignments(sets)
         merged = read_mapping(from_file) if from_file else None
-        reg = open_registry(State.registry)
-        who = resolve_actor(State.actor, reg.root)
         result = move(
             reg,
             item_id,
@@ -201,14 +187,8 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         from sobreg.actions import move
-        from sobreg.context import resolve_actor
-        from sobreg.ids import item_type_of
-        from sobreg.registry import open_registry
 
-        apply(lang, registry, actor)
-        item_type_of(item_id)
-        reg = open_registry(State.registry)
-        who = resolve_actor(State.actor, reg.root)
+        reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
         result = move(reg, item_id, who, reason=reason, withdraw=True)
         if as_json:
             echo_json({"id": item_id, "commit": result.commit})
