@@ -83,7 +83,13 @@ def test_a_to_j_as_a_user_types_it(repo: Path, data_file: Any) -> None:
     first = git(repo, "rev-list", "--max-parents=0", "HEAD")
     assert sobreg("verify", "--base", first, cwd=repo).code == 0
     log = json.loads(sobreg("log", "somnhjalpen", "--json", cwd=repo).stdout)
-    assert len(log) == 6 and set(log[0]) == {"commit", "date", "author", "message"}
+    assert len(log) == 6 and {"commit", "date", "author", "message"} <= set(log[0])
+    assert log[0]["trailers"] == {
+        "Sobreg-Id": "somnhjalpen",
+        "Sobreg-Action": "activate",
+        "Sobreg-From": "j",
+        "Sobreg-To": "j",
+    }
 
 
 def test_refused_advance_changes_nothing(repo: Path) -> None:

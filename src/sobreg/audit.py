@@ -40,12 +40,14 @@ class Commit:
     author: str
     message: str
 
-    def as_dict(self) -> dict[str, str]:
+    def as_dict(self) -> dict[str, Any]:
+        # `trailers` extends CLI.md's keys: scripts get id/action/from/to without parsing text.
         return {
             "commit": self.sha,
             "date": self.date,
             "author": self.author,
             "message": self.message,
+            "trailers": trailers(self.message),
         }
 
 

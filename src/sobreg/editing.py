@@ -7,7 +7,6 @@ wrote stay where they were.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -155,7 +154,3 @@ def new_program(
 
 def dump_new(data: dict[str, Any], schema_ref: str) -> str:
     return header(schema_ref) + yamlio.dump_roundtrip(_container(data))
-
-
-def file_text(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -53,7 +53,6 @@ class Registry:
     """A registry folder and the definitions that govern it."""
 
     root: Path
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def rel(self, path: Path) -> str:
         """A path as shown to users: relative to the current folder when inside it."""

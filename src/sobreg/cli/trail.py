@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.audit import Git
+        from sobreg.audit import Git, trailers
         from sobreg.errors import RefusedError
 
         reg, _, _ = open_item(item_id, lang, registry)
@@ -42,6 +42,10 @@ def register(app: typer.Typer) -> None:
         for c in commits:
             echo(f"{c.sha[:10]}  {c.date[:10]}  {c.author}")
             echo(f"    {c.message.splitlines()[0] if c.message else ''}")
+            moved = trailers(c.message)
+            if moved.get("Sobreg-Action"):
+                src, dst = moved.get("Sobreg-From"), moved.get("Sobreg-To")
+                echo(f"    [{moved['Sobreg-Action']}: {src} → {dst}]")
         return EXIT_OK
 
     @app.command("verify", help=t("help.verify"))
