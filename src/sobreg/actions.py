@@ -31,7 +31,7 @@ class Outcome:
     entries: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _validated(registry: Registry, path: Path, text: str) -> None:
+def validated(registry: Registry, path: Path, text: str) -> None:
     from sobreg.reporters import message
 
     issues = check_text(registry, path, text)
@@ -63,7 +63,7 @@ def set_fields(
         path, text, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments, merged)
         new_text = yamlio.dump_roundtrip(doc)
-        _validated(registry, path, new_text)
+        validated(registry, path, new_text)
         if new_text == text:
             return Outcome(item_id, None)
         keys = [k for k, _ in assignments] + list((merged or {}).keys())
@@ -110,7 +110,7 @@ def move(
     with writing(registry) as git:
         path, _, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments or [], merged)
-        _validated(registry, path, yamlio.dump_roundtrip(doc))
+        validated(registry, path, yamlio.dump_roundtrip(doc))
         data = yamlio.to_plain(doc)
         ctx = Context(actor=actor, today=today(), note=note, exists=registry.exists)
         if withdraw:
@@ -138,7 +138,7 @@ def move(
             editing._put(doc, "program", program_id)
             files[program_path] = program_text
         new_text = yamlio.dump_roundtrip(doc)
-        _validated(registry, path, new_text)
+        validated(registry, path, new_text)
         files = {path: new_text, **files}
         subject = _subject(registry, transition, program_id)
         msg = audit.message(
@@ -177,5 +177,5 @@ def _create_program(
     if path.exists():
         raise RefusedError("advance.program_exists", program=program_id)
     text = editing.dump_new(data, registry.schema_ref("program"))
-    _validated(registry, path, text)
+    validated(registry, path, text)
     return program_id, path, text

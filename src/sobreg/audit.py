@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sobreg.context import git_config
 from sobreg.errors import EnvironmentFailure
 
 TRAILERS = ("Sobreg-Id", "Sobreg-Action", "Sobreg-From", "Sobreg-To")
@@ -96,8 +97,12 @@ class Git:
     ) -> str:
         """Commit exactly `paths` (added, changed or removed); other staged work stays staged."""
         rels = [self.rel(p) for p in paths]
+        own_email = git_config("user.email", self.root)
+        if name is None and own_email and own_email.casefold() == actor.casefold():
+            # The actor acting as themselves: their own name, as any of their git commits has.
+            name = git_config("user.name", self.root)
         env = {"GIT_AUTHOR_NAME": name or actor, "GIT_AUTHOR_EMAIL": actor}
-        if not self.repo.config_reader().has_option("user", "email"):
+        if not own_email:
             env |= {"GIT_COMMITTER_NAME": name or actor, "GIT_COMMITTER_EMAIL": actor}
         self.run("add", "--all", "--", *rels)
         # --only commits these paths as they are in the working tree and leaves the rest of the

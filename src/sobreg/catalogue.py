@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sobreg.catalogue_forms import MESSAGES as _FORMS
 from sobreg.catalogue_help import MESSAGES as _HELP
 from sobreg.catalogue_process import MESSAGES as _PROCESS
 
@@ -174,4 +175,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES |= _PROCESS | _HELP
+MESSAGES |= _PROCESS | _HELP | _FORMS

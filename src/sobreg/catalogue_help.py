@@ -23,6 +23,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Validate registry files (no PATH: the whole registry, process.yaml and evaluation.yaml included). Errors read path:line:col: field: message. Exit 1 on any error.",
         "sobreg validate --format github registry/nominations/N-2026-001.yaml",
     ),
+    "help.nominate": _help(
+        "Nominera en programidé: frågar efter nomineringsmallens fält ett i taget, visar liknande program och öppna nomineringar, ber om bekräftelse, sparar nominations/N-ÅÅÅÅ-NNN.yaml i steg a och gör en commit. Med --from-file FIL (YAML eller JSON) frågas inget. Utan terminal och utan --from-file: slutkod 2.",
+        "Nominate a program idea: asks for the nomination form's fields one at a time, shows similar programs and open nominations, asks to confirm, saves nominations/N-YYYY-NNN.yaml at step a and commits. With --from-file F (YAML or JSON) nothing is asked. With no terminal and no --from-file: exit 2.",
+        "sobreg nominate --from-file idé.yaml --json",
+    ),
+    "help.search": _help(
+        "Sök program och nomineringar som liknar TEXT (id, namn, behov, målgrupp), bäst först. Tål stavfel och saknade å, ä, ö.",
+        "Search programs and nominations like TEXT (id, name, need, target group), best first. Tolerates typos and missing accents.",
+        "sobreg search sömn --json",
+    ),
+    "opt.limit": ("Högst så här många träffar.", "At most this many matches."),
     "help.schema": _help(
         "Skriv JSON-scheman för registrets filer (standard: schemas/ bredvid registret). Med --check: slutkod 1 om de är inaktuella.",
         "Write the JSON Schemas of the registry files (default: schemas/ beside the registry). With --check: exit 1 when they are stale.",

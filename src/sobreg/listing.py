@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sobreg import yamlio
-from sobreg.registry import Registry, item_type_of_path
+from sobreg.registry import Registry
 
 
 def rows(
     registry: Registry, item_type: str | None, step: str | None, status: str | None
 ) -> list[dict[str, Any]]:
     found = []
-    for path in registry.item_files(item_type):
-        kind = item_type_of_path(registry.root, path)
-        data = yamlio.load_safe(yamlio.read_text(path, registry.rel(path)), registry.rel(path))
-        if not isinstance(data, dict):
-            continue
+    for kind, data in registry.items(item_type):
         if step is not None and data.get("step") != step:
             continue
         if status is not None and data.get("status") != status:
             continue
         found.append(
             {
-                "id": data.get("id", path.stem),
+                "id": data.get("id"),
                 "title": data.get("title") if kind == "nomination" else data.get("name"),
                 "kind": data.get("kind"),
                 "step": data.get("step"),

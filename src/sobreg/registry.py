@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -118,6 +119,14 @@ class Registry:
         if not isinstance(data, dict):
             raise RefusedError("validate.not_mapping", path=self.rel(path))
         return data
+
+    def items(self, item_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(type, data) of every item file that holds a mapping, for reports and searches."""
+        for path in self.item_files(item_type):
+            data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+            if isinstance(data, dict):
+                kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
+                yield kind, data
 
     def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:
         """Path, original text and round-trip document of an item, for an edit."""

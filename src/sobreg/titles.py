@@ -1,4 +1,4 @@
-"""Field titles by dotted path, in the user's language, taken from the models."""
+"""Field titles, help lines and types by dotted path, in the user's language, from the models."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from sobreg.i18n import current_language
-from sobreg.models.common import field_title
+from sobreg.models.common import field_help, field_title
 from sobreg.registry import MODELS
 
 
@@ -39,3 +40,29 @@ def title(item_type: str, dotted: str, lang: str | None = None) -> str:
         info = model.model_fields.get(name)
         model = _model_in(info.annotation) if info else None
     return " › ".join(parts)
+
+
+def leaf(item_type: str, dotted: str) -> tuple[type[BaseModel], str, FieldInfo]:
+    """The model, name and field info of the last part of a dotted path (KeyError if none)."""
+    model: type[BaseModel] | None = MODELS[item_type]
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        info = model.model_fields[part] if model else None
+        model = _model_in(info.annotation) if info else None
+    if model is None:
+        raise KeyError(dotted)
+    return model, parts[-1], model.model_fields[parts[-1]]
+
+
+def short_title(item_type: str, dotted: str, lang: str | None = None) -> str:
+    """The title of the field itself, without its parents: `Evidensnivå`."""
+    model, name, _ = leaf(item_type, dotted)
+    return field_title(model, name, lang or current_language())
+
+
+def help_line(item_type: str, dotted: str, lang: str | None = None) -> str:
+    """The field's description, or "" when it only repeats the title."""
+    model, name, _ = leaf(item_type, dotted)
+    lang = lang or current_language()
+    text = field_help(model, name, lang)
+    return "" if text == field_title(model, name, lang) else text

@@ -69,6 +69,23 @@ def console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def table(headers: list[str], rows: list[list[str]], title: str | None = None) -> None:
+    """A rich table on a terminal, tab-separated lines when piped; cell text is never markup."""
+    out = console()
+    if out.is_terminal:
+        from rich.table import Table
+        from rich.text import Text
+
+        grid = Table(*headers, title=Text(title) if title else None)
+        for row in rows:
+            grid.add_row(*(Text(cell) for cell in row))
+        out.print(grid)
+        return
+    echo("\t".join(headers))
+    for row in rows:
+        echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
+
+
 def yes_no(value: bool | None) -> str:
     if value is None:
         return "–"

@@ -12,10 +12,10 @@ from sobreg.cli.common import (
     RegistryOpt,
     State,
     apply,
-    console,
     echo,
     echo_json,
     open_item,
+    table,
 )
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import local, t
@@ -84,29 +84,18 @@ def register(app: typer.Typer) -> None:
         if as_json:
             echo_json(found)
             return EXIT_OK
-        out = console()
         headers = [t("col.id"), t("col.title"), t("col.kind"), t("col.step"), t("col.status")]
         values = [
             [
-                r["id"],
-                r["title"],
+                str(r["id"]),
+                str(r["title"] or "–"),
                 t(f"kind.{r['kind']}") if r["kind"] else "–",
                 _step_label(reg, r["step"]),
                 t(f"status.{r['status']}"),
             ]
             for r in found
         ]
-        if out.is_terminal:
-            from rich.table import Table
-
-            table = Table(*headers, title=t("list.title", count=len(found)))
-            for row in values:
-                table.add_row(*row)
-            out.print(table)
-        else:
-            echo("\t".join(headers))
-            for row in values:
-                echo("\t".join(row))
+        table(headers, values, t("list.title", count=len(found)))
         return EXIT_OK
 
     @app.command("show", help=t("help.show"))

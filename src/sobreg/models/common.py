@@ -149,3 +149,15 @@ def field_title(model: type[BaseModel], name: str, lang: str) -> str:
         if isinstance(title, str):
             return title
     return info.title or name
+
+
+def field_help(model: type[BaseModel], name: str, lang: str) -> str:
+    """The description of a model field in `lang`: the help line under a question."""
+    info = model.model_fields.get(name)
+    if info is None:
+        return ""
+    if lang == "en" and isinstance(info.json_schema_extra, dict):
+        text = info.json_schema_extra.get("description_en")
+        if isinstance(text, str):
+            return text
+    return info.description or ""

@@ -30,15 +30,48 @@ from sobreg.models.common import (
 
 
 class ExistingProgram(Model):
-    name: ShortText = fld("Programmets namn", "Program name")
-    supplier: ShortText | None = fld("Leverantör", "Supplier", None)
+    name: ShortText = fld(
+        "Programmets namn",
+        "Program name",
+        help_sv="Namnet på det befintliga program som ska köpas in",
+        help_en="The name of the existing program to be purchased",
+    )
+    supplier: ShortText | None = fld(
+        "Leverantör",
+        "Supplier",
+        None,
+        help_sv="Företaget eller organisationen som erbjuder programmet",
+        help_en="The company or organisation offering the program",
+    )
 
 
 class Nominator(Model):
-    name: ShortText = fld("Namn", "Name")
-    email: Email = fld("E-post", "E-mail")
-    unit: ShortText | None = fld("Verksamhet", "Unit", None)
-    role: NominatorRole | None = fld("Roll", "Role", None)
+    name: ShortText = fld(
+        "Namn",
+        "Name",
+        help_sv="För- och efternamn på den som nominerar",
+        help_en="First and last name of the person nominating",
+    )
+    email: Email = fld(
+        "E-post",
+        "E-mail",
+        help_sv="E-postadress dit frågor om nomineringen skickas",
+        help_en="E-mail address for questions about the nomination",
+    )
+    unit: ShortText | None = fld(
+        "Verksamhet",
+        "Unit",
+        None,
+        help_sv="Verksamheten eller enheten som nominerar",
+        help_en="The unit nominating the idea",
+    )
+    role: NominatorRole | None = fld(
+        "Roll",
+        "Role",
+        None,
+        help_sv="I vilken egenskap programidén initieras",
+        help_en="In which capacity the idea is put forward",
+    )
 
 
 class Anchoring(Model):
@@ -46,6 +79,8 @@ class Anchoring(Model):
         "Förankrad hos verksamhetschef",
         "Anchored with the head of unit",
         None,
+        help_sv="Idén ska vara förankrad hos verksamhetschefen innan den nomineras",
+        help_en="The idea is to be anchored with the head of unit before it is nominated",
     )
     sob_contact: Contact | None = fld(
         "SoB-kontaktperson",
@@ -57,19 +92,51 @@ class Anchoring(Model):
 
 
 class TargetGroup(Model):
-    description: Text | None = fld("Målgrupp", "Target group", None)
-    children: Flag | None = fld("Riktar sig till barn", "Aimed at children", None)
+    description: Text | None = fld(
+        "Målgrupp",
+        "Target group",
+        None,
+        help_sv="Vilka programmet riktar sig till: diagnos, ålder, situation",
+        help_en="Who the program is for: condition, age, situation",
+    )
+    children: Flag | None = fld(
+        "Riktar sig till barn",
+        "Aimed at children",
+        None,
+        help_sv="Är målgruppen barn gäller riktlinjen Barnsäkring av digitala invånartjänster",
+        help_en="For children the guideline 'Barnsäkring av digitala invånartjänster' applies",
+    )
     child_safety_considered: Flag | None = fld(
         "Riktlinjen Barnsäkring av digitala invånartjänster beaktad",
         "Guideline 'Barnsäkring av digitala invånartjänster' considered",
         None,
+        help_sv="Har den regionala riktlinjen Barnsäkring av digitala invånartjänster beaktats",
+        help_en="Was the guideline 'Barnsäkring av digitala invånartjänster' considered",
     )
 
 
 class Costs(Model):
-    development_sek: Sek | None = fld("Utvecklingskostnad (kr)", "Development cost (SEK)", None)
-    other_sek: Sek | None = fld("Övriga kostnader (kr)", "Other costs (SEK)", None)
-    financing: Text | None = fld("Finansiering", "Financing", None)
+    development_sek: Sek | None = fld(
+        "Utvecklingskostnad (kr)",
+        "Development cost (SEK)",
+        None,
+        help_sv="Beräknad kostnad för att ta fram programmet, i hela kronor",
+        help_en="Estimated cost of producing the program, in whole SEK",
+    )
+    other_sek: Sek | None = fld(
+        "Övriga kostnader (kr)",
+        "Other costs (SEK)",
+        None,
+        help_sv="T.ex. licenser, förvaltning, utbildning, i hela kronor",
+        help_en="E.g. licences, maintenance, training, in whole SEK",
+    )
+    financing: Text | None = fld(
+        "Finansiering",
+        "Financing",
+        None,
+        help_sv="Hur kostnaderna är tänkta att finansieras (valfritt)",
+        help_en="How the costs are to be financed (optional)",
+    )
 
 
 class Screening(Model):
@@ -140,22 +207,61 @@ class Nomination(Model):
 
     id: NominationId = fld("Id", "Id")
     created: Date = fld("Skapad", "Created")
-    title: ShortText = fld("Programidé", "Program idea")
-    kind: Kind | None = fld("Stöd eller behandling", "Support or treatment", None)
+    title: ShortText = fld(
+        "Programidé",
+        "Program idea",
+        help_sv="Ett kort namn på idén, t.ex. Internetbaserad KBT vid sömnbesvär",
+        help_en="A short name for the idea, e.g. Internet-based CBT for insomnia",
+    )
+    kind: Kind | None = fld(
+        "Stöd eller behandling",
+        "Support or treatment",
+        None,
+        help_sv="Behandlingsprogram kräver evidens; stödprogram en plan för uppföljning",
+        help_en="Treatment programs need evidence; support programs a follow-up plan",
+    )
     step: StepId = fld("Steg", "Step")
     status: NominationStatus = fld("Status", "Status")
-    request: Request | None = fld("Nytt program eller inköp", "New program or purchase", None)
+    request: Request | None = fld(
+        "Nytt program eller inköp",
+        "New program or purchase",
+        None,
+        help_sv="Ska ett nytt program tas fram, eller ett befintligt program köpas in",
+        help_en="Is a new program to be produced, or an existing program purchased",
+    )
     existing_program: ExistingProgram | None = fld("Befintligt program", "Existing program", None)
     nominator: Nominator | None = fld("Nominerad av", "Nominator", None)
     anchoring: Anchoring | None = fld("Förankring", "Anchoring", None)
-    need: Text | None = fld("Behov", "Need", None)
+    need: Text | None = fld(
+        "Behov",
+        "Need",
+        None,
+        help_sv="Vilket behov programmet ska tillgodose",
+        help_en="Which need the program is to meet",
+    )
     target_group: TargetGroup | None = fld("Målgrupp", "Target group", None)
-    usage: Text | None = fld("Användning i verksamheten", "Usage in the unit", None)
+    usage: Text | None = fld(
+        "Användning i verksamheten",
+        "Usage in the unit",
+        None,
+        help_sv="Hur programmet ska användas i verksamheten",
+        help_en="How the unit will use the program",
+    )
     costs: Costs | None = fld("Kostnader", "Costs", None)
     patient_involvement: Text | None = fld(
-        "Patient- och brukarmedverkan", "Patient involvement", None
+        "Patient- och brukarmedverkan",
+        "Patient involvement",
+        None,
+        help_sv="Hur patienter eller brukare medverkar i arbetet (valfritt i detta steg)",
+        help_en="How patients or service users take part (optional at this step)",
     )
-    evaluation_plan: Text | None = fld("Plan för utvärdering", "Evaluation plan", None)
+    evaluation_plan: Text | None = fld(
+        "Plan för utvärdering",
+        "Evaluation plan",
+        None,
+        help_sv="Hur programmets effekt ska utvärderas (valfritt i detta steg)",
+        help_en="How the program's effect is to be evaluated (optional at this step)",
+    )
     screening: Screening | None = fld("Bedömning av SoB-förvaltningen", "Screening", None)
     inventory: Inventory | None = fld("Inventering", "Inventory", None)
     council_position: CouncilPosition | None = fld(

@@ -1,0 +1,192 @@
+"""`sobreg nominate` (the nomination form in a terminal, or from a file) and `sobreg search`."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from sobreg.cli.common import (
+    ActorOpt,
+    JsonOpt,
+    LangOpt,
+    RegistryOpt,
+    State,
+    apply,
+    echo,
+    echo_json,
+    table,
+)
+from sobreg.cli.workflow import FromFileOpt, read_mapping
+from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
+from sobreg.i18n import t
+
+
+class Interview:
+    """Asks the form's questions on a terminal; every answer is checked before the next one."""
+
+    def __init__(self, process: Any, defaults: dict[str, str | None], stderr: bool) -> None:
+        from rich.console import Console
+
+        self.process = process
+        self.defaults = defaults
+        self.out = Console(stderr=stderr, highlight=False)
+
+    def _input(self, prompt: str) -> str:
+        try:
+            return str(self.out.input(prompt, markup=False))
+        except EOFError:
+            raise KeyboardInterrupt from None  # Ctrl-D: the person left the form
+
+    def say(self, text: str = "", style: str | None = None) -> None:
+        self.out.print(text, style=style, markup=False, highlight=False)
+
+    def ask(self, field: Any, default: str | None) -> Any:
+        from sobreg.form import AnswerError, parse
+
+        self.say()
+        self.say(field.title + ("" if field.required else f" ({t('form.optional')})"), "bold")
+        if field.help:
+            self.say(f"  {field.help}", "dim")
+        for number, (_, label) in enumerate(field.choices, 1):
+            self.say(f"  {number}) {label}")
+        hint = {"bool": f" [{t('form.yes_no_hint')}]"}.get(field.kind, "")
+        if default:
+            hint += f" [{default}]"
+        while True:
+            raw = self._input(f"{hint.strip()} › " if hint else "› ")
+            try:
+                return parse(field, raw, default)
+            except AnswerError as exc:
+                self.say(f"  ✗ {exc}", "red")
+
+    def run(self) -> dict[str, Any]:
+        from sobreg.form import HAS_SOB_CONTACT, QUESTIONS, asked, describe
+
+        self.say(t("form.intro"), "bold")
+        answers: dict[str, Any] = {}
+        for question in QUESTIONS:
+            if not asked(question, answers):
+                continue
+            field = describe(self.process, question, answers)
+            default = self.defaults.get(question.default or "")
+            answers[question.path] = self.ask(field, default)
+            if question.path == HAS_SOB_CONTACT and answers[question.path] is False:
+                self.say(f"  {t('form.no_sob_contact')}", "yellow")
+        return answers
+
+    def confirm(self) -> bool:
+        from sobreg.form import Field
+
+        field = Field("confirm", "bool", t("form.confirm"), "", True)
+        return bool(self.ask(field, None))
+
+
+def _summary(interview: Interview, answers: dict[str, Any]) -> None:
+    from sobreg.cli.items import _scalar
+    from sobreg.form import HAS_SOB_CONTACT, QUESTIONS, describe
+
+    interview.say()
+    interview.say(t("form.summary"), "bold")
+    for question in QUESTIONS:
+        value = answers.get(question.path)
+        if question.path not in answers or value is None:
+            continue
+        field = describe(interview.process, question, answers)
+        shown = dict(field.choices).get(str(value), _scalar(value))
+        if question.path == HAS_SOB_CONTACT:
+            shown = _scalar(value)
+        interview.say(f"  {field.title}: {shown}")
+
+
+def _similar(interview: Interview, hits: list[Any]) -> None:
+    interview.say()
+    if not hits:
+        interview.say(t("form.no_similar"), "bold")
+        return
+    interview.say(t("form.similar", count=len(hits)), "bold")
+    for hit in hits:
+        kind = t(f"search.type.{hit.type}")
+        interview.say(f"  {hit.id}  {hit.title}  ({kind}, {hit.score:.0f})")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("nominate", help=t("help.nominate"))
+    def nominate(
+        from_file: FromFileOpt = None,
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.context import git_config, resolve_actor
+        from sobreg.nominating import check_fields, create
+        from sobreg.registry import open_registry
+
+        apply(lang, registry, actor)
+        if from_file is None and not sys.stdin.isatty():
+            raise UsageError("nominate.no_terminal")
+        reg = open_registry(State.registry)
+        who = resolve_actor(State.actor, reg.root)
+        if from_file is not None:
+            fields = read_mapping(from_file)
+            check_fields(fields, str(from_file), from_file.read_text(encoding="utf-8"))
+        else:
+            from sobreg.form import fields_of
+            from sobreg.search import similar
+
+            defaults = {key: git_config(key, reg.root) for key in ("user.name", "user.email")}
+            interview = Interview(reg.process, defaults, stderr=as_json)
+            answers = interview.run()
+            fields = fields_of(answers)
+            _similar(interview, similar(reg, fields))
+            _summary(interview, answers)
+            if not interview.confirm():
+                echo(t("form.not_saved"), err=True)
+                return EXIT_REFUSED
+        created = create(reg, fields, who)
+        from sobreg.audit import Git
+
+        shown = Git(reg.root).rel(created.path)
+        if as_json:
+            echo_json({"id": created.id, "path": shown})
+        else:
+            echo(t("nominate.done", id=created.id, path=shown, commit=created.commit[:10]))
+        return EXIT_OK
+
+    @app.command("search", help=t("help.search"))
+    def search_cmd(
+        text: Annotated[str, typer.Argument(metavar="TEXT")],
+        limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.registry import open_registry
+        from sobreg.search import search
+
+        apply(lang, registry)
+        if not text.strip():
+            raise UsageError("search.empty")
+        reg = open_registry(State.registry)
+        hits = search(reg, text[:500], limit=limit)
+        if as_json:
+            echo_json([h.as_json() for h in hits])
+            return EXIT_OK
+        headers = [t("col.id"), t("col.title"), t("col.type"), t("col.status"), t("col.score")]
+        rows = [
+            [
+                h.id,
+                h.title,
+                t(f"search.type.{h.type}"),
+                t(f"status.{h.status}"),
+                f"{h.score:.0f}",
+            ]
+            for h in hits
+        ]
+        if not hits:
+            echo(t("search.none", text=text[:100]))
+            return EXIT_OK
+        table(headers, rows, t("search.title", count=len(hits)))
+        return EXIT_OK

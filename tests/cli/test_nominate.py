@@ -1,0 +1,236 @@
+"""`sobreg nominate`: the form in a real pseudo-terminal, from a file, with no terminal, at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from conftest import add_nomination, cli, git, sobreg
+
+from sobreg import yamlio
+
+
+def _spawn(repo: Path, *args: str) -> pexpect.spawn:
+    env = {**os.environ, "SOBREG_TODAY": "2026-03-01", "COLUMNS": "200", "TERM": "dumb"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "sobreg", "nominate", *args],
+        cwd=str(repo),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+        dimensions=(50, 200),
+    )
+    return child
+
+
+def _answer(child: pexpect.spawn, question: str, answer: str) -> None:
+    child.expect_exact(question)
+    child.expect_exact("› ")
+    child.sendline(answer)
+
+
+def _fill_in_to_children(child: pexpect.spawn) -> None:
+    _answer(child, "Programidé", "Sömnskolan för tonåringar")
+    _answer(child, "Stöd eller behandling", "7")  # not an option: asked again
+    child.expect_exact("Välj ett av alternativen")
+    child.expect_exact("› ")
+    child.sendline("2")
+    _answer(child, "Nytt program eller inköp", "1")
+    _answer(child, "Namn", "")  # git's user.name is the default
+    _answer(child, "E-post", "inte-en-adress")  # refused, asked again with the reason
+    child.expect_exact("✗")
+    child.expect_exact("› ")
+    child.sendline("")  # the default from git's user.email
+    _answer(child, "Verksamhet", "BUP Göteborg")
+    _answer(child, "Roll", "forskargrupp")
+    _answer(child, "Behov", "Tonåringar med sömnbesvär väntar länge på behandling.")
+    _answer(child, "Målgrupp", "Tonåringar 13–17 år med insomni")
+    _answer(child, "Riktar sig till barn", "ja")
+
+
+def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
+    child = _spawn(repo)
+    _fill_in_to_children(child)
+    # Children: the child-safety guideline is asked about, by its name.
+    _answer(child, "Barnsäkring av digitala invånartjänster", "kanske")
+    child.expect_exact("Svara ja eller nej")
+    child.expect_exact("› ")
+    child.sendline("j")
+    _answer(child, "Användning i verksamheten", "Som första insats vid BUP.")
+    _answer(child, "Förankrad hos verksamhetschef", "ja")
+    _answer(child, "Finns en SoB-kontaktperson", "nej")
+    child.expect_exact("regionala SoB-förvaltningen")
+    _answer(child, "Utvecklingskostnad (kr)", "-5")
+    child.expect_exact("ska vara minst 0")
+    child.expect_exact("› ")
+    child.sendline("250 000")
+    _answer(child, "Övriga kostnader (kr)", "40000")
+    _answer(child, "Finansiering", "")
+    _answer(child, "Patient- och brukarmedverkan", "")
+    _answer(child, "Plan för utvärdering", "")
+    child.expect_exact("iknande program")
+    child.expect_exact("Sammanfattning")
+    _answer(child, "Spara nomineringen?", "j")
+    child.expect_exact("N-2026-001")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    path = repo / "registry" / "nominations" / "N-2026-001.yaml"
+    data = yamlio.load_safe(path.read_text(encoding="utf-8"), "x")
+    assert data["title"] == "Sömnskolan för tonåringar"
+    assert data["kind"] == "behandling"
+    assert data["nominator"] == {
+        "name": "Test Admin",
+        "email": "admin@vgregion.se",
+        "unit": "BUP Göteborg",
+        "role": "research_group",
+    }
+    assert data["target_group"]["children"] is True
+    assert data["target_group"]["child_safety_considered"] is True
+    assert data["anchoring"] == {"head_of_unit": True, "sob_contact": None}
+    assert data["costs"] == {"development_sek": 250000, "other_sek": 40000}
+    assert data["step"] == "a" and data["status"] == "open"
+    assert data["history"][0]["action"] == "nominate"
+    assert git(repo, "show", "--name-only", "--format=%an <%ae>", "HEAD").splitlines() == [
+        "Test Admin <admin@vgregion.se>",
+        "",
+        "registry/nominations/N-2026-001.yaml",
+    ]
+    assert cli("validate").code == 0
+
+
+def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
+    add_nomination(repo, "N-2026-001", title="Sömnskola för tonåringar med insomni")
+    child = _spawn(repo, "--lang", "en")
+    _answer(child, "Program idea", "Somnskola tonaringar")
+    child.expect_exact("Support or treatment")
+    child.sendcontrol("c")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    child = _spawn(repo, "--lang", "en")
+    for question, answer in [
+        ("Program idea", "Somnskola tonaringar"),
+        ("Support or treatment", "support"),
+        ("New program or purchase", "purchase"),
+        ("Program name", "Sömnappen"),
+        ("Supplier", ""),
+        ("Name", "Bo Ek"),
+        ("E-mail", "bo.ek@vgregion.se"),
+        ("Unit", "Vårdcentral Hisingen"),
+        ("Role", "1"),
+        ("Need", "Sleep problems"),
+        ("Target group", "Teenagers"),
+        ("Aimed at children", "no"),
+        ("Usage in the unit", "First step"),
+        ("Anchored with the head of unit", "yes"),
+        ("SoB contact person", "y"),
+        ("Name", "Eva Lund"),
+        ("E-mail", ""),
+        ("Development cost", "0"),
+        ("Other costs", "0"),
+        ("Financing", ""),
+        ("Patient involvement", ""),
+        ("Evaluation plan", ""),
+    ]:
+        _answer(child, question, answer)
+    child.expect_exact("Similar programs and open nominations (1)")
+    child.expect_exact("N-2026-001")
+    child.expect_exact("Summary")
+    _answer(child, "Save the nomination?", "n")
+    child.expect_exact("not saved")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 1
+    assert not (repo / "registry" / "nominations" / "N-2026-002.yaml").exists()
+    assert git(repo, "status", "--porcelain") == ""
+
+
+def test_ctrl_c_leaves_nothing_behind(repo: Path) -> None:
+    head = git(repo, "rev-parse", "HEAD")
+    child = _spawn(repo)
+    _fill_in_to_children(child)
+    child.expect_exact("Barnsäkring")
+    child.sendcontrol("c")
+    child.expect_exact("Avbrutet")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_without_a_terminal_it_exits_2_at_once(repo: Path) -> None:
+    ran = sobreg("nominate", cwd=repo, stdin="")
+    assert ran.code == 2
+    assert "--from-file" in ran.stderr
+    assert git(repo, "status", "--porcelain", "--untracked-files=all") == ""
+
+
+def test_from_file_json_and_yaml(repo: Path, tmp_path: Path) -> None:
+    form = {
+        "title": "Stöd vid oro",
+        "kind": "stod",
+        "request": "new",
+        "nominator": {"name": "Anna Berg", "email": "anna.berg@vgregion.se"},
+    }
+    source = tmp_path / "form.json"
+    source.write_text(json.dumps(form, ensure_ascii=False), encoding="utf-8")
+    ran = sobreg("nominate", "--from-file", str(source), "--json", cwd=repo, stdin="")
+    assert ran.code == 0, ran.stderr
+    out = json.loads(ran.stdout)
+    assert set(out) == {"id", "path"}
+    assert out["path"] == f"registry/nominations/{out['id']}.yaml"
+    data = yamlio.load_safe((repo / out["path"]).read_text(encoding="utf-8"), "x")
+    assert data["title"] == "Stöd vid oro" and data["step"] == "a"
+    assert git(repo, "log", "-1", "--format=%s") == f"{out['id']}: ny nominering, Stöd vid oro"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("title: x\nstep: c\n", "step"),
+        ("title: x\ncosts: {development_sek: -1}\n", "bad.yaml:2:"),
+        ("kind: stod\n", "title"),
+        ("- a list\n", "mappning"),
+        ("title: [unclosed\n", "bad.yaml:"),
+    ],
+)
+def test_from_file_refuses_bad_forms_with_positions(
+    repo: Path, tmp_path: Path, content: str, expected: str
+) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(content, encoding="utf-8")
+    head = git(repo, "rev-parse", "HEAD")
+    ran = cli("nominate", "--from-file", str(bad))
+    assert ran.code in (1, 2)
+    assert expected in ran.stderr
+    assert "Traceback" not in ran.stderr
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert not list((repo / "registry" / "nominations").glob("N-*.yaml"))
+
+
+def test_three_nominations_at_the_same_moment_get_three_ids(repo: Path, tmp_path: Path) -> None:
+    source = tmp_path / "form.yaml"
+    source.write_text("title: Samtidig idé\nkind: stod\n", encoding="utf-8")
+    command = [sys.executable, "-m", "sobreg", "nominate", "--from-file", str(source), "--json"]
+    procs = [
+        subprocess.Popen(command, cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], [e for _, e in outs]
+    ids = sorted(json.loads(out)["id"] for out, _ in outs)
+    year = git(repo, "log", "-1", "--format=%ad", "--date=format:%Y")
+    assert ids == [f"N-{year}-001", f"N-{year}-002", f"N-{year}-003"]
+    subjects = git(repo, "log", "-3", "--format=%s").splitlines()
+    assert sorted(s.split(":")[0] for s in subjects) == ids
+    for sha in git(repo, "log", "-3", "--format=%H").splitlines():
+        assert len(git(repo, "show", "--name-only", "--format=", sha).splitlines()) == 1
+    assert cli("validate").code == 0

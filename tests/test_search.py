@@ -1,0 +1,110 @@
+"""Search and similar programs: accent- and typo-tolerant ranking on a fixture registry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import add_nomination, cli, write_yaml
+
+from sobreg.registry import Registry
+from sobreg.search import fold, search, similar
+
+
+def _program(repo: Path, program_id: str, name: str) -> None:
+    write_yaml(
+        repo / "registry" / "programs" / f"{program_id}.yaml",
+        {
+            "id": program_id,
+            "created": "2024-01-01",
+            "name": name,
+            "step": None,
+            "status": "inventoried",
+            "origin": "national_inventory",
+            "history": [{"at": "2024-01-01", "action": "inventory", "actor": "admin@vgregion.se"}],
+        },
+    )
+
+
+@pytest.fixture
+def catalogue(repo: Path) -> Registry:
+    for program_id, name in [
+        ("somnhjalpen", "Sömnhjälpen"),
+        ("insomni", "Insomni"),
+        ("depression", "Depression"),
+        ("smarta-och-angest", "Smärta och ångest"),
+        ("angest", "Ångest"),
+        ("parkinson", "Parkinson"),
+        ("tinnitus", "Tinnitus"),
+    ]:
+        _program(repo, program_id, name)
+    add_nomination(
+        repo,
+        "N-2026-001",
+        title="Internetbaserad KBT vid sömnbesvär för unga vuxna",
+        need="Unga vuxna med sömnbesvär väntar länge på behandling",
+    )
+    add_nomination(repo, "N-2026-002", title="Stöd till anhöriga vid demens", status="withdrawn")
+    return Registry(repo / "registry")
+
+
+def test_fold_drops_case_accents_and_punctuation() -> None:
+    assert fold("Sömnhjälpen!") == "somnhjalpen"
+    assert fold("ÅNGEST, oro").split() == ["angest", "oro"]
+
+
+@pytest.mark.parametrize("query", ["sömn", "somn", "SÖMN", "Sömnhjälpen", "somnhjalpan"])
+def test_somn_finds_somnhjalpen_first(catalogue: Registry, query: str) -> None:
+    hits = search(catalogue, query)
+    assert hits[0].id == "somnhjalpen"
+    assert "parkinson" not in [h.id for h in hits]
+
+
+def test_a_word_inside_a_compound_is_found(catalogue: Registry) -> None:
+    hits = search(catalogue, "besvär")
+    assert hits[0].id == "N-2026-001"
+    assert hits[0].field == "title"
+    assert all(h.type == "nomination" for h in hits)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [("depresion", "depression"), ("tinitus", "tinnitus"), ("angst", "angest")],
+)
+def test_typos_are_forgiven(catalogue: Registry, query: str, first: str) -> None:
+    assert search(catalogue, query)[0].id == first
+
+
+def test_ranking_exact_before_partial_and_every_word_counts(catalogue: Registry) -> None:
+    hits = search(catalogue, "ångest")
+    assert [h.id for h in hits[:2]] == ["angest", "smarta-och-angest"]
+    assert search(catalogue, "smärta ångest")[0].id == "smarta-och-angest"
+    assert search(catalogue, "xyzzy") == []
+    assert search(catalogue, "   ") == []
+
+
+def test_need_and_ids_are_searched(catalogue: Registry) -> None:
+    assert search(catalogue, "väntar länge")[0].id == "N-2026-001"
+    assert search(catalogue, "N-2026-002")[0].id == "N-2026-002"
+
+
+def test_similar_leaves_closed_nominations_out(catalogue: Registry) -> None:
+    found = similar(catalogue, {"title": "Anhörigstöd vid demens"})
+    assert "N-2026-002" not in [h.id for h in found]
+    found = similar(catalogue, {"title": "KBT vid sömnbesvär", "need": "Sömnhjälp för unga"})
+    assert found[0].id == "N-2026-001"
+
+
+def test_search_command_json_and_text(catalogue: Registry) -> None:
+    ran = cli("search", "somn", "--json")
+    assert ran.code == 0
+    rows = json.loads(ran.stdout)
+    assert rows[0]["id"] == "somnhjalpen"
+    assert set(rows[0]) == {"id", "title", "score"}
+    assert all(0 < r["score"] <= 100 for r in rows)
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    ran = cli("search", "somn", "--lang", "en")
+    assert "Sömnhjälpen" in ran.stdout
+    assert cli("search", "   ").code == 2
+    assert cli("search", "xyzzy").stdout.strip() == "Inget liknar 'xyzzy'."
