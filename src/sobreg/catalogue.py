@@ -5,6 +5,7 @@ from __future__ import annotations
 from sobreg.catalogue_forms import MESSAGES as _FORMS
 from sobreg.catalogue_help import MESSAGES as _HELP
 from sobreg.catalogue_process import MESSAGES as _PROCESS
+from sobreg.catalogue_reports import MESSAGES as _REPORTS
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # General
@@ -175,4 +176,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES |= _PROCESS | _HELP | _FORMS
+MESSAGES |= _PROCESS | _HELP | _FORMS | _REPORTS

@@ -33,6 +33,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Search programs and nominations like TEXT (id, name, need, target group), best first. Tolerates typos and missing accents.",
         "sobreg search sömn --json",
     ),
+    "help.report": _help(
+        "Årlig uppföljning: producerade program, nomineringar efter utfall, tid till beslut, försenade inventeringar, avpublicerade och aktiva program, granskningar som förfaller. Räknas från datumen i filerna. Format: text (tabeller i terminal), md, html (en fristående sida med diagram), json, csv.",
+        "Annual follow-up: programs produced, nominations by outcome, time to decision, overdue inventories, deactivated and active programs, reviews due. Counted from the dates in the files. Formats: text (tables in a terminal), md, html (one self-contained page with charts), json, csv.",
+        "sobreg report --year 2026 --format html -o uppfoljning-2026.html",
+    ),
+    "help.status": _help(
+        "Läget i dag: ärenden per steg, öppna nomineringar med dagar i steget, försenade inventeringar och program som ska granskas om.",
+        "Where everything stands today: items per step, open nominations with days in their step, overdue inventories and programs due for review.",
+        "sobreg status --json",
+    ),
     "opt.limit": ("Högst så här många träffar.", "At most this many matches."),
     "help.schema": _help(
         "Skriv JSON-scheman för registrets filer (standard: schemas/ bredvid registret). Med --check: slutkod 1 om de är inaktuella.",

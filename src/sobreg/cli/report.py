@@ -1,0 +1,147 @@
+"""`sobreg report --year` (the annual follow-up) and `sobreg status` (where everything stands)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from sobreg.cli.common import JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json, table
+from sobreg.errors import EXIT_OK, UsageError
+from sobreg.i18n import local, t
+
+OutOpt = Annotated[
+    Path | None, typer.Option("-o", "--output", metavar="FILE", help=t("opt.output"))
+]
+
+
+def output_path(target: Path, registry_root: Path) -> Path:
+    """Where `-o` may write: an existing folder, outside the registry and outside `.git`."""
+    resolved = target.expanduser().resolve()
+    if resolved.is_dir():
+        raise UsageError("output.is_dir", path=str(target))
+    if not resolved.parent.is_dir():
+        raise UsageError("output.no_folder", path=str(target))
+    for forbidden in (registry_root.resolve(), registry_root.resolve().parent / ".git"):
+        if resolved == forbidden or forbidden in resolved.parents:
+            raise UsageError("output.forbidden", path=str(target), folder=str(forbidden))
+    return resolved
+
+
+def write_output(target: Path, text: str) -> None:
+    from sobreg.yamlio import atomic_write
+
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise UsageError("output.failed", path=str(target), detail=exc.strerror or "") from None
+
+
+def _terminal_report(data: dict[str, Any]) -> None:
+    from sobreg.rendering import figures
+
+    table(
+        [t("report.measure"), t("report.count")],
+        [[t("report.key." + k), str(v)] for k, v in figures(data)],
+        t("report.title", year=data["year"]),
+    )
+    name, kind, date, days = t("col.title"), t("col.kind"), t("report.date"), t("report.days")
+    sections: list[tuple[str, list[str], list[list[str]]]] = [
+        ("report.produced", [name, kind, t("report.published")], [
+            [p["name"], t(f"kind.{p['kind']}") if p["kind"] else "–", p["published"].isoformat()]
+            for p in data["produced"]]),
+        ("report.decided", [t("col.id"), name, t("report.outcome"), date, days], [
+            [d["id"], d["title"], t(f"outcome.{d['outcome']}"), d["date"].isoformat(),
+             str(d["days"] if d["days"] is not None else "–")] for d in data["decided"]]),
+        ("report.overdue", [t("col.id"), name, days], [
+            [o["id"], o["title"], str(o["days"])] for o in data["overdue"]]),
+        ("report.deactivated", [name, date, t("report.reason"), t("report.replaced_by")], [
+            [d["name"], d["date"].isoformat(), t(f"reason.{d['reason']}") if d["reason"] else "–",
+             d["replaced_by"] or "–"] for d in data["deactivated"]]),
+        ("report.reviews_due", [name, t("report.next_review")], [
+            [r["name"], r["next_review"].isoformat()] for r in data["reviews_due"]]),
+    ]  # fmt: skip
+    for key, headers, rows in sections:
+        if rows:
+            table(headers, [[str(c) for c in row] for row in rows], t(key))
+    waits = data["decision_days"]
+    echo(
+        t(
+            "report.decision_days",
+            count=waits["count"],
+            median=waits["median"] if waits["median"] is not None else "–",
+            longest=waits["longest"] if waits["longest"] is not None else "–",
+        )
+    )
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("report", help=t("help.report"))
+    def report(
+        year: Annotated[int, typer.Option("--year", min=1900, max=2999, help=t("opt.year"))],
+        fmt: Annotated[
+            str, typer.Option("--format", metavar="text|md|html|json|csv", help=t("opt.format"))
+        ] = "text",
+        output: OutOpt = None,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.cli.common import console
+        from sobreg.context import today
+        from sobreg.registry import open_registry
+        from sobreg.rendering import FORMATS, render
+        from sobreg.reports import annual
+
+        apply(lang, registry)
+        if fmt not in FORMATS:
+            raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
+        reg = open_registry(State.registry)
+        target = output_path(output, reg.root) if output else None
+        data = annual(reg.process, list(reg.items()), year, today())
+        if fmt == "text" and target is None and console().is_terminal:
+            _terminal_report(data)
+            return EXIT_OK
+        text = render(fmt, data, reg.process, reg.root, today())
+        if target is None:
+            typer.echo(text, nl=False)
+        else:
+            write_output(target, text)
+            echo(t("report.written", path=str(output)), err=True)
+        return EXIT_OK
+
+    @app.command("status", help=t("help.status"))
+    def status(
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.context import today
+        from sobreg.registry import open_registry
+        from sobreg.reports import status as status_of
+
+        apply(lang, registry)
+        reg = open_registry(State.registry)
+        data = status_of(reg.process, list(reg.items()), today())
+        if as_json:
+            echo_json(data)
+            return EXIT_OK
+        steps = [
+            [s.id, local(s.name.model_dump()), str(data["by_step"].get(s.id, 0))]
+            for s in reg.process.steps
+        ]
+        table([t("col.step"), t("col.title"), t("report.count")], steps, t("dash.by_step"))
+        waiting = [
+            [str(r["id"]), str(r["title"]), str(r["step"]), str(r["days"] if r["days"] is not None
+             else "–") + (" !" if r["overdue"] else "")]
+            for r in data["open_nominations"]
+        ]  # fmt: skip
+        if waiting:
+            headers = [t("col.id"), t("col.title"), t("col.step"), t("dash.days_in_step")]
+            table(headers, waiting, t("dash.open", count=len(waiting)))
+        echo(t("dash.overdue", count=len(data["overdue"])))
+        for r in data["reviews_due"]:
+            when = r["next_review"].isoformat() if r["next_review"] else t("dash.never_assessed")
+            echo(f"  {r['id']}  {r['name']}: {when}")
+        echo(t("dash.reviews_due", count=len(data["reviews_due"])))
+        return EXIT_OK
