@@ -227,3 +227,21 @@ def test_report_as_a_user_types_it(years: Path) -> None:
                  env={"SOBREG_TODAY": "2026-03-01"})  # fmt: skip
     assert ran.code == 0
     assert json.loads(ran.stdout)["programs_produced"] == 2
+
+
+def test_a_terminal_gets_rich_tables(years: Path) -> None:
+    import os
+    import sys
+
+    import pexpect
+
+    env = {**os.environ, "SOBREG_TODAY": "2026-03-01", "COLUMNS": "160"}
+    out = pexpect.run(
+        f"{sys.executable} -m sobreg report --year 2026",
+        cwd=str(years),
+        env=env,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert "┃" in out or "│" in out  # box-drawing: a rich table
+    assert "Sömnappen" in out
