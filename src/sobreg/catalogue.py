@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sobreg.catalogue_evaluation import MESSAGES as _EVALUATION
 from sobreg.catalogue_forms import MESSAGES as _FORMS
 from sobreg.catalogue_help import MESSAGES as _HELP
 from sobreg.catalogue_process import MESSAGES as _PROCESS
@@ -176,4 +177,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
-MESSAGES |= _PROCESS | _HELP | _FORMS | _REPORTS
+MESSAGES |= _PROCESS | _HELP | _FORMS | _REPORTS | _EVALUATION

@@ -176,7 +176,9 @@ def by_step(process: ProcessDefinition, items: Items) -> dict[str, int]:
     return counts
 
 
-def status(process: ProcessDefinition, items: Items, today: dt.date) -> dict[str, Any]:
+def status(
+    process: ProcessDefinition, items: Items, today: dt.date, new_version: bool = True
+) -> dict[str, Any]:
     """Where everything stands today (CLI.md's keys, then open nominations for people)."""
     open_statuses = process.rules("nomination").open_statuses
     targets = dict(_timed_steps(process))
@@ -200,7 +202,7 @@ def status(process: ProcessDefinition, items: Items, today: dt.date) -> dict[str
     return {
         "by_step": by_step(process, items),
         "overdue": [{"id": r["id"], "days": r["days"]} for r in waiting if r["overdue"]],
-        "reviews_due": due(items, today),
+        "reviews_due": due(items, today, new_version=new_version),
         "open_nominations": waiting,
         "active_programs": sum(
             1 for k, d in items if k == "program" and d.get("status") == "active"

@@ -23,21 +23,43 @@ def next_review(data: dict[str, Any]) -> dt.date | None:
     return as_date(latest.get("next_review")) if latest else None
 
 
+def reason_due(
+    data: dict[str, Any], on: dt.date, *, never_assessed: bool = True, new_version: bool = True
+) -> str | None:
+    """Why an active program is due for a national review on `on`, or None."""
+    latest = latest_assessment(data)
+    if latest is None:
+        return "never_assessed" if never_assessed else None
+    version = data.get("significant_version")
+    if new_version and version and str(version) != str(latest.get("program_version") or ""):
+        return "new_version"
+    when = as_date(latest.get("next_review"))
+    return "interval" if when is not None and when <= on else None
+
+
 def due(
-    items: Iterable[tuple[str, dict[str, Any]]], on: dt.date, *, never_assessed: bool = True
+    items: Iterable[tuple[str, dict[str, Any]]],
+    on: dt.date,
+    *,
+    never_assessed: bool = True,
+    new_version: bool = True,
 ) -> list[dict[str, Any]]:
-    """Active programs whose next review falls on or before `on` (and, unless told otherwise,
-    those never assessed, with `next_review` None), soonest first."""
+    """Active programs due for review on `on` (CLI.md `due`): next review on or before it, a
+    significant new version since the last assessment, or never assessed. Soonest first."""
     found = []
     for item_type, data in items:
         if item_type != "program" or data.get("status") != "active":
             continue
-        when = next_review(data)
-        if (when is None and never_assessed and latest_assessment(data) is None) or (
-            when is not None and when <= on
-        ):
-            found.append({"id": data.get("id"), "name": data.get("name"), "next_review": when})
-    found.sort(
-        key=lambda r: (r["next_review"] is not None, r["next_review"] or dt.date.min, r["id"])
-    )
+        why = reason_due(data, on, never_assessed=never_assessed, new_version=new_version)
+        if why:
+            found.append(
+                {
+                    "id": data.get("id"),
+                    "name": data.get("name"),
+                    "next_review": next_review(data),
+                    "reason": why,
+                }
+            )
+    found.sort(key=lambda r: (r["next_review"] is not None, r["next_review"] or dt.date.min,
+                              str(r["id"])))  # fmt: skip
     return found

@@ -17,6 +17,23 @@ def oneline(value: Any) -> str:
     return " ".join(_CONTROL.sub(" ", str(value)).split())
 
 
+def number(value: Any) -> str:
+    """A number as people write it: 61 rather than 61.0, 60,5 in Swedish; – for none."""
+    from sobreg.i18n import current_language
+
+    if value is None:
+        return "–"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:.1f}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if current_language() == "sv" else text
+
+
+def md_text(value: Any) -> str:
+    """Markdown paragraphs kept, but inert if the Markdown is rendered as HTML."""
+    return str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def md_cell(value: Any) -> str:
     """Text safe in a Markdown table cell, and inert if the Markdown is rendered as HTML."""
     text = oneline(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -51,7 +68,7 @@ def environment(registry_root: Path | None = None) -> Any:
     )
     # Templates say nothing in a language of their own: words come from the catalogue.
     env.globals.update(t=t, local=pick_language, lang=current_language())
-    env.filters.update(cell=md_cell, oneline=oneline)
+    env.filters.update(cell=md_cell, oneline=oneline, md_text=md_text, number=number)
     env.filters["isodate"] = lambda d: d.isoformat() if hasattr(d, "isoformat") else (d or "–")
     return env
 

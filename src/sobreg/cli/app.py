@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from sobreg import __version__
-from sobreg.cli import items, nominate, report, setup, trail, validate, workflow
+from sobreg.cli import evaluation, items, nominate, report, setup, trail, validate, workflow
 from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply
 from sobreg.cli.errors import SobregGroup
 from sobreg.i18n import t
@@ -42,6 +42,6 @@ def build_app() -> typer.Typer:
     ) -> None:
         apply(lang, registry, actor)
 
-    for module in (setup, validate, nominate, items, workflow, report, trail):
+    for module in (setup, validate, nominate, items, workflow, report, evaluation, trail):
         module.register(app)
     return app

@@ -62,6 +62,26 @@ def _scalar(value: Any) -> str:
     return str(value.isoformat() if hasattr(value, "isoformat") else value)
 
 
+def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
+    """The latest assessment of a program as a statement document (md or html)."""
+    from sobreg.errors import RefusedError
+    from sobreg.statements import statement
+    from sobreg.templating import environment
+
+    if fmt not in ("md", "html"):
+        raise UsageError("statement.format", format=fmt)
+    if item_type != "program":
+        raise UsageError("assess.not_program", id=str(data.get("id")))
+    method = reg.evaluation
+    if method is None:
+        raise RefusedError("assess.no_method")
+    view = statement(method, data, {})
+    if view["assessment"] is None:
+        raise RefusedError("statement.none", id=str(data.get("id")))
+    template = environment(reg.root).get_template(f"statement/statement.{fmt}.j2")
+    return str(template.render(s=view))
+
+
 def register(app: typer.Typer) -> None:
     @app.command("list", help=t("help.list"))
     def list_items(
@@ -101,12 +121,19 @@ def register(app: typer.Typer) -> None:
     @app.command("show", help=t("help.show"))
     def show(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
+        as_statement: Annotated[bool, typer.Option("--statement", help=t("opt.statement"))] = False,
+        fmt: Annotated[
+            str, typer.Option("--format", metavar="md|html", help=t("opt.statement_format"))
+        ] = "md",
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
         reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
+        if as_statement:
+            typer.echo(_statement(reg, item_type, data, fmt), nl=False)
+            return EXIT_OK
         if as_json:
             echo_json(data)
             return EXIT_OK

@@ -40,6 +40,7 @@ def write_output(target: Path, text: str) -> None:
 
 def _terminal_report(data: dict[str, Any]) -> None:
     from sobreg.rendering import figures
+    from sobreg.templating import number
 
     table(
         [t("report.measure"), t("report.count")],
@@ -70,8 +71,8 @@ def _terminal_report(data: dict[str, Any]) -> None:
         t(
             "report.decision_days",
             count=waits["count"],
-            median=waits["median"] if waits["median"] is not None else "–",
-            longest=waits["longest"] if waits["longest"] is not None else "–",
+            median=number(waits["median"]),
+            longest=number(waits["longest"]),
         )
     )
 
@@ -122,7 +123,9 @@ def register(app: typer.Typer) -> None:
 
         apply(lang, registry)
         reg = open_registry(State.registry)
-        data = status_of(reg.process, list(reg.items()), today())
+        method = reg.evaluation
+        new_version = method.re_review.on_new_version if method else True
+        data = status_of(reg.process, list(reg.items()), today(), new_version)
         if as_json:
             echo_json(data)
             return EXIT_OK

@@ -23,6 +23,7 @@ class Part(Model):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: LocalText
     description: LocalText | None = None
+    required: bool = True  # an assessment must record this part (at least its date)
 
 
 class Template(Model):
@@ -33,6 +34,8 @@ class Template(Model):
 
 class ReReview(Model):
     interval_months: int = Field(ge=1, le=120)
+    # A program whose `significant_version` differs from the version last assessed is due.
+    on_new_version: bool = True
     triggers: list[LocalText] = []
 
 

@@ -112,6 +112,13 @@ class Program(Model):
     testing: Testing | None = fld("Test", "Testing", None)
     implementation: Implementation | None = fld("Implementering", "Implementation", None)
     deactivation: Deactivation | None = fld("Avpublicering", "Deactivation", None)
+    significant_version: ShortText | None = fld(
+        "Senaste betydande version",
+        "Latest significant version",
+        None,
+        help_sv="Sätts när en betydande ny version publiceras; utlöser ny nationell granskning",
+        help_en="Set when a significant new version is published; triggers a new national review",
+    )
     assessments: list[Assessment] | None = fld(
         "Nationella värderingar", "National assessments", None
     )

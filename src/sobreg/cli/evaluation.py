@@ -1,0 +1,115 @@
+"""`sobreg assess`, `sobreg due` and `sobreg publish`: the national evaluation of programs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sobreg.cli.common import (
+    ActorOpt,
+    JsonOpt,
+    LangOpt,
+    RegistryOpt,
+    State,
+    apply,
+    echo,
+    echo_json,
+    open_item,
+    table,
+)
+from sobreg.cli.workflow import read_mapping
+from sobreg.errors import EXIT_OK, UsageError
+from sobreg.i18n import t
+
+
+def _date_option(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("date.invalid", value=value[:40]) from None
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("assess", help=t("help.assess"))
+    def assess(
+        item_id: Annotated[str, typer.Argument(metavar="ID")],
+        from_file: Annotated[
+            Path, typer.Option("--from-file", metavar="F", help=t("opt.assessment_file"))
+        ],
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.assessing import assess as record
+
+        reg, item_type, who = open_item(item_id, lang, registry, actor, writes=True)
+        if item_type != "program":
+            raise UsageError("assess.not_program", id=item_id)
+        data = read_mapping(from_file)
+        text = from_file.read_text(encoding="utf-8")
+        done = record(reg, item_id, data, who, str(from_file), text)
+        if as_json:
+            echo_json({"id": done.id, "commit": done.commit, "next_review": done.next_review})
+        else:
+            echo(t("assess.done", id=done.id, commit=done.commit[:10], next=done.next_review))
+        return EXIT_OK
+
+    @app.command("due", help=t("help.due"))
+    def due(
+        on: Annotated[str | None, typer.Option("--on", metavar="DATE", help=t("opt.on"))] = None,
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.context import today
+        from sobreg.registry import open_registry
+        from sobreg.reviews import due as due_on
+
+        apply(lang, registry)
+        day = _date_option(on) or today()
+        reg = open_registry(State.registry)
+        method = reg.evaluation
+        new_version = method.re_review.on_new_version if method else True
+        rows = due_on(reg.items("program"), day, new_version=new_version)
+        if as_json:
+            echo_json(rows)
+            return EXIT_OK
+        if not rows:
+            echo(t("due.none", date=day.isoformat()))
+            return EXIT_OK
+        table(
+            [t("col.id"), t("col.title"), t("report.next_review"), t("due.reason")],
+            [
+                [
+                    str(r["id"]),
+                    str(r["name"]),
+                    r["next_review"].isoformat() if r["next_review"] else "–",
+                    t(f"due.reason.{r['reason']}"),
+                ]
+                for r in rows
+            ],
+            t("due.title", date=day.isoformat(), count=len(rows)),
+        )
+        return EXIT_OK
+
+    @app.command("publish", help=t("help.publish"))
+    def publish(
+        out: Annotated[Path, typer.Option("--out", metavar="DIR", help=t("opt.publish_out"))],
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.context import today
+        from sobreg.publishing import publish as build
+        from sobreg.registry import open_registry
+
+        apply(lang, registry)
+        reg = open_registry(State.registry)
+        count = build(reg, out, today())
+        echo(t("publish.done", count=count, path=str(out)))
+        return EXIT_OK
