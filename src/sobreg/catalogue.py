@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ska vara ett datum skrivet ÅÅÅÅ-MM-DD",
         "must be a date written YYYY-MM-DD",
     ),
+    "pyd.sobreg_control": (
+        "otillåtet styrtecken U+{code} vid tecken {at}",
+        "control character U+{code} not allowed, at character {at}",
+    ),
     "pyd.sobreg_datetime": (
         "ska vara ett datum utan klockslag",
         "must be a date without a time of day",

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from sobreg.errors import EnvironmentFailure, UsageError
-from sobreg.models.common import EMAIL_PATTERN
+from sobreg.patterns import EMAIL_PATTERN
 
 _EMAIL = re.compile(EMAIL_PATTERN)
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from sobreg.errors import UsageError
-from sobreg.models.common import NOMINATION_ID_PATTERN, PROGRAM_ID_MAX, PROGRAM_ID_PATTERN
+from sobreg.patterns import NOMINATION_ID_PATTERN, PROGRAM_ID_MAX, PROGRAM_ID_PATTERN
 
 NOMINATION_RE = re.compile(NOMINATION_ID_PATTERN)
 PROGRAM_RE = re.compile(PROGRAM_ID_PATTERN)

@@ -7,22 +7,37 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from sobreg import yamlio
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.ids import item_type_of
-from sobreg.models import EvaluationMethod, Nomination, ProcessDefinition, Program, RolesFile
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from sobreg.models import EvaluationMethod, ProcessDefinition, RolesFile
 
 FOLDERS = {"nomination": "nominations", "program": "programs"}
-MODELS: dict[str, type[BaseModel]] = {"nomination": Nomination, "program": Program}
-SPECIAL_FILES: dict[str, type[BaseModel]] = {
-    "process.yaml": ProcessDefinition,
-    "evaluation.yaml": EvaluationMethod,
-    "roles.yaml": RolesFile,
-}
+# The definitions beside the items; their models are imported only when a file is validated, so
+# commands answered from the cache never load pydantic.
+SPECIAL_FILES = ("process.yaml", "evaluation.yaml", "roles.yaml")
+
+
+def model_for(kind: str) -> type[BaseModel]:
+    """The model of an item type or a definition file."""
+    from sobreg import models
+
+    found: dict[str, type[BaseModel]] = {
+        "nomination": models.Nomination,
+        "program": models.Program,
+        "process.yaml": models.ProcessDefinition,
+        "evaluation.yaml": models.EvaluationMethod,
+        "roles.yaml": models.RolesFile,
+    }
+    return found[kind]
+
+
 SCHEMA_NAMES = {
     "nomination": "nomination",
     "program": "program",
@@ -65,21 +80,24 @@ class Registry:
 
     @cached_property
     def process(self) -> ProcessDefinition:
-        return self._load_definition("process.yaml", ProcessDefinition)  # type: ignore[return-value]
+        return self._load_definition("process.yaml")  # type: ignore[return-value]
 
     @cached_property
     def evaluation(self) -> EvaluationMethod | None:
         if not (self.root / "evaluation.yaml").is_file():
             return None
-        return self._load_definition("evaluation.yaml", EvaluationMethod)  # type: ignore[return-value]
+        return self._load_definition("evaluation.yaml")  # type: ignore[return-value]
 
     @cached_property
     def roles(self) -> RolesFile | None:
         if not (self.root / "roles.yaml").is_file():
             return None
-        return self._load_definition("roles.yaml", RolesFile)  # type: ignore[return-value]
+        return self._load_definition("roles.yaml")  # type: ignore[return-value]
 
-    def _load_definition(self, name: str, model: type[BaseModel]) -> BaseModel:
+    def _load_definition(self, name: str) -> BaseModel:
+        from pydantic import ValidationError
+
+        model = model_for(name)
         path = self.root / name
         data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
         try:

@@ -11,7 +11,7 @@ from pydantic.fields import FieldInfo
 
 from sobreg.i18n import current_language
 from sobreg.models.common import field_help, field_title
-from sobreg.registry import MODELS
+from sobreg.registry import FOLDERS, model_for
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:
@@ -29,7 +29,7 @@ def _model_in(annotation: Any) -> type[BaseModel] | None:
 def title(item_type: str, dotted: str, lang: str | None = None) -> str:
     """`inventory.evidence.level` → `Inventering › Evidensläge › Evidensnivå`."""
     lang = lang or current_language()
-    model: type[BaseModel] | None = MODELS.get(item_type)
+    model: type[BaseModel] | None = model_for(item_type) if item_type in FOLDERS else None
     parts = []
     for part in dotted.split("."):
         if model is None or part.isdigit():
@@ -44,7 +44,7 @@ def title(item_type: str, dotted: str, lang: str | None = None) -> str:
 
 def leaf(item_type: str, dotted: str) -> tuple[type[BaseModel], str, FieldInfo]:
     """The model, name and field info of the last part of a dotted path (KeyError if none)."""
-    model: type[BaseModel] | None = MODELS[item_type]
+    model: type[BaseModel] | None = model_for(item_type)
     parts = dotted.split(".")
     for part in parts[:-1]:
         info = model.model_fields[part] if model else None

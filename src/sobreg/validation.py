@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from sobreg import yamlio
 from sobreg.ids import is_nomination_id, is_program_id
 from sobreg.models import ProcessDefinition
-from sobreg.registry import MODELS, SPECIAL_FILES, Registry, item_type_of_path
+from sobreg.registry import FOLDERS, SPECIAL_FILES, Registry, item_type_of_path, model_for
 
 
 @dataclass
@@ -220,9 +220,9 @@ def check(registry: Registry, paths: list[Path] | None = None) -> CheckResult:
         parsed_all.append(parsed)
         if parsed.data is None:
             continue
-        model = SPECIAL_FILES.get(kind) or MODELS[kind]
+        model = model_for(kind)
         _validate_model(parsed, model)
-        if kind in MODELS:
+        if kind in FOLDERS:
             _item_rules(parsed, process)
             item_id = parsed.data.get("id")
             if isinstance(item_id, str) and (is_nomination_id(item_id) or is_program_id(item_id)):
@@ -249,7 +249,7 @@ def check_text(registry: Registry, path: Path, text: str) -> list[Issue]:
     kind = item_type_of_path(registry.root, path) or "program"
     parsed = _parse(registry, path, kind, text)
     if parsed.data is not None:
-        model = SPECIAL_FILES.get(kind) or MODELS[kind]
-        if _validate_model(parsed, model) is not None and kind in MODELS:
+        model = model_for(kind)
+        if _validate_model(parsed, model) is not None and kind in FOLDERS:
             _item_rules(parsed, registry.process)
     return parsed.issues

@@ -1,26 +1,21 @@
 """YAML in and out: the fast safe read path, the round-trip write path, atomic writes, positions.
 
-Read-only work parses with ruamel's C-accelerated safe loader; edits parse in round-trip mode so
-that comments, key order and quoting written by people survive. Both refuse what a registry file
-never needs and an attacker could use: anchors/aliases (a tiny file can expand enormously), tags
-(the safe constructors already refuse them), several documents, byte order marks, files over
-`MAX_FILE_BYTES`.
+Read-only work parses with the fast loader (`yamlfast`, PyYAML's C loader made to read as YAML
+1.2) and falls back to ruamel's safe loader (`yamlrt`), the reference, for anything unusual; edits
+parse in round-trip mode so that comments, key order and quoting written by people survive. All
+refuse what a registry file never needs and an attacker could use: anchors/aliases (a tiny file
+can expand enormously), tags, several documents, byte order marks, files over `MAX_FILE_BYTES`.
+Heavy parsers are imported only when a file is actually parsed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import Node
 
 from sobreg.errors import RefusedError
 
@@ -36,62 +31,6 @@ class YamlProblem(RefusedError):
         self.path = path
         self.line = line
         self.col = col
-
-
-class _AliasRefused(Exception):
-    def __init__(self, node: Node) -> None:
-        super().__init__("alias")
-        self.node = node
-
-
-class _BadScalar(Exception):
-    def __init__(self, node: Node, reason: str) -> None:
-        super().__init__(reason)
-        self.node = node
-        self.reason = reason
-
-
-def _construct_guarded(base: Any, self: Any, node: Node, deep: bool) -> Any:
-    # A node constructed a second time is reached through an alias: refuse before any expansion.
-    if node in self.constructed_objects or node in self.recursive_objects:
-        raise _AliasRefused(node)
-    try:
-        return base.construct_object(self, node, deep)
-    except (ValueError, OverflowError) as exc:
-        # Impossible dates (2026-02-30) come out of the timestamp constructor as bare ValueErrors.
-        raise _BadScalar(node, str(exc)) from exc
-
-
-class _SafeConstructor(SafeConstructor):
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        return _construct_guarded(SafeConstructor, self, node, deep)
-
-
-class _RoundTripConstructor(RoundTripConstructor):
-    def construct_object(self, node: Node, deep: bool = False) -> Any:
-        return _construct_guarded(RoundTripConstructor, self, node, deep)
-
-
-def _safe_yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _SafeConstructor
-    return yaml
-
-
-def roundtrip_yaml() -> YAML:
-    yaml = YAML()
-    yaml.Constructor = _RoundTripConstructor
-    yaml.preserve_quotes = True
-    # A wide line keeps ruamel from re-folding long free text that people wrote on one line.
-    yaml.width = 4096
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    # One Python object used twice (a date, say) must be written twice, never as an alias:
-    # the loaders refuse aliases.
-    yaml.representer.ignore_aliases = lambda *_: True
-    return yaml
-
-
-_SAFE = _safe_yaml()
 
 
 def decode(data: bytes, path: str) -> str:
@@ -123,55 +62,29 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise YamlProblem("yaml.unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
 
 
-def _load(yaml: YAML, text: str, path: str) -> Any:
-    try:
-        return yaml.load(text)
-    except _AliasRefused as exc:
-        mark = exc.node.start_mark
-        raise YamlProblem(
-            "yaml.alias", path=path, line=mark.line + 1, col=mark.column + 1
-        ) from None
-    except _BadScalar as exc:
-        mark = exc.node.start_mark
-        raise YamlProblem(
-            "yaml.bad_value",
-            path=path,
-            line=mark.line + 1,
-            col=mark.column + 1,
-            value=str(exc.node.value)[:80],
-            reason=exc.reason,
-        ) from None
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = (exc.problem or exc.context or "").strip()
-        if "duplicate key" in problem:
-            raise YamlProblem("yaml.duplicate_key", path=path, line=line, col=col) from None
-        if "tag" in problem:
-            raise YamlProblem("yaml.tag", path=path, line=line, col=col, detail=problem) from None
-        if "single document" in (exc.context or "") or "another document" in problem:
-            raise YamlProblem("yaml.many_documents", path=path, line=line, col=col) from None
-        raise YamlProblem("yaml.syntax", path=path, line=line, col=col, detail=problem) from None
-    except RecursionError:
-        raise YamlProblem("yaml.too_deep", path=path) from None
-    except YAMLError as exc:
-        raise YamlProblem("yaml.syntax", path=path, detail=str(exc).splitlines()[0]) from None
-
-
 def load_safe(text: str, path: str) -> Any:
-    """Parse with the C-accelerated safe loader into plain dicts, lists and scalars."""
-    return _load(_SAFE, text, path)
+    """Parse into plain dicts, lists and scalars: the fast loader, else the reference one."""
+    from sobreg import yamlfast
+
+    try:
+        return yamlfast.load(text)
+    except yamlfast.Divergent:
+        from sobreg import yamlrt
+
+        return yamlrt.load_safe(text, path)
 
 
 def load_roundtrip(text: str, path: str) -> Any:
     """Parse keeping comments, order and quoting, for edits and for error positions."""
-    return _load(roundtrip_yaml(), text, path)
+    from sobreg import yamlrt
+
+    return yamlrt.load_roundtrip(text, path)
 
 
 def dump_roundtrip(data: Any) -> str:
-    stream = io.StringIO()
-    roundtrip_yaml().dump(data, stream)
-    return stream.getvalue()
+    from sobreg import yamlrt
+
+    return yamlrt.dump_roundtrip(data)
 
 
 def to_plain(value: Any) -> Any:

@@ -11,15 +11,24 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
-NOMINATION_ID_PATTERN = r"^N-\d{4}-\d{3,}$"
-PROGRAM_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PROGRAM_ID_MAX = 64
-STEP_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
-EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+from sobreg.patterns import (
+    EMAIL_PATTERN,
+    NOMINATION_ID_PATTERN,
+    PROGRAM_ID_MAX,
+    PROGRAM_ID_PATTERN,
+    STEP_ID_PATTERN,
+)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -36,9 +45,29 @@ def _date_in(value: Any) -> Any:
     raise PydanticCustomError("sobreg_date", "a date written YYYY-MM-DD")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _no_control(value: str) -> str:
+    # Control characters (NEL, escape sequences) have no place in a registry and do not survive
+    # a YAML round trip; tab and line breaks do.
+    found = _CONTROL.search(value)
+    if found:
+        raise PydanticCustomError(
+            "sobreg_control",
+            "control character U+{code} at {at}",
+            {"code": f"{ord(found.group()):04X}", "at": found.start() + 1},
+        )
+    return value
+
+
 Date = Annotated[dt.date, BeforeValidator(_date_in)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=20000)]
-ShortText = Annotated[str, StringConstraints(min_length=1, max_length=500)]
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=20000), AfterValidator(_no_control)
+]
+ShortText = Annotated[
+    str, StringConstraints(min_length=1, max_length=500), AfterValidator(_no_control)
+]
 Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 NominationId = Annotated[str, StringConstraints(pattern=NOMINATION_ID_PATTERN)]
 ProgramId = Annotated[str, StringConstraints(pattern=PROGRAM_ID_PATTERN, max_length=PROGRAM_ID_MAX)]
