@@ -247,3 +247,20 @@ def test_a_terminal_gets_rich_tables(years: Path) -> None:
     )
     assert "┃" in out or "│" in out  # box-drawing: a rich table
     assert "Sömnappen" in out
+
+
+def test_summaries_give_the_same_report_and_status_as_whole_files(years: Path) -> None:
+    import datetime as dt
+
+    from sobreg.registry import Registry
+    from sobreg.reports import annual, status
+
+    reg = Registry(years / "registry")
+    whole, summaries = list(reg.items()), reg.summaries()
+    today = dt.date(2026, 3, 1)
+    for year in (2024, 2025, 2026):
+        assert annual(reg.process, summaries, year, today) == annual(
+            reg.process, whole, year, today
+        )
+    assert status(reg.process, summaries, today) == status(reg.process, whole, today)
+    assert reg.summaries() == summaries  # the second time from the cache

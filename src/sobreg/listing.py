@@ -11,7 +11,7 @@ def rows(
     registry: Registry, item_type: str | None, step: str | None, status: str | None
 ) -> list[dict[str, Any]]:
     found = []
-    for kind, data in registry.items(item_type):
+    for kind, data in registry.summaries(item_type):
         if step is not None and data.get("step") != step:
             continue
         if status is not None and data.get("status") != status:

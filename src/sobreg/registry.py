@@ -64,14 +64,21 @@ def find_registry(option: str | None = None, start: Path | None = None) -> Path:
     raise EnvironmentFailure("registry.not_found", start=str(here))
 
 
+def _cwd_prefix() -> str:
+    return os.getcwd().rstrip(os.sep) + os.sep
+
+
 @dataclass
 class Registry:
     """A registry folder and the definitions that govern it."""
 
     root: Path
 
-    def rel(self, path: Path) -> str:
+    def rel(self, path: Path | str) -> str:
         """A path as shown to users: relative to the current folder when inside it."""
+        text, here = str(path), _cwd_prefix()
+        if text.startswith(here):
+            return text[len(here) :]
         try:
             shown = os.path.relpath(path, Path.cwd())
         except ValueError:
@@ -110,16 +117,22 @@ class Registry:
         return self.root / FOLDERS[item_type] / f"{item_id}.yaml"
 
     def item_files(self, item_type: str | None = None) -> list[Path]:
+        return [Path(p) for p in self.item_paths(item_type)]
+
+    def item_paths(self, item_type: str | None = None) -> list[str]:
+        """The item files as strings, sorted: Path objects cost ~0.1 s over 10,000 files."""
         types = [item_type] if item_type else list(FOLDERS)
-        files: list[Path] = []
+        files: list[str] = []
         for kind in types:
-            folder = self.root / FOLDERS[kind]
-            if folder.is_dir():
-                files.extend(
-                    sorted(
-                        p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()
+            folder = os.path.join(self.root, FOLDERS[kind])
+            if os.path.isdir(folder):
+                with os.scandir(folder) as entries:
+                    names = sorted(
+                        e.name
+                        for e in entries
+                        if e.name.endswith((".yaml", ".yml")) and e.is_file()
                     )
-                )
+                files.extend(os.path.join(folder, name) for name in names)
         return files
 
     def exists(self, item_id: str) -> bool:
@@ -146,6 +159,13 @@ class Registry:
                 kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
                 yield kind, data
 
+    def summaries(self, item_type: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+        """(type, summary) of every item (see summaries.py), from the cache where unchanged."""
+        from sobreg.itemcache import scan
+
+        found = scan(self, self.item_paths(item_type), summaries=True)
+        return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
+
     def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:
         """Path, original text and round-trip document of an item, for an edit."""
         path = self.item_path(item_id)
@@ -169,10 +189,15 @@ def item_type_of_path(registry_root: Path, path: Path) -> str | None:
         rel = path.resolve().relative_to(registry_root.resolve())
     except ValueError:
         return None
-    parts = rel.parts
+    return kind_of_rel(rel.as_posix())
+
+
+def kind_of_rel(rel: str) -> str | None:
+    """`item_type_of_path` for a path already relative to the registry (posix separators)."""
+    parts = rel.split("/")
     if len(parts) == 1 and parts[0] in SPECIAL_FILES:
         return parts[0]
-    if len(parts) == 2 and path.suffix in (".yaml", ".yml"):
+    if len(parts) == 2 and parts[1].endswith((".yaml", ".yml")):
         for kind, folder in FOLDERS.items():
             if parts[0] == folder:
                 return kind

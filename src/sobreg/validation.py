@@ -9,14 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from sobreg import yamlio
 from sobreg.ids import is_nomination_id, is_program_id
-from sobreg.models import ProcessDefinition
 from sobreg.registry import FOLDERS, SPECIAL_FILES, Registry, item_type_of_path, model_for
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from sobreg.models import ProcessDefinition
 
 
 @dataclass
@@ -43,7 +45,7 @@ class CheckResult:
 
 @dataclass
 class _Parsed:
-    path: Path
+    path: Path | str
     shown: str
     kind: str
     text: str | None = None
@@ -85,6 +87,11 @@ def _short(value: Any) -> str:
 
 def _issue(parsed: _Parsed, field_path: str, key: str, **params: Any) -> Issue:
     line, col = 1, 1
+    if parsed.text is None and field_path:  # a cached verdict: read the file for the position
+        try:
+            parsed.text = yamlio.read_text(Path(parsed.path), parsed.shown)
+        except yamlio.YamlProblem:
+            parsed.text = None
     if parsed.text is not None and field_path:
         try:
             doc = yamlio.load_roundtrip(parsed.text, parsed.shown)
@@ -98,10 +105,18 @@ def _part(part: str) -> str | int:
     return int(part) if part.isdigit() else part
 
 
-def _parse(registry: Registry, path: Path, kind: str, text: str | None = None) -> _Parsed:
+def _parse(
+    registry: Registry, path: Path, kind: str, text: str | None = None, raw: bytes | None = None
+) -> _Parsed:
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
     try:
-        parsed.text = yamlio.read_text(path, parsed.shown) if text is None else text
+        if text is None:
+            text = (
+                yamlio.read_text(path, parsed.shown)
+                if raw is None
+                else yamlio.decode(raw, parsed.shown)
+            )
+        parsed.text = text
         parsed.data = yamlio.load_safe(parsed.text, parsed.shown)
     except yamlio.YamlProblem as exc:
         parsed.issues.append(Issue(exc.path, exc.line, exc.col, "", exc.key, dict(exc.params)))
@@ -113,6 +128,8 @@ def _parse(registry: Registry, path: Path, kind: str, text: str | None = None) -
 
 
 def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None:
+    from pydantic import ValidationError
+
     try:
         return model.model_validate(parsed.data)
     except ValidationError as exc:
@@ -122,12 +139,13 @@ def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None
 
 def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
     data = parsed.data
+    path = Path(parsed.path)
     item_id = data.get("id")
-    if isinstance(item_id, str) and item_id != parsed.path.stem:
+    if isinstance(item_id, str) and item_id != path.stem:
         parsed.issues.append(
-            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=parsed.path.stem)
+            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=path.stem)
         )
-    if parsed.path.suffix != ".yaml":
+    if path.suffix != ".yaml":
         parsed.issues.append(_issue(parsed, "", "validate.suffix"))
     step = data.get("step")
     if process is not None and step is not None and isinstance(step, str):
@@ -189,52 +207,63 @@ def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> N
                 )
 
 
-def check(registry: Registry, paths: list[Path] | None = None) -> CheckResult:
+def verdict(registry: Registry, path: Path, kind: str, raw: bytes | None) -> Any:
+    """One file's own problems and its summary, as plain values (cached by `itemcache`)."""
+    from sobreg.summaries import summary
+
+    if kind == "outside":
+        shown = registry.rel(registry.root)
+        return ([(1, 1, "", "validate.outside", {"root": shown})], None)
+    parsed = _parse(registry, path, kind, raw=raw)
+    if parsed.data is not None:
+        _validate_model(parsed, model_for(kind))
+        if kind in FOLDERS:
+            try:
+                process: ProcessDefinition | None = registry.process
+            except Exception:  # process.yaml's own problems are reported on it
+                process = None
+            _item_rules(parsed, process)
+    issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
+    return (issues, summary(kind, parsed.data))
+
+
+def check(registry: Registry, paths: list[Path] | None = None, progress: Any = None) -> CheckResult:
     """Validate `paths` (default: the whole registry, definitions included)."""
+    from sobreg.itemcache import scan
+
     whole = not paths
     if whole:
-        targets = [
-            registry.root / name for name in SPECIAL_FILES if (registry.root / name).is_file()
-        ]
-        targets += registry.item_files()
+        targets = [str(registry.root / n) for n in SPECIAL_FILES if (registry.root / n).is_file()]
+        targets += registry.item_paths()
     else:
-        targets = list(paths or [])
+        targets = [str(p) for p in paths or []]
     result = CheckResult()
+    scanned = scan(registry, targets, progress)
     parsed_all: list[_Parsed] = []
-    process: ProcessDefinition | None = None
-    try:
-        process = registry.process
-    except Exception:
-        process = None  # reported below when process.yaml itself is validated
     items: dict[str, _Parsed] = {}
     seen: dict[str, str] = {}
-    for path in targets:
-        kind = item_type_of_path(registry.root, path)
-        if kind is None:
-            shown = registry.rel(path)
-            result.errors.append(
-                Issue(shown, 1, 1, "", "validate.outside", {"root": registry.rel(registry.root)})
-            )
-            continue
-        parsed = _parse(registry, path, kind)
+    for found in scanned:
+        # Plain attribute work only: this loop runs over every file on every warm validate.
+        parsed = _Parsed(found.path, registry.rel(found.path), found.kind, None, found.summary)
+        if found.issues:
+            parsed.issues = [Issue(parsed.shown, *entry) for entry in found.issues]
+            if found.kind == "outside":
+                parsed.issues[0].path = parsed.shown
         parsed_all.append(parsed)
-        if parsed.data is None:
-            continue
-        model = model_for(kind)
-        _validate_model(parsed, model)
-        if kind in FOLDERS:
-            _item_rules(parsed, process)
-            item_id = parsed.data.get("id")
-            if isinstance(item_id, str) and (is_nomination_id(item_id) or is_program_id(item_id)):
-                if item_id in seen:
-                    parsed.issues.append(
-                        _issue(
-                            parsed, "id", "validate.duplicate_id", id=item_id, other=seen[item_id]
-                        )
-                    )
-                else:
-                    seen[item_id] = parsed.shown
-                    items[item_id] = parsed
+        data = found.summary
+        if data is not None and found.kind in FOLDERS:
+            item_id = data.get("id")
+            if item_id.__class__ is not str or not (
+                is_nomination_id(item_id) or is_program_id(item_id)
+            ):
+                continue
+            if item_id in seen:
+                parsed.issues.append(
+                    _issue(parsed, "id", "validate.duplicate_id", id=item_id, other=seen[item_id])
+                )
+            else:
+                seen[item_id] = parsed.shown
+                items[item_id] = parsed
     _link_rules(registry, items, whole)
     for parsed in parsed_all:
         if parsed.issues:

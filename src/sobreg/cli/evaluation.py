@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
         reg = open_registry(State.registry)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        rows = due_on(reg.items("program"), day, new_version=new_version)
+        rows = due_on(reg.summaries("program"), day, new_version=new_version)
         if as_json:
             echo_json(rows)
             return EXIT_OK

@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
             raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
         reg = open_registry(State.registry)
         target = output_path(output, reg.root) if output else None
-        data = annual(reg.process, list(reg.items()), year, today())
+        data = annual(reg.process, reg.summaries(), year, today())
         if fmt == "text" and target is None and console().is_terminal:
             _terminal_report(data)
             return EXIT_OK
@@ -125,7 +125,7 @@ def register(app: typer.Typer) -> None:
         reg = open_registry(State.registry)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        data = status_of(reg.process, list(reg.items()), today(), new_version)
+        data = status_of(reg.process, reg.summaries(), today(), new_version)
         if as_json:
             echo_json(data)
             return EXIT_OK

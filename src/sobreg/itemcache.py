@@ -1,0 +1,259 @@
+"""A content-addressed cache of parsed, validated registry files, kept under `.git/sobreg/`.
+
+Each file's entry is keyed by a hash of its path and bytes, so an entry is never used for content
+that changed. Like git's index, a file whose size, mtime and inode match the last scan is not
+read again, unless its mtime is too close to when the cache was written to be trusted ("racily
+clean"). The cache is one marshal file replaced atomically: two processes can use it at once (the
+last writer wins, and every version is complete); a missing, foreign or corrupt cache is rebuilt
+silently. Files not in the cache are parsed and validated in worker processes when there are many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sobreg.registry import Registry, kind_of_rel
+
+VERSION = 1
+RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
+PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
+Progress = Callable[[int], None]
+
+
+@dataclass
+class Scanned:
+    """One file: its kind, its own problems (issues without a path), and its summary."""
+
+    path: str
+    kind: str
+    issues: list[tuple[int, int, str, str, dict[str, Any]]]
+    summary: dict[str, Any] | None
+
+
+def git_dir(start: Path) -> Path | None:
+    """The `.git` folder of the repository holding `start`, found without starting git."""
+    for folder in (start, *start.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():  # a worktree or submodule: "gitdir: <path>"
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                return (folder / text.split(":", 1)[1].strip()).resolve()
+    return None
+
+
+def _fingerprint(registry: Registry) -> str:
+    """What the cached verdicts depend on: sobreg's validating code and process.yaml."""
+    digest = hashlib.blake2b(digest_size=16)
+    here = Path(__file__).parent
+    for name in ("validation.py", "yamlfast.py", "yamlrt.py", "summaries.py", "patterns.py"):
+        digest.update((here / name).read_bytes())
+    for model in sorted((here / "models").glob("*.py")):
+        digest.update(model.read_bytes())
+    process = registry.root / "process.yaml"
+    digest.update(process.read_bytes() if process.is_file() else b"")
+    return f"{VERSION}:{digest.hexdigest()}"
+
+
+def _read(file: Path | None) -> dict[str, Any]:
+    if file is None:
+        return {}
+    try:
+        with file.open("rb") as handle:
+            data = marshal.load(handle)
+        return data if isinstance(data, dict) else {}
+    except Exception:  # missing, foreign or corrupt: start afresh
+        return {}
+
+
+def _write(file: Path, data: dict[str, Any]) -> None:
+    try:
+        file.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".items-", dir=file.parent)
+        with os.fdopen(fd, "wb") as handle:
+            data["written"] = os.fstat(handle.fileno()).st_mtime_ns
+            marshal.dump(data, handle)
+        os.replace(tmp, file)
+    except OSError:
+        return  # a cache that cannot be written only costs time next run
+
+
+class Cache:
+    """Two stores: verdicts (what `validate` needs, small) and summaries (for reports), each
+    read only by the commands that need it."""
+
+    def __init__(self, registry: Registry) -> None:
+        found = git_dir(registry.root)
+        folder = found / "sobreg" if found else None
+        self.files = {
+            name: folder / f"{name}-v{VERSION}.marshal" if folder else None
+            for name in ("verdicts", "summaries")
+        }
+        self.fingerprint = _fingerprint(registry)
+        data = _read(self.files["verdicts"])
+        fresh = data.get("fingerprint") == self.fingerprint
+        self.stats: dict[str, tuple[int, int, int, int, str]] = (
+            data.get("stats", {}) if fresh else {}
+        )
+        self.verdicts: dict[str, Any] = data.get("entries", {}) if fresh else {}
+        self.written = int(data.get("written", 0)) if fresh else 0
+        self._summaries: dict[str, Any] | None = None
+        self.changed = False
+
+    @property
+    def summaries(self) -> dict[str, Any]:
+        if self._summaries is None:
+            data = _read(self.files["summaries"])
+            fresh = data.get("fingerprint") == self.fingerprint
+            self._summaries = data.get("entries", {}) if fresh else {}
+        return self._summaries
+
+    def save(self, keep: set[str]) -> None:
+        file = self.files["verdicts"]
+        if file is None or not self.changed:
+            return
+        _write(
+            file,
+            {
+                "fingerprint": self.fingerprint,
+                "stats": {p: s for p, s in self.stats.items() if s[4] in keep},
+                "entries": {k: v for k, v in self.verdicts.items() if k in keep},
+            },
+        )
+        summaries, target = self._summaries, self.files["summaries"]
+        if summaries is not None and target is not None:
+            _write(
+                target,
+                {
+                    "fingerprint": self.fingerprint,
+                    "entries": {k: v for k, v in summaries.items() if k in keep},
+                },
+            )
+
+    def key(self, path: str, rel: str) -> tuple[str, bytes | None]:
+        """The content key of a file, and its bytes when they had to be read."""
+        st = os.stat(path)
+        known = self.stats.get(rel)
+        # ctime too: nothing in user space can set it back, so a rewrite that restores the
+        # size and mtime is still seen.
+        stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+        if known and known[:4] == stamp and st.st_mtime_ns < self.written - RACY_NS:
+            return known[4], None
+        with open(path, "rb") as handle:
+            data = handle.read()
+        digest = hashlib.blake2b(rel.encode() + b"\0" + data, digest_size=20).hexdigest()
+        self.stats[rel] = (*stamp, digest)
+        self.changed = True
+        return digest, data
+
+
+def _worker_init(root: str) -> None:
+    global _WORKER_REGISTRY
+    _WORKER_REGISTRY = Registry(Path(root))
+
+
+_WORKER_REGISTRY: Registry | None = None
+
+
+def _check_many(batch: list[tuple[str, str, bytes | None]]) -> list[Any]:
+    from sobreg.validation import verdict
+
+    assert _WORKER_REGISTRY is not None
+    return [verdict(_WORKER_REGISTRY, Path(p), kind, data) for p, kind, data in batch]
+
+
+def _links(summary: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the link and duplicate-id checks read: a summary's ids and references."""
+    if summary is None:
+        return None
+    found: dict[str, Any] = {k: summary[k] for k in ("id", "program", "nomination") if k in summary}
+    replaced_by = (summary.get("deactivation") or {}).get("replaced_by")
+    if replaced_by:
+        found["deactivation"] = {"replaced_by": replaced_by}
+    return found
+
+
+def scan(
+    registry: Registry,
+    paths: list[str] | list[Path],
+    progress: Progress | None = None,
+    summaries: bool = False,
+) -> list[Scanned]:
+    """Every file's verdict, and its links or (with `summaries`) its summary, from the cache
+    where its content is unchanged."""
+    cache = Cache(registry)
+    root = str(registry.root.resolve()) + os.sep
+    keys: list[tuple[str, str, str]] = []
+    misses: list[tuple[str, str, bytes | None]] = []
+    miss_keys: list[str] = []
+    for given in paths:
+        # String work, not Path.resolve(): the registry's own file list is already absolute,
+        # and 10,000 resolves cost half a second.
+        path = str(given)
+        full = path if path.startswith(root) else str(Path(path).resolve())
+        rel = full[len(root) :].replace(os.sep, "/") if full.startswith(root) else ""
+        kind = (kind_of_rel(rel) if rel else None) or "outside"
+        try:
+            key, data = cache.key(path, rel or full)
+        except OSError:
+            key, data = f"unreadable:{path}", None
+            cache.verdicts.pop(key, None)
+        keys.append((path, kind, key))
+        known = key in cache.verdicts and (not summaries or key in cache.summaries)
+        if not known and key not in miss_keys:
+            misses.append((path, kind, data))
+            miss_keys.append(key)
+    if misses:
+        cache.changed = True
+        store = cache.summaries  # a miss updates both stores
+        found = _verdicts(registry, misses, progress)
+        for key, (issues, summary) in zip(miss_keys, found, strict=True):
+            # Unreadable files' entries are dropped again when saving.
+            cache.verdicts[key] = (issues, _links(summary))
+            store[key] = summary
+    table = cache.summaries if summaries else None
+    result = [
+        Scanned(
+            p, k, list(cache.verdicts[key][0]),
+            table[key] if table is not None else cache.verdicts[key][1],
+        )
+        for p, k, key in keys
+    ]  # fmt: skip
+    cache.save({key for _, _, key in keys if not key.startswith("unreadable:")})
+    return result
+
+
+def _verdicts(
+    registry: Registry, misses: list[tuple[str, str, bytes | None]], progress: Progress | None
+) -> list[Any]:
+    from sobreg.validation import verdict
+
+    workers = min(os.cpu_count() or 1, 8)
+    if len(misses) < PARALLEL_FROM or workers < 2:
+        found = []
+        for path, kind, data in misses:
+            found.append(verdict(registry, Path(path), kind, data))
+            if progress:
+                progress(1)
+        return found
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(20, len(misses) // (workers * 8))
+    batches = [misses[i : i + size] for i in range(0, len(misses), size)]
+    context = multiprocessing.get_context("fork")
+    results: list[Any] = []
+    with ProcessPoolExecutor(workers, context, _worker_init, (str(registry.root),)) as pool:
+        for batch_result in pool.map(_check_many, batches):
+            results.extend(batch_result)
+            if progress:
+                progress(len(batch_result))
+    return results

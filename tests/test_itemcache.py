@@ -1,0 +1,81 @@
+"""The content-addressed cache under .git/sobreg: used when nothing changed, never trusted when
+content changed, rebuilt when missing or corrupt, safe with two processes at once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import add_nomination, cli
+
+from sobreg.itemcache import Cache, scan
+from sobreg.registry import Registry
+
+
+def _validate() -> tuple[int, str]:
+    ran = cli("validate", "--format", "json")
+    return ran.code, ran.stdout
+
+
+def test_cache_is_written_under_git_and_gives_the_same_answer(repo: Path) -> None:
+    add_nomination(repo)
+    first = _validate()
+    files = sorted(p.name for p in (repo / ".git" / "sobreg").iterdir())
+    assert files == ["summaries-v1.marshal", "verdicts-v1.marshal"]
+    assert _validate() == first
+
+
+def test_changed_content_is_never_taken_from_the_cache(repo: Path) -> None:
+    path = add_nomination(repo)
+    assert _validate()[0] == 0
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    # Same size, same mtime: only the content (and ctime) differ.
+    bad = text.replace("kind: behandling", "kind: behandlXng")
+    assert len(bad) == len(text)
+    path.write_text(bad, encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    code, out = _validate()
+    assert code == 1 and "kind" in out
+
+
+def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(repo: Path) -> None:
+    add_nomination(repo)
+    expected = _validate()
+    for junk in (b"", b"\x00garbage", b"\xe3" * 1000):
+        for file in (repo / ".git" / "sobreg").iterdir():
+            file.write_bytes(junk)
+        assert _validate() == expected
+
+
+def test_process_yaml_changes_invalidate_every_verdict(repo: Path) -> None:
+    add_nomination(repo, step="b")
+    assert _validate()[0] == 0
+    process = repo / "registry" / "process.yaml"
+    process.write_text(process.read_text(encoding="utf-8").replace("  - id: b\n", "  - id: bb\n"))
+    code, out = _validate()
+    assert code == 1 and "step" in out
+
+
+def test_scan_reports_hits_without_reading(repo: Path) -> None:
+    add_nomination(repo)
+    reg = Registry(repo / "registry")
+    scan(reg, reg.item_paths())
+    os.utime(reg.item_paths()[0], ns=(0, 0))  # an old mtime: trusted once re-hashed and saved
+    scan(reg, reg.item_paths())
+    cache = Cache(reg)
+    key, data = cache.key(reg.item_paths()[0], "nominations/N-2026-001.yaml")
+    assert data is None and key in cache.verdicts
+
+
+def test_two_processes_at_once(repo: Path) -> None:
+    for n in range(1, 40):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    command = [sys.executable, "-m", "sobreg", "validate"]
+    procs = [subprocess.Popen(command, cwd=repo, stdout=subprocess.PIPE) for _ in range(4)]
+    outs = [p.communicate(timeout=60)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0]
+    assert len(set(outs)) == 1
+    assert _validate()[0] == 0
