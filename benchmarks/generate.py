@@ -24,13 +24,54 @@ HEADERS = {
     "nomination": "# yaml-language-server: $schema=../../schemas/nomination.schema.json\n",
     "program": "# yaml-language-server: $schema=../../schemas/program.schema.json\n",
 }
-WORDS = (
-    "behandling stöd sömnbesvär ångest depression oro smärta tinnitus alkohol spel föräldrar "
-    "barn ungdomar vuxna äldre primärvård psykiatri habilitering kognitiv beteendeterapi "
-    "självhjälp vårdkedja uppföljning evidens patienter behandlare legitimerad väntetid "
-    "tillgänglighet digital invånartjänst region verksamhet program modul övning dagbok "
-    "utvärdering effekt studie randomiserad kontrollerad kvalitet säkerhet etik kostnad"
-).split()
+WORDS = [
+    "behandling",
+    "stöd",
+    "sömnbesvär",
+    "ångest",
+    "depression",
+    "oro",
+    "smärta",
+    "tinnitus",
+    "alkohol",
+    "spel",
+    "föräldrar",
+    "barn",
+    "ungdomar",
+    "vuxna",
+    "äldre",
+    "primärvård",
+    "psykiatri",
+    "habilitering",
+    "kognitiv",
+    "beteendeterapi",
+    "självhjälp",
+    "vårdkedja",
+    "uppföljning",
+    "evidens",
+    "patienter",
+    "behandlare",
+    "legitimerad",
+    "väntetid",
+    "tillgänglighet",
+    "digital",
+    "invånartjänst",
+    "region",
+    "verksamhet",
+    "program",
+    "modul",
+    "övning",
+    "dagbok",
+    "utvärdering",
+    "effekt",
+    "studie",
+    "randomiserad",
+    "kontrollerad",
+    "kvalitet",
+    "säkerhet",
+    "etik",
+    "kostnad",
+]
 ADMIN = "admin@vgregion.se"
 
 
@@ -62,15 +103,19 @@ def nomination(rng: random.Random, year: int, seq: int) -> dict[str, Any]:
         "step": step,
         "status": "open",
         "request": "new",
-        "nominator": {"name": "Anna Berg", "email": "anna.berg@vgregion.se",
-                      "unit": "Psykiatri Nordost", "role": "employee"},
+        "nominator": {
+            "name": "Anna Berg",
+            "email": "anna.berg@vgregion.se",
+            "unit": "Psykiatri Nordost",
+            "role": "employee",
+        },
         "anchoring": {"head_of_unit": True, "sob_contact": None},
         "need": text(rng, 60),
         "target_group": {"description": text(rng, 15), "children": False},
         "usage": text(rng, 30),
         "costs": {"development_sek": rng.randint(1, 50) * 10000, "other_sek": 40000},
         "patient_involvement": text(rng, 25),
-    }  # fmt: skip
+    }
     day = created
     history = [entry(day, "nominate", None, "a", "open")]
     for src, dst in zip("abcd", "bcde", strict=False):
@@ -79,19 +124,32 @@ def nomination(rng: random.Random, year: int, seq: int) -> dict[str, Any]:
         day += dt.timedelta(days=rng.randint(5, 40))
         history.append(entry(day, "advance", src, dst, "open"))
     if step >= "b":
-        data["screening"] = {"feasible_in_sob": True, "kind_confirmed": True,
-                             "catalogue_searched": True, "similar_programs": [],
-                             "councils": ["Samordningsråd psykiatri"]}  # fmt: skip
+        data["screening"] = {
+            "feasible_in_sob": True,
+            "kind_confirmed": True,
+            "catalogue_searched": True,
+            "similar_programs": [],
+            "councils": ["Samordningsråd psykiatri"],
+        }
     if step >= "c":
-        data["inventory"] = {"regional_need": text(rng, 40), "alternatives": [],
-                             "evidence": {"level": "moderate", "summary": text(rng, 40)},
-                             "follow_up_plan": text(rng, 20),
-                             "practitioner_requirements": "Legitimerad psykolog",
-                             "national_guidelines": text(rng, 15), "other_regions": "Skåne"}
+        data["inventory"] = {
+            "regional_need": text(rng, 40),
+            "alternatives": [],
+            "evidence": {"level": "moderate", "summary": text(rng, 40)},
+            "follow_up_plan": text(rng, 20),
+            "practitioner_requirements": "Legitimerad psykolog",
+            "national_guidelines": text(rng, 15),
+            "other_regions": "Skåne",
+        }
     if step >= "d":
-        data["council_position"] = {"decision": "support", "rationale": text(rng, 30),
-                                    "date": day, "council": "Samordningsråd psykiatri",
-                                    "to_ppr": True, "consequences": text(rng, 20)}
+        data["council_position"] = {
+            "decision": "support",
+            "rationale": text(rng, 30),
+            "date": day,
+            "council": "Samordningsråd psykiatri",
+            "to_ppr": True,
+            "consequences": text(rng, 20),
+        }
     if step == "e" and rng.random() < 0.4:
         outcome = rng.choice(["reject", "reject", "build"])
         data["ppr_position"] = {"decision": "support", "rationale": text(rng, 20), "date": day}
@@ -105,7 +163,7 @@ def nomination(rng: random.Random, year: int, seq: int) -> dict[str, Any]:
     elif rng.random() < 0.05:
         data["status"] = "withdrawn"
         history.append(entry(day, "withdraw", step, step, "withdrawn"))
-    data["history"] = history  # fmt: skip
+    data["history"] = history
     return data
 
 
@@ -121,12 +179,19 @@ def program(rng: random.Random, index: int, names: list[str]) -> dict[str, Any]:
         "step": step,
         "status": "in_production",
         "origin": "nomination",
-        "project": {"group": [{"name": "Eva Lund", "role": "innehåll"},
-                              {"name": "Bo Ek", "role": "design"}],
-                    "plan": {"development": text(rng, 20), "evaluation": text(rng, 20),
-                             "management": text(rng, 10)},
-                    "cost_calculation_sek": 300000},
-    }  # fmt: skip
+        "project": {
+            "group": [
+                {"name": "Eva Lund", "role": "innehåll"},
+                {"name": "Bo Ek", "role": "design"},
+            ],
+            "plan": {
+                "development": text(rng, 20),
+                "evaluation": text(rng, 20),
+                "management": text(rng, 10),
+            },
+            "cost_calculation_sek": 300000,
+        },
+    }
     day = created
     history = [entry(day, "create", None, "f", "in_production")]
     for src, dst in zip("fghij", "ghijk", strict=False):
@@ -135,38 +200,62 @@ def program(rng: random.Random, index: int, names: list[str]) -> dict[str, Any]:
         day += dt.timedelta(days=rng.randint(10, 60))
         history.append(entry(day, "advance", src, dst, "in_production"))
     if step >= "h":
-        data["production"] = {"name": data["name"], "languages": ["sv", "en"],
-                              "wcag21_checked": True, "design_guide_followed": True}
+        data["production"] = {
+            "name": data["name"],
+            "languages": ["sv", "en"],
+            "wcag21_checked": True,
+            "design_guide_followed": True,
+        }
     if step >= "i":
-        data["content_review"] = {"reviewer": {"name": "Olle Berg"}, "independent": True,
-                                  "date": day, "outcome": "approved"}
+        data["content_review"] = {
+            "reviewer": {"name": "Olle Berg"},
+            "independent": True,
+            "date": day,
+            "outcome": "approved",
+        }
     if step >= "j":
-        data["testing"] = {"functional": {"date": day, "result": "passed"},
-                           "clinical": {"date": day, "result": "passed"}}
+        data["testing"] = {
+            "functional": {"date": day, "result": "passed"},
+            "clinical": {"date": day, "result": "passed"},
+        }
     if step == "j" or step == "k":
         day += dt.timedelta(days=30)
-        data["implementation"] = {"published": day, "units": ["Psykiatri Nordost"],
-                                  "follow_up_plan": text(rng, 20)}
+        data["implementation"] = {
+            "published": day,
+            "units": ["Psykiatri Nordost"],
+            "follow_up_plan": text(rng, 20),
+        }
         data["status"] = "active"
         history[-1]["status"] = "active"
-        data["assessments"] = [{
-            "date": day + dt.timedelta(days=200), "method_version": "1",
-            "template": "treatment" if data["kind"] == "behandling" else "support",
-            "assessors": [{"name": "Karin Ek", "role": "Hälsoekonom"},
-                          {"name": "Per Ås", "role": "Psykolog"}],
-            "scores": {"ethics": {"score": "good", "note": text(rng, 15)}},
-            "evidence_grade": "moderate", "recommendation": "recommended",
-            "statement": text(rng, 80), "next_review": day + dt.timedelta(days=1300)}]
+        data["assessments"] = [
+            {
+                "date": day + dt.timedelta(days=200),
+                "method_version": "1",
+                "template": "treatment" if data["kind"] == "behandling" else "support",
+                "assessors": [
+                    {"name": "Karin Ek", "role": "Hälsoekonom"},
+                    {"name": "Per Ås", "role": "Psykolog"},
+                ],
+                "scores": {"ethics": {"score": "good", "note": text(rng, 15)}},
+                "evidence_grade": "moderate",
+                "recommendation": "recommended",
+                "statement": text(rng, 80),
+                "next_review": day + dt.timedelta(days=1300),
+            }
+        ]
     if step == "k":
         day += dt.timedelta(days=rng.randint(100, 900))
         replaced = rng.choice(names) if names else None
-        data["deactivation"] = {"date": day, "reason": "replaced" if replaced else "other",
-                                "replaced_by": replaced}
+        data["deactivation"] = {
+            "date": day,
+            "reason": "replaced" if replaced else "other",
+            "replaced_by": replaced,
+        }
         if not replaced:
             del data["deactivation"]["replaced_by"]
         data["status"] = "inactive"
         history.append(entry(day, "deactivate", "j", "k", "inactive"))
-    data["history"] = history  # fmt: skip
+    data["history"] = history
     return data
 
 
@@ -176,8 +265,14 @@ class _Dumper(yaml.CSafeDumper):
 
 
 def write(path: Path, data: dict[str, Any], kind: str) -> None:
-    body = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=4096, default_flow_style=False)  # fmt: skip
+    body = yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=4096,
+        default_flow_style=False,
+    )
     path.write_text(HEADERS[kind] + body, encoding="utf-8")
 
 

@@ -154,6 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ska vara ett datum skrivet ÅÅÅÅ-MM-DD",
         "must be a date written YYYY-MM-DD",
     ),
+    "validate.progress": ("Läser registret", "Reading the registry"),
     "pyd.sobreg_control": (
         "otillåtet styrtecken U+{code} vid tecken {at}",
         "control character U+{code} not allowed, at character {at}",

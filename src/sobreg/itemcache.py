@@ -24,7 +24,7 @@ from sobreg.registry import Registry, kind_of_rel
 VERSION = 1
 RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]  # (files done, files to parse)
 
 
 @dataclass
@@ -242,7 +242,7 @@ def _verdicts(
         for path, kind, data in misses:
             found.append(verdict(registry, Path(path), kind, data))
             if progress:
-                progress(1)
+                progress(len(found), len(misses))
         return found
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -255,5 +255,5 @@ def _verdicts(
         for batch_result in pool.map(_check_many, batches):
             results.extend(batch_result)
             if progress:
-                progress(len(batch_result))
+                progress(len(results), len(misses))
     return results

@@ -159,11 +159,13 @@ class Registry:
                 kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
                 yield kind, data
 
-    def summaries(self, item_type: str | None = None) -> list[tuple[str, dict[str, Any]]]:
+    def summaries(
+        self, item_type: str | None = None, progress: Any = None
+    ) -> list[tuple[str, dict[str, Any]]]:
         """(type, summary) of every item (see summaries.py), from the cache where unchanged."""
         from sobreg.itemcache import scan
 
-        found = scan(self, self.item_paths(item_type), summaries=True)
+        found = scan(self, self.item_paths(item_type), progress, summaries=True)
         return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
 
     def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:

@@ -66,7 +66,9 @@ def pydantic_issues(shown: str, text: str | None, exc: ValidationError) -> list[
         loc = [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")]
         # Union branches add type names to the location; keep only keys and indexes that exist.
         loc = [p for p in loc if isinstance(p, int) or not p[:1].isupper()]
-        line, col = yamlio.position(doc, loc) if doc is not None else (1, 1)
+        # An unknown field is its key that is wrong, not its value.
+        at_key = err["type"] == "extra_forbidden"
+        line, col = yamlio.position(doc, loc, at_key) if doc is not None else (1, 1)
         ctx = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
         issues.append(
             Issue(

@@ -106,7 +106,7 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def position(doc: Any, loc: Sequence[str | int]) -> tuple[int, int]:
+def position(doc: Any, loc: Sequence[str | int], at_key: bool = False) -> tuple[int, int]:
     """1-based line and column of `loc` in a round-trip document, or of its nearest parent.
 
     A missing key points at the mapping that should hold it; an existing key at its value when
@@ -125,7 +125,7 @@ def position(doc: Any, loc: Sequence[str | int]) -> tuple[int, int]:
             except (KeyError, TypeError, AttributeError):
                 break
             child = node[part]
-            if isinstance(child, dict | list) and child:
+            if (isinstance(child, dict | list) and child) or (at_key and part == loc[-1]):
                 line, col = key_line + 1, key_col + 1
             else:
                 line, col = value_line + 1, value_col + 1

@@ -86,6 +86,37 @@ def table(headers: list[str], rows: list[list[str]], title: str | None = None) -
         echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
 
 
+class ProgressBar:
+    """A rich progress bar on a terminal's stderr for long work, nothing when piped; used as the
+    `progress(done, total)` callback of the library."""
+
+    SHOW_FROM = 500
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+        self.task: Any = None
+        self.out = console(stderr=True)
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.SHOW_FROM or not self.out.is_terminal:
+                return
+            from rich.progress import Progress
+
+            self.bar = Progress(console=self.out, transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __enter__(self) -> ProgressBar:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
 def yes_no(value: bool | None) -> str:
     if value is None:
         return "–"

@@ -7,7 +7,17 @@ from typing import Annotated, Any
 
 import typer
 
-from sobreg.cli.common import JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json, table
+from sobreg.cli.common import (
+    JsonOpt,
+    LangOpt,
+    ProgressBar,
+    RegistryOpt,
+    State,
+    apply,
+    echo,
+    echo_json,
+    table,
+)
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import local, t
 
@@ -99,7 +109,8 @@ def register(app: typer.Typer) -> None:
             raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
         reg = open_registry(State.registry)
         target = output_path(output, reg.root) if output else None
-        data = annual(reg.process, reg.summaries(), year, today())
+        with ProgressBar(t("validate.progress")) as progress:
+            data = annual(reg.process, reg.summaries(progress=progress), year, today())
         if fmt == "text" and target is None and console().is_terminal:
             _terminal_report(data)
             return EXIT_OK

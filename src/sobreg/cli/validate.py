@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sobreg.cli.common import LangOpt, RegistryOpt, State, apply, echo
+from sobreg.cli.common import LangOpt, ProgressBar, RegistryOpt, State, apply, echo
 from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
 from sobreg.i18n import t
 
@@ -39,7 +39,8 @@ def register(app: typer.Typer) -> None:
                 raise UsageError("validate.no_such_file", path=str(path))
         start = paths[0].resolve().parent if paths else None
         reg = Registry(find_registry(State.registry, start))
-        result = check(reg, [p.resolve() for p in paths] if paths else None)
+        with ProgressBar(t("validate.progress")) as progress:
+            result = check(reg, [p.resolve() for p in paths] if paths else None, progress)
         echo(REPORTERS[fmt.value](result))
         return EXIT_OK if result.ok else EXIT_REFUSED
 

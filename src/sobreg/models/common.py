@@ -155,7 +155,7 @@ class HistoryEntry(Model):
     from_: StepId | None = fld("Från steg", "From step", None, alias="from")
     to: StepId | None = fld("Till steg", "To step", None)
     status: str | None = fld("Status efter", "Status after", None)
-    actor: ShortText = fld("Utförd av", "Actor", help_sv="E-postadress", help_en="E-mail address")
+    actor: Email = fld("Utförd av", "Actor", help_sv="E-postadress", help_en="E-mail address")
     role: str | None = fld("Roll", "Role", None)
     reason: Text | None = fld("Skäl", "Reason", None)
     note: Text | None = fld("Anteckning", "Note", None)

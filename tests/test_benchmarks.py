@@ -1,0 +1,68 @@
+"""The benchmark keeps working (on 200 items; timings are reported, never asserted)."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from conftest import REPO_ROOT
+from rich.console import Console
+
+from sobreg.cli.common import ProgressBar
+
+
+def test_benchmark_runs_on_200_items() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "run.py"), "--items", "200",
+         "--repeat", "1", "--history", "5", "--no-peers"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("200 items")
+    names = [line.split("|")[1].strip() for line in lines if line.startswith("| ")][1:]
+    assert names == [
+        "floor: PyYAML CSafeLoader, parse only", "--help", "validate, cold", "validate, warm",
+        "report --year, warm", "advance (commit included)", "log ID",
+    ]  # fmt: skip
+    floor_row = next(line for line in lines if line.startswith("| floor"))
+    assert "1.000" in floor_row
+
+
+def test_the_generated_registry_is_valid(tmp_path_factory: object) -> None:
+    import tempfile
+    from pathlib import Path
+
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    from generate import generate
+
+    target = Path(tempfile.mkdtemp()) / "reg"
+    generate(target, 120, history=2)
+    done = subprocess.run([sys.executable, "-m", "sobreg", "validate"], cwd=target,
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:]
+    steps = {p.read_text().split("\nstep: ")[1][0] for p in target.glob("registry/*/*.yaml")}
+    assert set("abcdefghijk") - steps <= {"k"}
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    shown = io.StringIO()
+    bar = ProgressBar("Läser registret")
+    bar.out = Console(file=shown, force_terminal=True, width=80)
+    with bar:
+        bar(10, 1000)
+        bar(1000, 1000)
+    assert "Läser registret" in shown.getvalue()
+    piped = io.StringIO()
+    bar = ProgressBar("Läser registret")
+    bar.out = Console(file=piped, force_terminal=False)
+    with bar:
+        bar(10, 1000)
+    assert piped.getvalue() == ""
+    small = io.StringIO()
+    bar = ProgressBar("x")
+    bar.out = Console(file=small, force_terminal=True)
+    with bar:
+        bar(1, 10)  # too little work for a bar
+    assert small.getvalue() == ""
