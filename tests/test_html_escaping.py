@@ -79,9 +79,9 @@ def test_every_html_output_escapes(hostile: Path, tmp_path_factory: pytest.TempP
     outputs["statement"] = (statement.stdout, 0)
     site = tmp_path_factory.mktemp("site") / "public"
     assert cli("publish", "--out", str(site)).code == 0
-    for page in site.rglob("*.html"):
+    for file in site.rglob("*.html"):
         # The catalogue's index has its own filtering script, and only that one.
-        outputs[page.name] = (page.read_text(encoding="utf-8"), int(page.name == "index.html"))
+        outputs[file.name] = (file.read_text(encoding="utf-8"), int(file.name == "index.html"))
     for name, (html, scripts) in outputs.items():
         page = _parse(html)
         assert page.scripts == scripts, name

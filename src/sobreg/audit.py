@@ -158,21 +158,30 @@ class Git:
         self._commit_graph()
         sep, end = "\x1f", "\x1e"
         fmt = f"--format=%H{sep}%aI{sep}%an <%ae>{sep}%B{end}"
-        commits: list[Commit] = []
-        rel, start = self.rel(path), "HEAD"
-        for _ in range(100):  # renumberings of one item: a handful at most
-            out = self.run("log", fmt, start, "--", rel)
+
+        def parse(out: str) -> list[Commit]:
+            found = []
             for record in out.split(end):
                 record = record.strip("\n")
                 if record:
                     sha, date, author, body = record.split(sep, 3)
-                    commits.append(Commit(sha, date, author, body.strip()))
+                    found.append(Commit(sha, date, author, body.strip()))
+            return found
+
+        # Commits about the item that change no file of it (a renumbering) carry its trailer.
+        marked = parse(self.run("log", fmt, "--fixed-strings", f"--grep=Sobreg-Id: {path.stem}"))
+        commits: list[Commit] = []
+        rel, start = self.rel(path), "HEAD"
+        for _ in range(100):  # renumberings of one item: a handful at most
+            commits += parse(self.run("log", fmt, start, "--", rel))
             old = trailers(commits[-1].message).get("Sobreg-Renamed-From") if commits else None
             if not old:
                 break
             rel = str(Path(rel).with_name(f"{old}{Path(rel).suffix}").as_posix())
             start = f"{commits[-1].sha}^"
-        return commits
+        seen = {c.sha for c in commits}
+        extra = [c for c in marked if c.sha not in seen]
+        return sorted(commits + extra, key=lambda c: c.date, reverse=True) if extra else commits
 
     def show(self, ref: str, path: str) -> bytes | None:
         """A file's bytes at `ref`, or None when it did not exist there."""

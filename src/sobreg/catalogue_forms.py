@@ -76,6 +76,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nomination {id} saved in {path} (commit {commit}). The regional SoB administration screens it; 'sobreg check {id}' shows what remains at step a.",
     ),
     "commit.nominate": ("{id}: ny nominering, {title}", "{id}: new nomination, {title}"),
+    # sync
+    "sync.detached": (
+        "HEAD pekar inte på en gren; byt till en gren innan sync.",
+        "HEAD is not on a branch; switch to a branch before sync.",
+    ),
+    "sync.no_remote": (
+        "Ingen delad fjärrkatalog: grenen har ingen uppströmsgren och det finns ingen 'origin'. Lägg till en med 'git remote add origin URL'.",
+        "No shared remote: the branch has no upstream and there is no 'origin'. Add one with 'git remote add origin URL'.",
+    ),
+    "sync.dirty": (
+        "Det finns ändringar som inte är committade; committa dem (eller 'git stash') innan sync.",
+        "There are uncommitted changes; commit them (or 'git stash') before sync.",
+    ),
+    "sync.conflict": (
+        "Sync stoppad: samma ärende ändrades både här och uppströms och git kan inte slå ihop ändringarna. Inget har ändrats här; se README, 'Working together', för hur man slutför:",
+        "Sync stopped: the same item was changed both here and upstream and git cannot merge the changes. Nothing was changed here; see the README, 'Working together', for how to finish:",
+    ),
+    "sync.conflict_item": (
+        "  {item}: här av {local}, uppströms av {remote}",
+        "  {item}: here by {local}, upstream by {remote}",
+    ),
+    "sync.invalid": (
+        "Efter sammanslagningen är registret ogiltigt ({count} fel); inget har skickats. Kör 'sobreg validate'.",
+        "After the merge the registry is invalid ({count} errors); nothing was pushed. Run 'sobreg validate'.",
+    ),
+    "sync.unverified": (
+        "Lokala ändringar skriver om historik uppströms ({count} fel); inget har skickats. Kör 'sobreg verify --base' med uppströmsgrenen.",
+        "Local changes rewrite upstream history ({count} violations); nothing was pushed. Run 'sobreg verify --base' with the upstream branch.",
+    ),
+    "sync.push_failed": (
+        "Kunde inte skicka efter {attempts} försök (andra skickar samtidigt, eller behörighet saknas).",
+        "Could not push after {attempts} attempts (others are pushing at the same time, or permission is missing).",
+    ),
+    "sync.renumbered": (
+        "{old} fanns redan uppströms; din nominering heter nu {new}.",
+        "{old} existed upstream already; your nomination is now {new}.",
+    ),
+    "sync.done": (
+        "Synkat: {pulled} commits hämtade, {pushed} skickade.",
+        "Synced: {pulled} commits pulled, {pushed} pushed.",
+    ),
+    "commit.renumber": (
+        "{new}: omnumrerad från {old} (numret var redan taget uppströms)",
+        "{new}: renumbered from {old} (the id was taken upstream)",
+    ),
     # search
     "search.empty": ("Ange en söktext.", "Give a text to search for."),
     "search.none": ("Inget liknar '{text}'.", "Nothing is like '{text}'."),

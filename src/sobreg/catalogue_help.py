@@ -43,6 +43,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Where everything stands today: items per step, open nominations with days in their step, overdue inventories and programs due for review.",
         "sobreg status --json",
     ),
+    "help.sync": _help(
+        "Hämta det delade registret, lägg dina lokala commits ovanpå, numrera om lokala nomineringar vars id redan finns uppströms, validera och verifiera mot uppströmsgrenen och skicka. Försöker igen om någon hann skicka före.",
+        "Fetch the shared registry, replay your local commits on it, renumber local nominations whose id exists upstream, validate and verify against the upstream branch, and push. Retries when someone pushed first.",
+        "sobreg sync --json",
+    ),
     "opt.limit": ("Högst så här många träffar.", "At most this many matches."),
     "help.schema": _help(
         "Skriv JSON-scheman för registrets filer (standard: schemas/ bredvid registret). Med --check: slutkod 1 om de är inaktuella.",

@@ -5,7 +5,17 @@ from __future__ import annotations
 import typer
 
 from sobreg import __version__
-from sobreg.cli import evaluation, items, nominate, report, setup, trail, validate, workflow
+from sobreg.cli import (
+    evaluation,
+    items,
+    nominate,
+    report,
+    setup,
+    sharing,
+    trail,
+    validate,
+    workflow,
+)
 from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply
 from sobreg.cli.errors import SobregGroup
 from sobreg.i18n import t
@@ -42,6 +52,6 @@ def build_app() -> typer.Typer:
     ) -> None:
         apply(lang, registry, actor)
 
-    for module in (setup, validate, nominate, items, workflow, report, evaluation, trail):
+    for module in (setup, validate, nominate, items, workflow, report, evaluation, trail, sharing):
         module.register(app)
     return app

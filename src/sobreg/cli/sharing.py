@@ -1,0 +1,34 @@
+"""`sobreg sync`: work through a shared remote."""
+
+from __future__ import annotations
+
+import typer
+
+from sobreg.cli.common import ActorOpt, JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json
+from sobreg.errors import EXIT_OK
+from sobreg.i18n import t
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("sync", help=t("help.sync"))
+    def sync(
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        actor: ActorOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        from sobreg.context import resolve_actor
+        from sobreg.registry import open_registry
+        from sobreg.syncing import sync as run
+
+        apply(lang, registry, actor)
+        reg = open_registry(State.registry)
+        who = resolve_actor(State.actor, reg.root)
+        result = run(reg, who)
+        if as_json:
+            echo_json(result.as_json())
+            return EXIT_OK
+        for moved in result.renumbered:
+            echo(t("sync.renumbered", old=moved["from"], new=moved["to"]))
+        echo(t("sync.done", pulled=result.pulled, pushed=result.pushed))
+        return EXIT_OK
