@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--history", type=int, default=300, help="commits of edits to generate")
     parser.add_argument("--no-peers", action="store_true")
+    parser.add_argument("--peer-repeat", type=int, default=1, help="runs of each peer (slow)")
     parser.add_argument("--keep", type=Path, help="generate here and keep it")
     args = parser.parse_args(argv)
     sobreg = [sys.executable, "-m", "sobreg"]
@@ -121,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         rows["log ID"] = median(args.repeat, lambda _: timed([*sobreg, "log", logged], repo))
         if not args.no_peers:
-            peers(rows, repo, args.repeat)
+            peers(rows, repo, args.peer_repeat)
         print_table(rows, args.items, args.history, generated)
     finally:
         if not args.keep:

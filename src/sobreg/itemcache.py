@@ -10,6 +10,7 @@ silently. Files not in the cache are parsed and validated in worker processes wh
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -138,36 +139,58 @@ class Cache:
                 },
             )
 
-    def key(self, path: str, rel: str) -> tuple[str, bytes | None]:
-        """The content key of a file, and its bytes when they had to be read."""
+    def known(self, path: str, rel: str) -> str | None:
+        """The content key of a file whose stat says it is unchanged since it was hashed, else
+        None: then the file must be read (see `_read_and_check`)."""
         st = os.stat(path)
         known = self.stats.get(rel)
         # ctime too: nothing in user space can set it back, so a rewrite that restores the
         # size and mtime is still seen.
         stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
         if known and known[:4] == stamp and st.st_mtime_ns < self.written - RACY_NS:
-            return known[4], None
-        with open(path, "rb") as handle:
-            data = handle.read()
-        digest = hashlib.blake2b(rel.encode() + b"\0" + data, digest_size=20).hexdigest()
+            return known[4]
+        return None
+
+    def key(self, path: str, rel: str) -> tuple[str, bytes | None]:
+        """The content key of a file, and its bytes when they had to be read."""
+        found = self.known(path, rel)
+        if found is not None:
+            return found, None
+        stamp, digest, data = _hash(path, rel)
         self.stats[rel] = (*stamp, digest)
         self.changed = True
         return digest, data
 
 
-def _worker_init(root: str) -> None:
-    global _WORKER_REGISTRY
-    _WORKER_REGISTRY = Registry(Path(root))
+def _hash(path: str, rel: str) -> tuple[tuple[int, int, int, int], str, bytes]:
+    with open(path, "rb") as handle:
+        st = os.fstat(handle.fileno())
+        data = handle.read()
+    stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    return stamp, hashlib.blake2b(rel.encode() + b"\0" + data, digest_size=20).hexdigest(), data
 
 
-_WORKER_REGISTRY: Registry | None = None
+# Set before forking: the workers inherit the registry (its process.yaml read) and the cache.
+_WORKER: dict[str, Any] = {}
 
 
-def _check_many(batch: list[tuple[str, str, bytes | None]]) -> list[Any]:
+def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]:
+    """Read and hash one file; parse and validate it unless the cache knows its content."""
     from sobreg.validation import verdict
 
-    assert _WORKER_REGISTRY is not None
-    return [verdict(_WORKER_REGISTRY, Path(p), kind, data) for p, kind, data in batch]
+    index, path, rel, kind = job
+    registry, cache, summaries = _WORKER["registry"], _WORKER["cache"], _WORKER["summaries"]
+    try:
+        stamp, key, data = _hash(path, rel)
+    except OSError:
+        return index, None, f"unreadable:{path}", verdict(registry, Path(path), kind, None)
+    if key in cache.verdicts and (not summaries or key in cache.summaries):
+        return index, stamp, key, None
+    return index, stamp, key, verdict(registry, Path(path), kind, data)
+
+
+def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, str, Any]]:
+    return [_read_and_check(job) for job in jobs]
 
 
 def _links(summary: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -190,10 +213,11 @@ def scan(
     """Every file's verdict, and its links or (with `summaries`) its summary, from the cache
     where its content is unchanged."""
     cache = Cache(registry)
+    if summaries:
+        cache.summaries  # noqa: B018 (loaded before any fork, so workers see it)
     root = str(registry.root.resolve()) + os.sep
-    keys: list[tuple[str, str, str]] = []
-    misses: list[tuple[str, str, bytes | None]] = []
-    miss_keys: list[str] = []
+    keys: list[list[str]] = []
+    jobs: list[tuple[int, str, str, str]] = []
     for given in paths:
         # String work, not Path.resolve(): the registry's own file list is already absolute,
         # and 10,000 resolves cost half a second.
@@ -202,23 +226,23 @@ def scan(
         rel = full[len(root) :].replace(os.sep, "/") if full.startswith(root) else ""
         kind = (kind_of_rel(rel) if rel else None) or "outside"
         try:
-            key, data = cache.key(path, rel or full)
+            key = cache.known(path, rel or full)
         except OSError:
-            key, data = f"unreadable:{path}", None
-            cache.verdicts.pop(key, None)
-        keys.append((path, kind, key))
-        known = key in cache.verdicts and (not summaries or key in cache.summaries)
-        if not known and key not in miss_keys:
-            misses.append((path, kind, data))
-            miss_keys.append(key)
-    if misses:
+            key = None
+        if key is None or key not in cache.verdicts or (summaries and key not in cache.summaries):
+            jobs.append((len(keys), path, rel or full, kind))
+        keys.append([path, kind, key or ""])
+    if jobs:
         cache.changed = True
-        store = cache.summaries  # a miss updates both stores
-        found = _verdicts(registry, misses, progress)
-        for key, (issues, summary) in zip(miss_keys, found, strict=True):
-            # Unreadable files' entries are dropped again when saving.
-            cache.verdicts[key] = (issues, _links(summary))
-            store[key] = summary
+        rels = {index: rel for index, _, rel, _ in jobs}
+        for index, stamp, key, found in _run(registry, cache, summaries, jobs, progress):
+            keys[index][2] = key
+            if stamp is not None:
+                cache.stats[rels[index]] = (*stamp, key)
+            if found is not None:  # unreadable files' entries are dropped again when saving
+                issues, summary = found
+                cache.verdicts[key] = (issues, _links(summary))
+                cache.summaries[key] = summary
     table = cache.summaries if summaries else None
     result = [
         Scanned(
@@ -231,29 +255,39 @@ def scan(
     return result
 
 
-def _verdicts(
-    registry: Registry, misses: list[tuple[str, str, bytes | None]], progress: Progress | None
-) -> list[Any]:
-    from sobreg.validation import verdict
-
+def _run(
+    registry: Registry,
+    cache: Cache,
+    summaries: bool,
+    jobs: list[tuple[int, str, str, str]],
+    progress: Progress | None,
+) -> list[tuple[int, Any, str, Any]]:
+    """`_read_and_check` over the jobs: in this process for a few, in workers for many."""
+    _WORKER.update(registry=registry, cache=cache, summaries=summaries)
     workers = min(os.cpu_count() or 1, 8)
-    if len(misses) < PARALLEL_FROM or workers < 2:
+    if len(jobs) < PARALLEL_FROM or workers < 2:
         found = []
-        for path, kind, data in misses:
-            found.append(verdict(registry, Path(path), kind, data))
+        for job in jobs:
+            found.append(_read_and_check(job))
             if progress:
-                progress(len(found), len(misses))
+                progress(len(found), len(jobs))
         return found
+    # Import the models and read process.yaml before forking, so the workers inherit them
+    # instead of each paying ~0.2 s for them.
+    import importlib
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    size = max(20, len(misses) // (workers * 8))
-    batches = [misses[i : i + size] for i in range(0, len(misses), size)]
-    context = multiprocessing.get_context("fork")
-    results: list[Any] = []
-    with ProcessPoolExecutor(workers, context, _worker_init, (str(registry.root),)) as pool:
-        for batch_result in pool.map(_check_many, batches):
+    for module in ("sobreg.models", "sobreg.yamlfast", "sobreg.validation"):
+        importlib.import_module(module)
+    with contextlib.suppress(Exception):  # its own problems are reported on process.yaml
+        registry.process  # noqa: B018
+    size = max(20, len(jobs) // (workers * 8))
+    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    results: list[tuple[int, Any, str, Any]] = []
+    with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
+        for batch_result in pool.map(_read_many, batches):
             results.extend(batch_result)
             if progress:
-                progress(len(results), len(misses))
+                progress(len(results), len(jobs))
     return results
