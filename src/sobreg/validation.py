@@ -6,6 +6,7 @@ find where each problem stands. Rules that span files (ids, links) run after eve
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
@@ -244,9 +245,12 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
     parsed_all: list[_Parsed] = []
     items: dict[str, _Parsed] = {}
     seen: dict[str, str] = {}
+    here = os.getcwd().rstrip(os.sep) + os.sep
     for found in scanned:
         # Plain attribute work only: this loop runs over every file on every warm validate.
-        parsed = _Parsed(found.path, registry.rel(found.path), found.kind, None, found.summary)
+        path = found.path
+        shown = path[len(here) :] if path.startswith(here) else registry.rel(path)
+        parsed = _Parsed(path, shown, found.kind, None, found.summary)
         if found.issues:
             parsed.issues = [Issue(parsed.shown, *entry) for entry in found.issues]
             if found.kind == "outside":
