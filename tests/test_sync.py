@@ -165,3 +165,18 @@ def test_sync_refuses_uncommitted_changes_and_missing_remote(repo: Path) -> None
     assert done.returncode == 3 and "origin" in done.stderr
     (repo / "registry" / "nominations" / "N-2026-001.yaml").write_text("junk: 1\n")
     assert run(repo, "sync").returncode == 1
+
+
+def test_the_first_sync_to_an_empty_remote_pushes_everything(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    add_nomination(repo)
+    bare = tmp_path_factory.mktemp("empty") / "registry.git"
+    git(bare.parent, "init", "-q", "--bare", str(bare))
+    git(repo, "remote", "add", "origin", str(bare))
+    done = run(repo, "sync", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"pulled": 0, "pushed": 2, "renumbered": []}
+    assert git(bare, "rev-parse", "main") == git(repo, "rev-parse", "HEAD")
+    again = run(repo, "sync", "--json")
+    assert json.loads(again.stdout) == {"pulled": 0, "pushed": 0, "renumbered": []}
