@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sobreg.registry import Registry, kind_of_rel
+from sobreg.registry import FOLDERS, Registry, kind_of_rel
 
 VERSION = 1
+_FOLDER_KINDS = {folder: kind for kind, folder in FOLDERS.items()}
 RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
@@ -226,7 +227,9 @@ def scan(
         path = str(given)
         full = path if path.startswith(root) else str(Path(path).resolve())
         rel = full[len(root) :].replace(os.sep, "/") if full.startswith(root) else ""
-        kind = (kind_of_rel(rel) if rel else None) or "outside"
+        folder, _, name = rel.partition("/")
+        kind = _FOLDER_KINDS.get(folder) if name.endswith(".yaml") and "/" not in name else None
+        kind = kind or (kind_of_rel(rel) if rel else None) or "outside"
         try:
             key = cache.known(path, rel or full)
         except OSError:

@@ -132,7 +132,8 @@ class Registry:
                         for e in entries
                         if e.name.endswith((".yaml", ".yml")) and e.is_file()
                     )
-                files.extend(os.path.join(folder, name) for name in names)
+                prefix = folder + os.sep
+                files.extend([prefix + name for name in names])
         return files
 
     def exists(self, item_id: str) -> bool:
