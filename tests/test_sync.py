@@ -180,3 +180,27 @@ def test_the_first_sync_to_an_empty_remote_pushes_everything(
     assert git(bare, "rev-parse", "main") == git(repo, "rev-parse", "HEAD")
     again = run(repo, "sync", "--json")
     assert json.loads(again.stdout) == {"pulled": 0, "pushed": 0, "renumbered": []}
+
+
+def test_renumbering_follows_links_to_a_program_built_offline(
+    remote: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from conftest import COUNCIL, DECISION, INVENTORY, SCREENING
+
+    anna, bo = (_clone(remote, tmp_path_factory, w) for w in ("anna", "bo"))
+    assert run(anna, "nominate", "--from-file", str(_form(anna, "Annas idé"))).returncode == 0
+    assert run(anna, "sync").returncode == 0
+    bo_id = "N-2026-002"
+    add_nomination(bo, bo_id, title="Bos idé", commit=True)
+    for step, values in enumerate((SCREENING, INVENTORY, COUNCIL, DECISION)):
+        source = bo.parent / f"step-{step}.yaml"
+        source.write_text(yamlio.dump_roundtrip(values), encoding="utf-8")
+        done = run(bo, "advance", bo_id, "--from-file", str(source), actor="bo@vgregion.se")
+        assert done.returncode == 0, done.stderr
+    assert _data(bo, "somnhjalpen")["nomination"] == bo_id
+    done = run(bo, "sync", "--json", actor="bo@vgregion.se")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["renumbered"] == [{"from": bo_id, "to": "N-2026-003"}]
+    assert _data(bo, "somnhjalpen")["nomination"] == "N-2026-003"
+    assert _data(bo, "N-2026-003")["program"] == "somnhjalpen"
+    assert run(bo, "validate").returncode == 0

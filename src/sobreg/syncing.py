@@ -136,7 +136,9 @@ def _renumber(git: _Git, registry: Registry, upstream: str, actor: str) -> list[
         return []
     taken = _nominations(git, upstream, folder) | _nominations(git, "HEAD", folder)
     mapping = _next_ids(taken, colliding)
-    new_head = _rewrite(git, base, mapping, folder)
+    # Every registry file the local commits changed: a program created from the nomination
+    # links back to it by id.
+    new_head = _rewrite(git, base, mapping, registry.root.relative_to(git.root).as_posix())
     git("reset", "--hard", "--quiet", new_head)
     for old, new in mapping.items():
         subject = t("commit.renumber", old=old, new=new)
