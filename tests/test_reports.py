@@ -264,3 +264,37 @@ def test_summaries_give_the_same_report_and_status_as_whole_files(years: Path) -
         )
     assert status(reg.process, summaries, today) == status(reg.process, whole, today)
     assert reg.summaries() == summaries  # the second time from the cache
+
+
+def _age(folder: Path) -> None:
+    """Files written seconds ago are not trusted by their stat (racily clean): make them old."""
+    import os
+    import time
+
+    for file in folder.rglob("*.yaml"):
+        os.utime(file, (time.time() - 60, time.time() - 60))
+
+
+def test_the_report_cache_is_used_and_never_stale(
+    years: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _age(years / "registry")
+    _report(2026)  # the verdicts and stats, written once
+    first = _report(2026)
+    cached = sorted((years / ".git" / "sobreg").glob("report-*.pickle"))
+    assert len(cached) == 1
+    assert _report(2026) == first  # from the cache
+    # A changed item gives another key: the result is computed again, not taken from the cache.
+    path = years / "registry" / "programs" / "somnappen.yaml"
+    path.write_text(path.read_text().replace("2026-06-01", "2025-06-01"))
+    _age(years / "registry")
+    again = _report(2026)
+    assert again["programs_produced"] == first["programs_produced"] - 1
+    _report(2026)
+    assert len(list((years / ".git" / "sobreg").glob("report-*.pickle"))) == 2
+    # Another day is another key too (overdue inventories count up to today).
+    monkeypatch.setenv("SOBREG_TODAY", "2026-04-01")
+    assert _report(2026)["overdue"][0]["days"] == 112
+    for junk in (years / ".git" / "sobreg").glob("report-*.pickle"):
+        junk.write_bytes(b"not a pickle")
+    assert _report(2026)["overdue"][0]["days"] == 112

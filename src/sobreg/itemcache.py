@@ -52,11 +52,13 @@ def git_dir(start: Path) -> Path | None:
     return None
 
 
-def _fingerprint(registry: Registry) -> str:
-    """What the cached verdicts depend on: sobreg's validating code and process.yaml."""
+def _fingerprint(registry: Registry, extra: tuple[str, ...] = ()) -> str:
+    """What the cached verdicts depend on: sobreg's validating code and process.yaml (and the
+    modules named in `extra`, for results computed from them)."""
     digest = hashlib.blake2b(digest_size=16)
     here = Path(__file__).parent
-    for name in ("validation.py", "yamlfast.py", "yamlrt.py", "summaries.py", "patterns.py"):
+    names = ("validation.py", "yamlfast.py", "yamlrt.py", "summaries.py", "patterns.py", *extra)
+    for name in names:
         digest.update((here / name).read_bytes())
     for model in sorted((here / "models").glob("*.py")):
         digest.update(model.read_bytes())
@@ -194,6 +196,24 @@ def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]
 
 def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, str, Any]]:
     return [_read_and_check(job) for job in jobs]
+
+
+def content_keys(registry: Registry, paths: list[str]) -> tuple[Cache, list[str]] | None:
+    """The content keys of `paths` when every one is known from its stat and in the cache, else
+    None (then something changed, and results must be computed from the summaries)."""
+    cache = Cache(registry)
+    root = str(registry.root.resolve()) + os.sep
+    keys = []
+    for path in paths:
+        rel = path[len(root) :].replace(os.sep, "/") if path.startswith(root) else path
+        try:
+            key = cache.known(path, rel)
+        except OSError:
+            return None
+        if key is None or key not in cache.verdicts:
+            return None
+        keys.append(key)
+    return cache, keys
 
 
 def _links(summary: dict[str, Any] | None) -> dict[str, Any] | None:

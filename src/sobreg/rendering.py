@@ -6,13 +6,15 @@ import csv
 import datetime as dt
 import io
 import json
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sobreg import charts
 from sobreg.i18n import local, t
-from sobreg.models import ProcessDefinition
 from sobreg.templating import environment
+
+if TYPE_CHECKING:
+    from sobreg.models import ProcessDefinition
+    from sobreg.registry import Registry
 
 FORMATS = ("text", "md", "html", "json", "csv")
 # The key figures in the order people read them (CLI.md's counts, by-kind and outcomes flattened).
@@ -63,25 +65,20 @@ def _steps(process: ProcessDefinition, by_step: dict[str, int]) -> list[tuple[st
     return [(s.id, local(s.name.model_dump()), by_step.get(s.id, 0)) for s in process.steps]
 
 
-def render(
-    fmt: str,
-    data: dict[str, Any],
-    process: ProcessDefinition,
-    registry_root: Path | None,
-    generated: dt.date,
-) -> str:
+def render(fmt: str, data: dict[str, Any], registry: Registry, generated: dt.date) -> str:
     """The annual report in `fmt` (one of FORMATS; `text` is the plain-text template)."""
     if fmt == "json":
         return as_json(data)
     if fmt == "csv":
         return as_csv(data)
-    env = environment(registry_root)
+    env = environment(registry.root)
     per_year = {str(y): n for y, n in data["produced_per_year"].items()}
     context = {
         "r": data,
         "figures": figures(data),
         "generated": generated,
-        "steps": _steps(process, data["by_step"]),
+        # Step names come from process.yaml, read only for the format that shows them.
+        "steps": _steps(registry.process, data["by_step"]) if fmt == "html" else [],
         "per_year_chart": charts.bars(per_year or {str(data["year"]): 0}),
         "step_chart": charts.bars(data["by_step"]),
     }

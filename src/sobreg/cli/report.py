@@ -102,7 +102,7 @@ def register(app: typer.Typer) -> None:
         from sobreg.context import today
         from sobreg.registry import open_registry
         from sobreg.rendering import FORMATS, render
-        from sobreg.reports import annual
+        from sobreg.reportcache import annual
 
         apply(lang, registry)
         if fmt not in FORMATS:
@@ -110,11 +110,11 @@ def register(app: typer.Typer) -> None:
         reg = open_registry(State.registry)
         target = output_path(output, reg.root) if output else None
         with ProgressBar(t("validate.progress")) as progress:
-            data = annual(reg.process, reg.summaries(progress=progress), year, today())
+            data = annual(reg, year, today(), progress)
         if fmt == "text" and target is None and console().is_terminal:
             _terminal_report(data)
             return EXIT_OK
-        text = render(fmt, data, reg.process, reg.root, today())
+        text = render(fmt, data, reg, today())
         if target is None:
             typer.echo(text, nl=False)
         else:
