@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import random
 import subprocess
 import sys
@@ -91,6 +92,24 @@ def entry(at: dt.date, action: str, src: str | None, dst: str, status: str) -> d
     return {k: v for k, v in found.items() if v is not None} | {"actor": ADMIN, "role": "council"}
 
 
+def walk(
+    rng: random.Random,
+    history: list[dict[str, Any]],
+    steps: str,
+    until: str,
+    day: dt.date,
+    status: str,
+    days: tuple[int, int],
+) -> dt.date:
+    """Append an advance for each step from the first of `steps` up to `until`; the last day."""
+    for src, dst in itertools.pairwise(steps):
+        if steps.index(until) < steps.index(dst):
+            break
+        day += dt.timedelta(days=rng.randint(*days))
+        history.append(entry(day, "advance", src, dst, status))
+    return day
+
+
 def nomination(rng: random.Random, year: int, seq: int) -> dict[str, Any]:
     created = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
     step = rng.choice("abcde")
@@ -116,13 +135,8 @@ def nomination(rng: random.Random, year: int, seq: int) -> dict[str, Any]:
         "costs": {"development_sek": rng.randint(1, 50) * 10000, "other_sek": 40000},
         "patient_involvement": text(rng, 25),
     }
-    day = created
-    history = [entry(day, "nominate", None, "a", "open")]
-    for src, dst in zip("abcd", "bcde", strict=False):
-        if "abcde".index(step) < "abcde".index(dst):
-            break
-        day += dt.timedelta(days=rng.randint(5, 40))
-        history.append(entry(day, "advance", src, dst, "open"))
+    history = [entry(created, "nominate", None, "a", "open")]
+    day = walk(rng, history, "abcde", step, created, "open", (5, 40))
     if step >= "b":
         data["screening"] = {
             "feasible_in_sob": True,
@@ -192,13 +206,9 @@ def program(rng: random.Random, index: int, names: list[str]) -> dict[str, Any]:
             "cost_calculation_sek": 300000,
         },
     }
-    day = created
-    history = [entry(day, "create", None, "f", "in_production")]
-    for src, dst in zip("fghij", "ghijk", strict=False):
-        if "fghijk".index(step) < "fghijk".index(dst):
-            break
-        day += dt.timedelta(days=rng.randint(10, 60))
-        history.append(entry(day, "advance", src, dst, "in_production"))
+    history = [entry(created, "create", None, "f", "in_production")]
+    # k is entered by the deactivation below, not by an advance.
+    day = walk(rng, history, "fghij", min(step, "j"), created, "in_production", (10, 60))
     if step >= "h":
         data["production"] = {
             "name": data["name"],
