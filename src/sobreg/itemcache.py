@@ -57,7 +57,8 @@ def _fingerprint(registry: Registry, extra: tuple[str, ...] = ()) -> str:
     modules named in `extra`, for results computed from them)."""
     digest = hashlib.blake2b(digest_size=16)
     here = Path(__file__).parent
-    names = ("validation.py", "yamlfast.py", "yamlrt.py", "summaries.py", "patterns.py", *extra)
+    code = ("validation.py", "yamlfast.py", "yamlrt.py", "summaries.py", "search.py", "patterns.py")
+    names = (*code, *extra)
     for name in names:
         digest.update((here / name).read_bytes())
     for model in sorted((here / "models").glob("*.py")):

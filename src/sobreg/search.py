@@ -70,7 +70,8 @@ class Hit:
         return {"id": self.id, "title": self.title, "score": self.score}
 
 
-def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
+def searchable(item_type: str, data: dict[str, Any]) -> dict[str, str]:
+    """The folded words of each field `search` matches (cached in the item summaries)."""
     title = data.get("title") if item_type == "nomination" else data.get("name")
     target = data.get("target_group")
     found = {
@@ -100,10 +101,10 @@ def _rank(
     query: str,
 ) -> list[Hit]:
     hits = []
-    for item_type, data in registry.items():
+    for item_type, data in registry.summaries():
         if open_only and item_type == "nomination" and data.get("status") != "open":
             continue
-        fields = _fields(item_type, data)
+        fields = data.get("_words") or searchable(item_type, data)
         value, field = scorer(item_type, fields)
         if value >= cutoff:
             title = data.get("title") if item_type == "nomination" else data.get("name")
