@@ -75,7 +75,8 @@ class Hit:
 
 
 def searchable(item_type: str, data: dict[str, Any]) -> dict[str, str]:
-    """The folded words of each field `search` matches (cached in the item summaries)."""
+    """The text of each field `search` matches, as written (kept in the item summaries; folded
+    when searched, which costs a search ~0.3 s at 10,000 items but building the cache nothing)."""
     title = data.get("title") if item_type == "nomination" else data.get("name")
     target = data.get("target_group")
     found = {
@@ -84,7 +85,11 @@ def searchable(item_type: str, data: dict[str, Any]) -> dict[str, str]:
         "need": data.get("need"),
         "target_group": target.get("description") if isinstance(target, dict) else None,
     }
-    return {k: " ".join(words(v)) for k, v in found.items() if isinstance(v, str) and v}
+    return {k: v for k, v in found.items() if isinstance(v, str) and v}
+
+
+def _folded(fields: dict[str, str]) -> dict[str, str]:
+    return {k: " ".join(words(v)) for k, v in fields.items()}
 
 
 def _best(query: list[str], fields: dict[str, str]) -> tuple[float, str]:
@@ -108,7 +113,7 @@ def _rank(
     for item_type, data in registry.summaries():
         if open_only and item_type == "nomination" and data.get("status") != "open":
             continue
-        fields = data.get("_words") or searchable(item_type, data)
+        fields = _folded(data.get("_words") or searchable(item_type, data))
         value, field = scorer(item_type, fields)
         if value >= cutoff:
             title = data.get("title") if item_type == "nomination" else data.get("name")

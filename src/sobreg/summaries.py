@@ -1,8 +1,8 @@
 """What the registry-wide commands need of each item, small enough to cache for 10,000 items.
 
 `report`, `status`, `due`, `list`, `search` and the link checks of `validate` read summaries, not
-whole files: the long free text is kept only as the folded words `search` matches, dates are ISO
-strings (so the cache can use `marshal`).
+whole files: of the long free text only what `search` matches is kept, dates are ISO strings (so
+the cache can use `marshal`).
 A test checks that the annual report and the status computed from summaries equal those computed
 from the whole files.
 """
@@ -67,6 +67,6 @@ def summary(kind: str, data: Any) -> dict[str, Any] | None:
         found["assessments"] = [_pick(a, _ASSESSMENT) for a in assessments]
     from sobreg.search import searchable
 
-    # What `search` matches, already folded: so a search needs no file read either.
+    # The text `search` matches, so a search needs no file read either.
     found["_words"] = searchable(kind, data)
     return found
