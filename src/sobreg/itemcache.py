@@ -29,7 +29,7 @@ PARALLEL_FROM = 300  # below this many files to parse, worker processes cost mor
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 
 
-@dataclass
+@dataclass(slots=True)
 class Scanned:
     """One file: its kind, its own problems (issues without a path), and its summary."""
 
@@ -272,7 +272,7 @@ def scan(
     table = cache.summaries if summaries else None
     result = [
         Scanned(
-            p, k, list(cache.verdicts[key][0]),
+            p, k, cache.verdicts[key][0],
             table[key] if table is not None else cache.verdicts[key][1],
         )
         for p, k, key in keys

@@ -44,7 +44,7 @@ class CheckResult:
         return not self.errors
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
     path: Path | str
     shown: str
