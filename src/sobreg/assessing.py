@@ -17,6 +17,7 @@ from sobreg.i18n import local, t
 from sobreg.models import EvaluationMethod
 from sobreg.models.assessment import Assessment
 from sobreg.registry import Registry
+from sobreg.statements import scale_label
 from sobreg.store import commit_files, writing
 from sobreg.templating import oneline
 
@@ -191,9 +192,7 @@ def assess(
         from sobreg.actions import validated
 
         validated(registry, path, new_text)
-        grade = next(
-            (local(v.label.model_dump()) for v in method.scales[method.recommendations]
-             if v.value == record["recommendation"]), record["recommendation"])  # fmt: skip
+        grade = scale_label(method, method.recommendations, record["recommendation"])
         day = record["date"].isoformat()
         subject = t("commit.assess", id=program_id, date=day, recommendation=grade)
         step = program.get("step")

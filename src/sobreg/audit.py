@@ -8,6 +8,7 @@ commands).
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,23 @@ class Git:
         except git.GitCommandError as exc:
             detail = (exc.stderr or exc.stdout or str(exc)).strip().replace("\n", " ")
             raise EnvironmentFailure("git.failed", command=command, detail=detail[:300]) from None
+
+    def call(
+        self, *args: str, ok: bool = False, env: dict[str, str] | None = None, data: bytes = b""
+    ) -> subprocess.CompletedProcess[bytes]:
+        """git as a process, for what `run` cannot give: the exit code (`ok`: a failure is an
+        answer, not an error), bytes on stdin, an environment of its own (sync's plumbing)."""
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, input=data, capture_output=True, check=False,
+            env={**os.environ, **(env or {})}, timeout=300,
+        )  # fmt: skip
+        if done.returncode != 0 and not ok:
+            detail = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
+            raise EnvironmentFailure("git.failed", command=args[0], detail=detail[:300])
+        return done
+
+    def out(self, *args: str) -> str:
+        return self.call(*args).stdout.decode("utf-8", "replace").strip()
 
     def rel(self, path: Path) -> str:
         return path.resolve().relative_to(self.root).as_posix()

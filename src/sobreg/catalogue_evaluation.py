@@ -163,10 +163,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Katalogen med {count} program skrevs till {path}.",
         "The catalogue of {count} programs was written to {path}.",
     ),
-    "publish.forbidden": (
-        "{path} ligger i eller omfattar {folder}; katalogen skrivs utanför registret och .git.",
-        "{path} is in or contains {folder}; the catalogue is written outside the registry and .git.",
-    ),
     "publish.not_empty": (
         "{path} finns och är inte en tidigare publicerad katalog; välj en ny eller tom katalog.",
         "{path} exists and is not a catalogue published before; choose a new or empty folder.",

@@ -119,8 +119,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The folder of {path} does not exist.",
     ),
     "output.forbidden": (
-        "{path} ligger i {folder}; rapporter skrivs utanför registret och .git.",
-        "{path} is inside {folder}; reports are written outside the registry and .git.",
+        "{path} ligger i eller omfattar {folder}; rapporter och kataloger skrivs utanför registret och .git.",
+        "{path} is in or contains {folder}; reports and catalogues are written outside the registry and .git.",
     ),
     "output.failed": ("Kunde inte skriva {path}: {detail}", "Could not write {path}: {detail}"),
 }

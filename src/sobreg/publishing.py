@@ -41,11 +41,7 @@ def redact(value: Any) -> Any:
 
 
 def _target(out: Path, registry: Registry) -> Path:
-    resolved = out.expanduser().resolve()
-    root = registry.root.resolve()
-    for forbidden in (root, root.parent / ".git"):
-        if resolved == forbidden or forbidden in resolved.parents or resolved in forbidden.parents:
-            raise UsageError("publish.forbidden", path=str(out), folder=str(forbidden))
+    resolved = registry.outside(out)
     if resolved.exists() and not resolved.is_dir():
         raise UsageError("output.is_dir_expected", path=str(out))
     if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER).exists():

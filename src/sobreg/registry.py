@@ -160,6 +160,23 @@ class Registry:
                 kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
                 yield kind, data
 
+    def outside(self, target: Path) -> Path:
+        """`target` resolved, refused (exit 2) when it is in or contains the registry or the git
+        folder: outputs (`report -o`, `publish --out`) must never land among governed files."""
+        from sobreg.errors import UsageError
+        from sobreg.itemcache import git_dir
+
+        resolved = target.expanduser().resolve()
+        root = self.root.resolve()
+        for forbidden in (root, git_dir(root) or root / ".git"):
+            if (
+                resolved == forbidden
+                or forbidden in resolved.parents
+                or resolved in forbidden.parents
+            ):
+                raise UsageError("output.forbidden", path=str(target), folder=str(forbidden))
+        return resolved
+
     def summaries(
         self, item_type: str | None = None, progress: Any = None
     ) -> list[tuple[str, dict[str, Any]]]:

@@ -33,6 +33,7 @@ FIGURES = (
 
 
 def _default(value: Any) -> Any:
+    # Dates as ISO strings: the one JSON writer of every command's --json output and reports.
     if isinstance(value, dt.date):
         return value.isoformat()
     raise TypeError(type(value).__name__)

@@ -14,7 +14,7 @@ from sobreg.reviews import latest_assessment
 from sobreg.timeline import as_date, date_at
 
 
-def _label(method: EvaluationMethod, scale: str, value: Any) -> str:
+def scale_label(method: EvaluationMethod, scale: str, value: Any) -> str:
     for entry in method.scales.get(scale, []):
         if entry.value == value:
             return local(entry.label.model_dump())
@@ -70,7 +70,7 @@ def assessment_view(method: EvaluationMethod, assessment: dict[str, Any]) -> dic
         "criteria": [
             {
                 "name": local(criteria[c].name.model_dump()) if c in criteria else c,
-                "score": _label(method, criteria[c].scale, (scores.get(c) or {}).get("score"))
+                "score": scale_label(method, criteria[c].scale, (scores.get(c) or {}).get("score"))
                 if c in criteria
                 else str((scores.get(c) or {}).get("score")),
                 "note": (scores.get(c) or {}).get("note"),
@@ -78,8 +78,12 @@ def assessment_view(method: EvaluationMethod, assessment: dict[str, Any]) -> dic
             for c in order
             if c in scores
         ],
-        "evidence_grade": _label(method, method.evidence_grades, assessment.get("evidence_grade")),
-        "recommendation": _label(method, method.recommendations, assessment.get("recommendation")),
+        "evidence_grade": scale_label(
+            method, method.evidence_grades, assessment.get("evidence_grade")
+        ),
+        "recommendation": scale_label(
+            method, method.recommendations, assessment.get("recommendation")
+        ),
         "recommendation_value": assessment.get("recommendation"),
         "statement": assessment.get("statement") or "",
         # Roles and organisations only: a statement names what competence judged, not who.

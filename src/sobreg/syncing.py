@@ -9,13 +9,12 @@ the sync with the rebase undone, naming the item and both actors.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sobreg.audit import Git
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.i18n import t
 from sobreg.ids import is_nomination_id, nomination_id, nomination_seq
@@ -34,32 +33,12 @@ class Synced:
         return {"pulled": self.pulled, "pushed": self.pushed, "renumbered": self.renumbered}
 
 
-class _Git:
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def __call__(
-        self, *args: str, ok: bool = False, env: dict[str, str] | None = None, data: bytes = b""
-    ) -> subprocess.CompletedProcess[bytes]:
-        done = subprocess.run(
-            ["git", *args], cwd=self.root, input=data, capture_output=True, check=False,
-            env={**os.environ, **(env or {})}, timeout=300,
-        )  # fmt: skip
-        if done.returncode != 0 and not ok:
-            detail = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
-            raise EnvironmentFailure("git.failed", command=args[0], detail=detail[:300])
-        return done
-
-    def out(self, *args: str) -> str:
-        return self(*args).stdout.decode("utf-8", "replace").strip()
-
-
-def _upstream(git: _Git) -> tuple[str, str, str]:
+def _upstream(git: Git) -> tuple[str, str, str]:
     """(remote, branch, remote-tracking ref) that this branch syncs with."""
     branch = git.out("rev-parse", "--abbrev-ref", "HEAD")
     if branch == "HEAD":
         raise RefusedError("sync.detached")
-    done = git("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}", ok=True)
+    done = git.call("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}", ok=True)
     tracking = done.stdout.decode().strip()
     if done.returncode == 0 and "/" in tracking:
         remote, remote_branch = tracking.split("/", 1)
@@ -70,12 +49,12 @@ def _upstream(git: _Git) -> tuple[str, str, str]:
     return "origin", branch, f"origin/{branch}"
 
 
-def _nominations(git: _Git, ref: str, folder: str) -> set[str]:
+def _nominations(git: Git, ref: str, folder: str) -> set[str]:
     names = git.out("ls-tree", "--name-only", f"{ref}:{folder}") if ref else ""
     return {Path(n).stem for n in names.split() if is_nomination_id(Path(n).stem)}
 
 
-def _collisions(git: _Git, base: str, upstream: str, folder: str) -> list[str]:
+def _collisions(git: Git, base: str, upstream: str, folder: str) -> list[str]:
     """Nominations added by local commits whose id the upstream now holds too."""
     added = git.out("diff", "--name-only", "--diff-filter=A", base, "HEAD", "--", folder)
     local = {Path(n).stem for n in added.split() if is_nomination_id(Path(n).stem)}
@@ -94,41 +73,43 @@ def _next_ids(taken: set[str], wanted: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _rewrite(git: _Git, base: str, mapping: dict[str, str], folder: str) -> str:
+def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str) -> str:
     """Replay base..HEAD with every renamed id replaced (paths, contents, messages); the
     working tree is not touched. Returns the new head."""
     pattern = re.compile("|".join(rf"\b{re.escape(o)}\b" for o in mapping))
     swap = lambda text: pattern.sub(lambda m: mapping[m.group(0)], text)  # noqa: E731
-    index = (git.root / git.out("rev-parse", "--git-dir")) / "sobreg-sync-index"
+    index = git.git_dir / "sobreg-sync-index"
     env = {"GIT_INDEX_FILE": str(index)}
     parent = base
     try:
         for sha in git.out("rev-list", "--reverse", f"{base}..HEAD").split():
-            git("read-tree", sha, env=env)
+            git.call("read-tree", sha, env=env)
             changed = git.out("diff", "--name-only", f"{sha}^", sha, "--", folder).split()
             for path in changed:
-                blob = git("cat-file", "blob", f"{sha}:{path}", ok=True)
+                blob = git.call("cat-file", "blob", f"{sha}:{path}", ok=True)
                 if blob.returncode != 0:
                     continue  # deleted in this commit
                 new_path = swap(path)
                 text = swap(blob.stdout.decode("utf-8"))
-                stored = git("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
+                stored = git.call("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
                 obj = stored.stdout.decode().strip()
                 if new_path != path:
-                    git("update-index", "--force-remove", path, env=env)
-                git("update-index", "--add", "--cacheinfo", f"100644,{obj},{new_path}", env=env)
-            tree = git("write-tree", env=env).stdout.decode().strip()
+                    git.call("update-index", "--force-remove", path, env=env)
+                git.call(
+                    "update-index", "--add", "--cacheinfo", f"100644,{obj},{new_path}", env=env
+                )
+            tree = git.call("write-tree", env=env).stdout.decode().strip()
             meta = git.out("show", "-s", "--format=%an%x00%ae%x00%aI%x00%B", sha).split("\0", 3)
             author = {"GIT_AUTHOR_NAME": meta[0], "GIT_AUTHOR_EMAIL": meta[1],
                       "GIT_AUTHOR_DATE": meta[2]}  # fmt: skip
-            parent = git("commit-tree", tree, "-p", parent, env=author,
+            parent = git.call("commit-tree", tree, "-p", parent, env=author,
                          data=swap(meta[3]).encode()).stdout.decode().strip()  # fmt: skip
     finally:
         index.unlink(missing_ok=True)
     return parent
 
 
-def _renumber(git: _Git, registry: Registry, upstream: str, actor: str) -> list[dict[str, str]]:
+def _renumber(git: Git, registry: Registry, upstream: str, actor: str) -> list[dict[str, str]]:
     folder = (registry.root / "nominations").relative_to(git.root).as_posix()
     base = git.out("merge-base", "HEAD", upstream)
     colliding = _collisions(git, base, upstream, folder)
@@ -139,17 +120,17 @@ def _renumber(git: _Git, registry: Registry, upstream: str, actor: str) -> list[
     # Every registry file the local commits changed: a program created from the nomination
     # links back to it by id.
     new_head = _rewrite(git, base, mapping, registry.root.relative_to(git.root).as_posix())
-    git("reset", "--hard", "--quiet", new_head)
+    git.call("reset", "--hard", "--quiet", new_head)
     for old, new in mapping.items():
         subject = t("commit.renumber", old=old, new=new)
         message = (f"{subject}\n\nSobreg-Id: {new}\nSobreg-Action: renumber\n"
                    f"Sobreg-Renamed-From: {old}\n")  # fmt: skip
-        git("commit", "--quiet", "--allow-empty", "--no-verify", "-m", message,
+        git.call("commit", "--quiet", "--allow-empty", "--no-verify", "-m", message,
             env={"GIT_AUTHOR_EMAIL": actor, "GIT_AUTHOR_NAME": actor})  # fmt: skip
     return [{"from": old, "to": new} for old, new in mapping.items()]
 
 
-def _conflict(git: _Git, registry: Registry, base: str, upstream: str) -> RefusedError:
+def _conflict(git: Git, registry: Registry, base: str, upstream: str) -> RefusedError:
     """The items both sides changed, with who changed them on each side."""
     rel = registry.root.relative_to(git.root).as_posix()
     ours = set(git.out("diff", "--name-only", base, "HEAD", "--", rel).split())
@@ -171,20 +152,20 @@ def sync(registry: Registry, actor: str) -> Synced:
 
     result = Synced()
     with writing(registry) as repo:
-        git = _Git(repo.root)
+        git = repo
         if git.out("status", "--porcelain", "--untracked-files=no"):
             raise RefusedError("sync.dirty")
         remote, branch, upstream = _upstream(git)
         for _ in range(ATTEMPTS):
-            git("fetch", "--quiet", remote)
-            if git("rev-parse", "--verify", "-q", upstream, ok=True).returncode == 0:
+            git.call("fetch", "--quiet", remote)
+            if git.call("rev-parse", "--verify", "-q", upstream, ok=True).returncode == 0:
                 result.renumbered += _renumber(git, registry, upstream, actor)
                 base = git.out("merge-base", "HEAD", upstream)
                 result.pulled += int(git.out("rev-list", "--count", f"HEAD..{upstream}"))
-                rebased = git("rebase", "--quiet", upstream, ok=True,
+                rebased = git.call("rebase", "--quiet", upstream, ok=True,
                               env={"GIT_EDITOR": "true"})  # fmt: skip
                 if rebased.returncode != 0:
-                    git("rebase", "--abort", ok=True)
+                    git.call("rebase", "--abort", ok=True)
                     raise _conflict(git, registry, base, upstream)
                 checked = check(registry)
                 if not checked.ok:
@@ -197,7 +178,7 @@ def sync(registry: Registry, actor: str) -> Synced:
                 ahead = int(git.out("rev-list", "--count", "HEAD"))
             if ahead == 0:
                 return result
-            pushed = git("push", "--quiet", remote, f"HEAD:{branch}", ok=True)
+            pushed = git.call("push", "--quiet", remote, f"HEAD:{branch}", ok=True)
             if pushed.returncode == 0:
                 result.pushed = ahead
                 return result

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 import sys
 from typing import Annotated, Any
 
@@ -45,18 +43,10 @@ def apply(lang: str | None = None, registry: str | None = None, actor: str | Non
         State.actor = actor
 
 
-def _default(value: Any) -> Any:
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    raise TypeError(type(value).__name__)
-
-
-def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, default=_default)
-
-
 def echo_json(value: Any) -> None:
-    sys.stdout.write(to_json(value) + "\n")
+    from sobreg.rendering import as_json
+
+    sys.stdout.write(as_json(value))
 
 
 def echo(text: str = "", err: bool = False) -> None:
@@ -135,12 +125,19 @@ def open_item(
 
     Returns the registry, the item type and the actor ("" for read-only commands).
     """
-    from sobreg.context import resolve_actor
     from sobreg.ids import item_type_of
-    from sobreg.registry import open_registry
 
     apply(lang, registry, actor)
     item_type = item_type_of(item_id)
-    reg = open_registry(State.registry)
-    who = resolve_actor(State.actor, reg.root) if writes else ""
+    reg, who = current_registry(writes)
     return reg, item_type, who
+
+
+def current_registry(writes: bool = False) -> tuple[Any, str]:
+    """The registry the options and environment name, and for a write the actor (else "").
+    Called after a command's own usage checks, so a usage error is reported before exit 3."""
+    from sobreg.context import resolve_actor
+    from sobreg.registry import open_registry
+
+    reg = open_registry(State.registry)
+    return reg, resolve_actor(State.actor, reg.root) if writes else ""

@@ -13,8 +13,8 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
-    State,
     apply,
+    current_registry,
     echo,
     echo_json,
     open_item,
@@ -68,12 +68,11 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         from sobreg.context import today
-        from sobreg.registry import open_registry
         from sobreg.reviews import due as due_on
 
         apply(lang, registry)
         day = _date_option(on) or today()
-        reg = open_registry(State.registry)
+        reg, _ = current_registry()
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
         rows = due_on(reg.summaries("program"), day, new_version=new_version)
@@ -106,10 +105,9 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         from sobreg.context import today
         from sobreg.publishing import publish as build
-        from sobreg.registry import open_registry
 
         apply(lang, registry)
-        reg = open_registry(State.registry)
+        reg, _ = current_registry()
         count = build(reg, out, today())
         echo(t("publish.done", count=count, path=str(out)))
         return EXIT_OK

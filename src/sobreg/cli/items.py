@@ -10,8 +10,8 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
-    State,
     apply,
+    current_registry,
     echo,
     echo_json,
     open_item,
@@ -93,13 +93,12 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         from sobreg.listing import rows
-        from sobreg.registry import open_registry
 
         apply(lang, registry)
         kinds = {"nominations": "nomination", "programs": "program", None: None}
         if what not in kinds:
             raise UsageError("list.what", what=what)
-        reg = open_registry(State.registry)
+        reg, _ = current_registry()
         found = rows(reg, kinds[what], step, status)
         if as_json:
             echo_json(found)

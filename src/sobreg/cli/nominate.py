@@ -12,8 +12,8 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
-    State,
     apply,
+    current_registry,
     echo,
     echo_json,
     table,
@@ -120,15 +120,13 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import git_config, resolve_actor
+        from sobreg.context import git_config
         from sobreg.nominating import check_fields, create
-        from sobreg.registry import open_registry
 
         apply(lang, registry, actor)
         if from_file is None and not sys.stdin.isatty():
             raise UsageError("nominate.no_terminal")
-        reg = open_registry(State.registry)
-        who = resolve_actor(State.actor, reg.root)
+        reg, who = current_registry(writes=True)
         if from_file is not None:
             fields = read_mapping(from_file)
             check_fields(fields, str(from_file), from_file.read_text(encoding="utf-8"))
@@ -163,13 +161,12 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.registry import open_registry
         from sobreg.search import search
 
         apply(lang, registry)
         if not text.strip():
             raise UsageError("search.empty")
-        reg = open_registry(State.registry)
+        reg, _ = current_registry()
         hits = search(reg, text[:500], limit=limit)
         if as_json:
             echo_json([h.as_json() for h in hits])

@@ -12,8 +12,8 @@ from sobreg.cli.common import (
     LangOpt,
     ProgressBar,
     RegistryOpt,
-    State,
     apply,
+    current_registry,
     echo,
     echo_json,
     table,
@@ -26,16 +26,13 @@ OutOpt = Annotated[
 ]
 
 
-def output_path(target: Path, registry_root: Path) -> Path:
-    """Where `-o` may write: an existing folder, outside the registry and outside `.git`."""
-    resolved = target.expanduser().resolve()
+def output_path(target: Path, registry: Any) -> Path:
+    """Where `-o` may write: a file in an existing folder, outside the registry and `.git`."""
+    resolved = registry.outside(target)
     if resolved.is_dir():
         raise UsageError("output.is_dir", path=str(target))
     if not resolved.parent.is_dir():
         raise UsageError("output.no_folder", path=str(target))
-    for forbidden in (registry_root.resolve(), registry_root.resolve().parent / ".git"):
-        if resolved == forbidden or forbidden in resolved.parents:
-            raise UsageError("output.forbidden", path=str(target), folder=str(forbidden))
     return resolved
 
 
@@ -100,15 +97,14 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         from sobreg.cli.common import console
         from sobreg.context import today
-        from sobreg.registry import open_registry
         from sobreg.rendering import FORMATS, render
         from sobreg.reportcache import annual
 
         apply(lang, registry)
         if fmt not in FORMATS:
             raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
-        reg = open_registry(State.registry)
-        target = output_path(output, reg.root) if output else None
+        reg, _ = current_registry()
+        target = output_path(output, reg) if output else None
         with ProgressBar(t("validate.progress")) as progress:
             data = annual(reg, year, today(), progress)
         if fmt == "text" and target is None and console().is_terminal:
@@ -129,11 +125,10 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         from sobreg.context import today
-        from sobreg.registry import open_registry
         from sobreg.reports import status as status_of
 
         apply(lang, registry)
-        reg = open_registry(State.registry)
+        reg, _ = current_registry()
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
         data = status_of(reg.process, reg.summaries(), today(), new_version)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from sobreg.cli.common import ActorOpt, JsonOpt, LangOpt, RegistryOpt, State, apply, echo, echo_json
+from sobreg.cli.common import (
+    ActorOpt,
+    JsonOpt,
+    LangOpt,
+    RegistryOpt,
+    apply,
+    current_registry,
+    echo,
+    echo_json,
+)
 from sobreg.errors import EXIT_OK
 from sobreg.i18n import t
 
@@ -17,13 +26,10 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import resolve_actor
-        from sobreg.registry import open_registry
         from sobreg.syncing import sync as run
 
         apply(lang, registry, actor)
-        reg = open_registry(State.registry)
-        who = resolve_actor(State.actor, reg.root)
+        reg, who = current_registry(writes=True)
         result = run(reg, who)
         if as_json:
             echo_json(result.as_json())

@@ -10,8 +10,8 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
-    State,
     apply,
+    current_registry,
     echo,
     echo_json,
     open_item,
@@ -54,11 +54,10 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.registry import open_registry
         from sobreg.verify import verify as run_verify
 
         apply(lang, registry)
-        reg = open_registry(State.registry)
+        reg, _ = current_registry()
         violations = run_verify(reg, base)
         for v in violations:
             echo(f"{v.path}: {t(v.key, **v.params)}")
