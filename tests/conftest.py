@@ -135,7 +135,7 @@ def isolated_environment(
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh git repository with a registry made by `sobreg init`; the current folder."""
-    from sobreg.init import init
+    from sobreg.operations.init import init
 
     init(tmp_path, ADMIN)
     monkeypatch.chdir(tmp_path)
@@ -183,8 +183,8 @@ def git(cwd: Path, *args: str) -> str:
 
 
 def write_yaml(path: Path, data: dict[str, Any], header: str = "") -> Path:
-    from sobreg import yamlio
-    from sobreg.editing import _container
+    from sobreg.store import yamlio
+    from sobreg.store.editing import _container
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(header + yamlio.dump_roundtrip(_container(data)), encoding="utf-8")

@@ -8,7 +8,7 @@ from typing import Any
 from conftest import INVENTORY, SCREENING, add_nomination, cli, git, write_yaml
 from test_workflow import _write
 
-from sobreg import yamlio
+from sobreg.store import yamlio
 
 
 def test_comment_survives_five_advances(repo: Path) -> None:

@@ -11,10 +11,10 @@ import pytest
 from conftest import cli, git, write_yaml
 from pydantic import ValidationError
 
-from sobreg import yamlio
-from sobreg.assessing import add_months
 from sobreg.models import EvaluationMethod
-from sobreg.resources import resource
+from sobreg.operations.assess import add_months
+from sobreg.store import yamlio
+from sobreg.store.resources import resource
 
 ADMIN = "admin@vgregion.se"
 

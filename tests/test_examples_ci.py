@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO_ROOT
 
-from sobreg import yamlio
+from sobreg.store import yamlio
 
 
 def test_gitlab_template() -> None:

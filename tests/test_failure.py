@@ -13,9 +13,9 @@ from pathlib import Path
 
 from conftest import SCREENING, add_nomination, cli, git
 
-from sobreg import yamlio
-from sobreg.registry import Registry
-from sobreg.validation import check
+from sobreg.store import yamlio
+from sobreg.store.registry import Registry
+from sobreg.validation.check import check
 
 ENV = {**os.environ, "SOBREG_TODAY": "2026-03-10", "SOBREG_ACTOR": "admin@vgregion.se"}
 
@@ -124,8 +124,8 @@ def test_ten_writers_at_once_lose_nothing(repo: Path) -> None:
 
 def test_a_writer_that_cannot_get_the_lock_exits_3_and_writes_nothing(repo: Path) -> None:
     add_nomination(repo)
-    from sobreg.audit import Git
-    from sobreg.lock import registry_lock
+    from sobreg.audit.lock import registry_lock
+    from sobreg.audit.repo import Git
 
     head = git(repo, "rev-parse", "HEAD")
     with registry_lock(Git(repo / "registry").git_dir):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sobreg.form import (
+from sobreg.engine.form import (
     HAS_SOB_CONTACT,
     QUESTIONS,
     AnswerError,
@@ -16,8 +16,8 @@ from sobreg.form import (
 )
 from sobreg.i18n import set_language
 from sobreg.models import Nomination, ProcessDefinition
-from sobreg.resources import resource
-from sobreg.yamlio import load_safe
+from sobreg.store.resources import resource
+from sobreg.store.yamlio import load_safe
 
 
 @pytest.fixture

@@ -118,7 +118,7 @@ def test_hostile_file(
 
 
 def test_billion_laughs_is_refused_well_under_a_second(repo: Path) -> None:
-    from sobreg import yamlio
+    from sobreg.store import yamlio
 
     start = time.perf_counter()
     with pytest.raises(yamlio.YamlProblem) as caught:
@@ -178,7 +178,7 @@ def test_unexpected_errors_say_one_line_and_where_the_details_are(repo: Path) ->
     # installation does: simulate one with a module that raises on import.
     done = subprocess.run(
         [sys.executable, "-c",
-         "import sobreg.listing as l\n"
+         "import sobreg.reporting.listing as l\n"
          "def boom(*a, **k):\n    secret_local = 'hemlig'\n    raise RuntimeError('x')\n"
          "l.rows = boom\nimport sys\nsys.argv = ['sobreg', 'list']\n"
          "from sobreg.cli import main\nmain()"],

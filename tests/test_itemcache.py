@@ -10,8 +10,9 @@ from pathlib import Path
 
 from conftest import add_nomination, cli
 
-from sobreg.itemcache import Cache, scan
-from sobreg.registry import Registry
+from sobreg.store.itemcache import Cache, scan
+from sobreg.store.registry import Registry
+from sobreg.validation.check import verdict
 
 
 def _validate() -> tuple[int, str]:
@@ -62,9 +63,9 @@ def test_process_yaml_changes_invalidate_every_verdict(repo: Path) -> None:
 def test_scan_reports_hits_without_reading(repo: Path) -> None:
     add_nomination(repo)
     reg = Registry(repo / "registry")
-    scan(reg, reg.item_paths())
+    scan(reg, reg.item_paths(), verdict)
     os.utime(reg.item_paths()[0], ns=(0, 0))  # an old mtime: trusted once re-hashed and saved
-    scan(reg, reg.item_paths())
+    scan(reg, reg.item_paths(), verdict)
     cache = Cache(reg)
     key, data = cache.key(reg.item_paths()[0], "nominations/N-2026-001.yaml")
     assert data is None and key in cache.verdicts

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import REPO_ROOT, add_nomination, cli, git
 
-from sobreg import yamlio
+from sobreg.engine.process import Context, applicable_after, holds, plan_advance
 from sobreg.errors import RefusedError
-from sobreg.process import Context, applicable_after, holds, plan_advance
-from sobreg.registry import Registry
+from sobreg.store import yamlio
+from sobreg.store.registry import Registry
 
 CTX = Context(actor="a@vgregion.se", today=dt.date(2026, 5, 1))
 

@@ -11,10 +11,10 @@ from conftest import git, write_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sobreg import editing, yamlio
 from sobreg.models import Nomination
-from sobreg.registry import Registry
-from sobreg.verify import verify
+from sobreg.store import editing, yamlio
+from sobreg.store.registry import Registry
+from sobreg.validation.history import verify
 
 # Text as people type it: any printable character, line breaks and tabs, never control codes.
 _text = st.text(

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from conftest import REPO_ROOT, cli
 
-from sobreg import schemas, yamlio
-from sobreg.ids import slugify
-from sobreg.templating import environment
+from sobreg.models.ids import slugify
+from sobreg.reporting.templates import environment
+from sobreg.store import yamlio
+from sobreg.validation import schemas
 
 SEED_INVENTORY = [
     "Spelberoende",
@@ -58,7 +59,7 @@ def test_registry_holds_the_national_inventory_and_nothing_invented() -> None:
 
 
 def test_process_encodes_steps_a_to_k() -> None:
-    from sobreg.registry import Registry
+    from sobreg.store.registry import Registry
 
     process = Registry(REPO_ROOT / "registry").process
     assert [s.id for s in process.steps] == list("abcdefghijk")

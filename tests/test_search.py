@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import add_nomination, cli, write_yaml
 
-from sobreg.registry import Registry
-from sobreg.search import fold, search, similar
+from sobreg.reporting.search import fold, search, similar
+from sobreg.store.registry import Registry
 
 
 def _program(repo: Path, program_id: str, name: str) -> None:

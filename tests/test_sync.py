@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import add_nomination, git
 
-from sobreg import yamlio
+from sobreg.store import yamlio
 
 
 def run(

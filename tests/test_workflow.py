@@ -23,7 +23,7 @@ from conftest import (
     sobreg,
 )
 
-from sobreg import yamlio
+from sobreg.store import yamlio
 
 
 def load(path: Path) -> Any:

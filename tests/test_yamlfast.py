@@ -11,7 +11,7 @@ from conftest import REPO_ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sobreg import yamlfast, yamlio, yamlrt
+from sobreg.store import yamlfast, yamlio, yamlrt
 
 TRICKY = [
     "yes", "no", "on", "off", "y", "n", "true", "True", "TRUE", "tRue", "false", "~", "null",

@@ -12,7 +12,7 @@ import pexpect
 import pytest
 from conftest import add_nomination, cli, git, sobreg
 
-from sobreg import yamlio
+from sobreg.store import yamlio
 
 
 def _spawn(repo: Path, *args: str) -> pexpect.spawn:

@@ -44,7 +44,7 @@ def apply(lang: str | None = None, registry: str | None = None, actor: str | Non
 
 
 def echo_json(value: Any) -> None:
-    from sobreg.rendering import as_json
+    from sobreg.reporting.render import as_json
 
     sys.stdout.write(as_json(value))
 
@@ -125,7 +125,7 @@ def open_item(
 
     Returns the registry, the item type and the actor ("" for read-only commands).
     """
-    from sobreg.ids import item_type_of
+    from sobreg.models.ids import item_type_of
 
     apply(lang, registry, actor)
     item_type = item_type_of(item_id)
@@ -136,8 +136,8 @@ def open_item(
 def current_registry(writes: bool = False) -> tuple[Any, str]:
     """The registry the options and environment name, and for a write the actor (else "").
     Called after a command's own usage checks, so a usage error is reported before exit 3."""
-    from sobreg.context import resolve_actor
-    from sobreg.registry import open_registry
+    from sobreg.audit.actor import resolve_actor
+    from sobreg.store.registry import open_registry
 
     reg = open_registry(State.registry)
     return reg, resolve_actor(State.actor, reg.root) if writes else ""

@@ -44,8 +44,8 @@ def render(error: SobregError) -> str:
 
 def _missing_lines(item_id: str, missing: list[object]) -> list[str]:
     from sobreg.cli.workflow import _expected
-    from sobreg.ids import is_nomination_id
-    from sobreg.titles import title
+    from sobreg.engine.titles import title
+    from sobreg.models.ids import is_nomination_id
 
     item_type = "nomination" if is_nomination_id(item_id) else "program"
     return [f"  ✗ {m.field}: {title(item_type, m.field)}{_expected(m)}" for m in missing]  # type: ignore[attr-defined]

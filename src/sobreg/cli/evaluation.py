@@ -46,7 +46,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.assessing import assess as record
+        from sobreg.operations.assess import assess as record
 
         reg, item_type, who = open_item(item_id, lang, registry, actor, writes=True)
         if item_type != "program":
@@ -67,15 +67,16 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import today
-        from sobreg.reviews import due as due_on
+        from sobreg.audit.actor import today
+        from sobreg.engine.reviews import due as due_on
+        from sobreg.validation.check import summaries
 
         apply(lang, registry)
         day = _date_option(on) or today()
         reg, _ = current_registry()
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        rows = due_on(reg.summaries("program"), day, new_version=new_version)
+        rows = due_on(summaries(reg, "program"), day, new_version=new_version)
         if as_json:
             echo_json(rows)
             return EXIT_OK
@@ -103,8 +104,8 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import today
-        from sobreg.publishing import publish as build
+        from sobreg.audit.actor import today
+        from sobreg.reporting.catalogue import publish as build
 
         apply(lang, registry)
         reg, _ = current_registry()

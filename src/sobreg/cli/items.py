@@ -31,7 +31,7 @@ def _step_label(reg: Any, step: str | None) -> str:
 
 
 def _render_value(value: Any, indent: int, item_type: str, path: str, lines: list[str]) -> None:
-    from sobreg.titles import title
+    from sobreg.engine.titles import title
 
     pad = "  " * indent
     if isinstance(value, dict):
@@ -65,8 +65,8 @@ def _scalar(value: Any) -> str:
 def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     """The latest assessment of a program as a statement document (md or html)."""
     from sobreg.errors import RefusedError
-    from sobreg.statements import statement
-    from sobreg.templating import environment
+    from sobreg.reporting.statements import statement
+    from sobreg.reporting.templates import environment
 
     if fmt not in ("md", "html"):
         raise UsageError("statement.format", format=fmt)
@@ -92,7 +92,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.listing import rows
+        from sobreg.reporting.listing import rows
 
         apply(lang, registry)
         kinds = {"nominations": "nomination", "programs": "program", None: None}

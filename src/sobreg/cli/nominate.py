@@ -43,7 +43,7 @@ class Interview:
         self.out.print(text, style=style, markup=False, highlight=False)
 
     def ask(self, field: Any, default: str | None) -> Any:
-        from sobreg.form import AnswerError, parse
+        from sobreg.engine.form import AnswerError, parse
 
         self.say()
         self.say(field.title + ("" if field.required else f" ({t('form.optional')})"), "bold")
@@ -62,7 +62,7 @@ class Interview:
                 self.say(f"  ✗ {exc}", "red")
 
     def run(self) -> dict[str, Any]:
-        from sobreg.form import HAS_SOB_CONTACT, QUESTIONS, asked, describe
+        from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, asked, describe
 
         self.say(t("form.intro"), "bold")
         answers: dict[str, Any] = {}
@@ -77,7 +77,7 @@ class Interview:
         return answers
 
     def confirm(self) -> bool:
-        from sobreg.form import Field
+        from sobreg.engine.form import Field
 
         field = Field("confirm", "bool", t("form.confirm"), "", True)
         return bool(self.ask(field, None))
@@ -85,7 +85,7 @@ class Interview:
 
 def _summary(interview: Interview, answers: dict[str, Any]) -> None:
     from sobreg.cli.items import _scalar
-    from sobreg.form import HAS_SOB_CONTACT, QUESTIONS, describe
+    from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, describe
 
     interview.say()
     interview.say(t("form.summary"), "bold")
@@ -120,8 +120,8 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import git_config
-        from sobreg.nominating import check_fields, create
+        from sobreg.audit.actor import git_config
+        from sobreg.operations.nominate import check_fields, create
 
         apply(lang, registry, actor)
         if from_file is None and not sys.stdin.isatty():
@@ -131,8 +131,8 @@ def register(app: typer.Typer) -> None:
             fields = read_mapping(from_file)
             check_fields(fields, str(from_file), from_file.read_text(encoding="utf-8"))
         else:
-            from sobreg.form import fields_of
-            from sobreg.search import similar
+            from sobreg.engine.form import fields_of
+            from sobreg.reporting.search import similar
 
             defaults = {key: git_config(key, reg.root) for key in ("user.name", "user.email")}
             interview = Interview(reg.process, defaults, stderr=as_json)
@@ -144,7 +144,7 @@ def register(app: typer.Typer) -> None:
                 echo(t("form.not_saved"), err=True)
                 return EXIT_REFUSED
         created = create(reg, fields, who)
-        from sobreg.audit import Git
+        from sobreg.audit.repo import Git
 
         shown = Git(reg.root).rel(created.path)
         if as_json:
@@ -161,7 +161,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.search import search
+        from sobreg.reporting.search import search
 
         apply(lang, registry)
         if not text.strip():

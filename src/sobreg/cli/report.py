@@ -37,7 +37,7 @@ def output_path(target: Path, registry: Any) -> Path:
 
 
 def write_output(target: Path, text: str) -> None:
-    from sobreg.yamlio import atomic_write
+    from sobreg.store.yamlio import atomic_write
 
     try:
         atomic_write(target, text)
@@ -46,8 +46,8 @@ def write_output(target: Path, text: str) -> None:
 
 
 def _terminal_report(data: dict[str, Any]) -> None:
-    from sobreg.rendering import figures
-    from sobreg.templating import number
+    from sobreg.reporting.render import figures
+    from sobreg.reporting.templates import number
 
     table(
         [t("report.measure"), t("report.count")],
@@ -95,10 +95,10 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        from sobreg.audit.actor import today
         from sobreg.cli.common import console
-        from sobreg.context import today
-        from sobreg.rendering import FORMATS, render
-        from sobreg.reportcache import annual
+        from sobreg.reporting.cache import annual
+        from sobreg.reporting.render import FORMATS, render
 
         apply(lang, registry)
         if fmt not in FORMATS:
@@ -124,14 +124,15 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import today
-        from sobreg.reports import status as status_of
+        from sobreg.audit.actor import today
+        from sobreg.reporting.annual import status as status_of
+        from sobreg.validation.check import summaries
 
         apply(lang, registry)
         reg, _ = current_registry()
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        data = status_of(reg.process, reg.summaries(), today(), new_version)
+        data = status_of(reg.process, summaries(reg), today(), new_version)
         if as_json:
             echo_json(data)
             return EXIT_OK

@@ -19,8 +19,8 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.context import resolve_actor
-        from sobreg.init import init as do_init
+        from sobreg.audit.actor import resolve_actor
+        from sobreg.operations.init import init as do_init
 
         apply(lang, actor=actor)
         folder.mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.audit import Git, trailers
+        from sobreg.audit.repo import Git, trailers
         from sobreg.errors import RefusedError
 
         reg, _, _ = open_item(item_id, lang, registry)
@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.verify import verify as run_verify
+        from sobreg.validation.history import verify as run_verify
 
         apply(lang, registry)
         reg, _ = current_registry()

@@ -29,9 +29,9 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.registry import Registry, find_registry
-        from sobreg.reporters import REPORTERS
-        from sobreg.validation import check
+        from sobreg.store.registry import Registry, find_registry
+        from sobreg.validation.check import check
+        from sobreg.validation.reporters import REPORTERS
 
         apply(lang, registry)
         for path in paths or []:
@@ -53,8 +53,8 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg import schemas
-        from sobreg.registry import find_registry
+        from sobreg.store.registry import find_registry
+        from sobreg.validation import schemas
 
         apply(lang, registry)
         if out is None:

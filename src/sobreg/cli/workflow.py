@@ -19,7 +19,7 @@ FromFileOpt = Annotated[
 
 def read_mapping(path: Path) -> dict[str, Any]:
     """A YAML or JSON mapping from a file given on the command line."""
-    from sobreg import yamlio
+    from sobreg.store import yamlio
 
     if not path.is_file():
         raise UsageError("file.missing", path=str(path))
@@ -39,7 +39,7 @@ def read_mapping(path: Path) -> dict[str, Any]:
 
 
 def _assignments(values: list[str] | None) -> list[tuple[str, Any]]:
-    from sobreg.editing import parse_assignment
+    from sobreg.store.editing import parse_assignment
 
     return [parse_assignment(v) for v in values or []]
 
@@ -52,8 +52,8 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.process import applicable_after, missing
-        from sobreg.titles import title
+        from sobreg.engine.process import applicable_after, missing
+        from sobreg.engine.titles import title
 
         reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
@@ -108,7 +108,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.actions import set_fields
+        from sobreg.operations.advance import set_fields
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
         assignments = _assignments(values)
@@ -145,7 +145,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.actions import move
+        from sobreg.operations.advance import move
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
         if to and not reason:
@@ -186,7 +186,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.actions import move
+        from sobreg.operations.advance import move
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
         result = move(reg, item_id, who, reason=reason, withdraw=True)

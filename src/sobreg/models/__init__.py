@@ -1,9 +1,33 @@
-"""Pydantic models of every registry file."""
+"""models: the pydantic models of every registry file, and the registry's layout and id patterns.
 
-from sobreg.models.evaluation import EvaluationMethod
-from sobreg.models.nomination import Nomination
-from sobreg.models.process import ProcessDefinition
-from sobreg.models.program import Program
-from sobreg.models.roles import RolesFile
+Imports nothing of sobreg but `sobreg.errors`. The model classes load lazily (PEP 562): the
+layout and patterns serve the cached read path, which must not pay for pydantic.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sobreg.models.evaluation import EvaluationMethod
+    from sobreg.models.nomination import Nomination
+    from sobreg.models.process import ProcessDefinition
+    from sobreg.models.program import Program
+    from sobreg.models.roles import RolesFile
+
+_LAZY = {
+    "EvaluationMethod": "sobreg.models.evaluation",
+    "Nomination": "sobreg.models.nomination",
+    "ProcessDefinition": "sobreg.models.process",
+    "Program": "sobreg.models.program",
+    "RolesFile": "sobreg.models.roles",
+}
 
 __all__ = ["EvaluationMethod", "Nomination", "ProcessDefinition", "Program", "RolesFile"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'sobreg.models' has no attribute {name!r}")

@@ -22,7 +22,7 @@ from pydantic import (
 from pydantic.config import JsonDict
 from pydantic_core import PydanticCustomError
 
-from sobreg.patterns import (
+from sobreg.models.patterns import (
     EMAIL_PATTERN,
     NOMINATION_ID_PATTERN,
     PROGRAM_ID_MAX,

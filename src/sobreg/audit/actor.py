@@ -1,0 +1,53 @@
+"""Who is acting and what day it is (CLI.md: actor, today)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from sobreg.errors import EnvironmentFailure, UsageError
+from sobreg.models.patterns import EMAIL_PATTERN
+
+_EMAIL = re.compile(EMAIL_PATTERN)
+
+
+def git_config(key: str, cwd: Path | None = None) -> str | None:
+    """A git configuration value, or None (no git, no repository, unset)."""
+    try:
+        out = subprocess.run(
+            ["git", "config", "--get", key],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    value = out.stdout.strip()
+    return value or None
+
+
+def resolve_actor(option: str | None, cwd: Path | None = None) -> str:
+    """`--as`, else `SOBREG_ACTOR`, else git's `user.email`; exit 3 when none is found."""
+    value = option or os.environ.get("SOBREG_ACTOR") or git_config("user.email", cwd)
+    if not value:
+        raise EnvironmentFailure("actor.missing")
+    value = value.strip()
+    if not _EMAIL.match(value):
+        raise UsageError("actor.invalid", actor=value[:100])
+    return value
+
+
+def today() -> dt.date:
+    """The system date, or `SOBREG_TODAY` for tests and for recording a past event."""
+    value = os.environ.get("SOBREG_TODAY")
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError("today.invalid", value=value[:40]) from None

@@ -1,0 +1,250 @@
+"""Git as the audit trail: commit exactly the touched paths, read an item's log, read old versions.
+
+All calls go through GitPython's `repo.git` command interface: its index API rewrites the whole
+index in Python (about 0.46 s a commit on a 10,000-file repository against 0.07 s for the git
+commands).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sobreg.audit.actor import git_config
+from sobreg.errors import EnvironmentFailure
+
+TRAILERS = ("Sobreg-Id", "Sobreg-Action", "Sobreg-From", "Sobreg-To")
+
+# Inside a git hook, git exports these for the hook's own operation (a temporary index during
+# `git commit -a`, a worktree path). sobreg works on the repository that holds the registry and
+# commits on its own, so they must not leak into its git calls.
+_HOOK_VARIABLES = (
+    "GIT_INDEX_FILE",
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_PREFIX",
+    "GIT_OBJECT_DIRECTORY",
+)
+
+
+def _clean_environment() -> None:
+    for name in _HOOK_VARIABLES:
+        os.environ.pop(name, None)
+
+
+@dataclass
+class Commit:
+    sha: str
+    date: str
+    author: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        # `trailers` extends CLI.md's keys: scripts get id/action/from/to without parsing text.
+        return {
+            "commit": self.sha,
+            "date": self.date,
+            "author": self.author,
+            "message": self.message,
+            "trailers": trailers(self.message),
+        }
+
+
+class Git:
+    """The git repository that contains a folder."""
+
+    def __init__(self, folder: Path) -> None:
+        import git
+
+        _clean_environment()
+        try:
+            self.repo = git.Repo(folder, search_parent_directories=True)
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+            raise EnvironmentFailure("git.not_repo", path=str(folder)) from None
+        if self.repo.working_tree_dir is None:
+            raise EnvironmentFailure("git.not_repo", path=str(folder))
+        self.root = Path(self.repo.working_tree_dir).resolve()
+        self.git_dir = Path(self.repo.git_dir).resolve()
+
+    def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
+        import git
+
+        try:
+            method: Any = getattr(self.repo.git, command.replace("-", "_"))
+            kwargs: dict[str, Any] = {"env": env} if env else {}
+            return str(method(*args, **kwargs))
+        except git.GitCommandError as exc:
+            detail = (exc.stderr or exc.stdout or str(exc)).strip().replace("\n", " ")
+            raise EnvironmentFailure("git.failed", command=command, detail=detail[:300]) from None
+
+    def call(
+        self, *args: str, ok: bool = False, env: dict[str, str] | None = None, data: bytes = b""
+    ) -> subprocess.CompletedProcess[bytes]:
+        """git as a process, for what `run` cannot give: the exit code (`ok`: a failure is an
+        answer, not an error), bytes on stdin, an environment of its own (sync's plumbing)."""
+        done = subprocess.run(
+            ["git", *args], cwd=self.root, input=data, capture_output=True, check=False,
+            env={**os.environ, **(env or {})}, timeout=300,
+        )  # fmt: skip
+        if done.returncode != 0 and not ok:
+            detail = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
+            raise EnvironmentFailure("git.failed", command=args[0], detail=detail[:300])
+        return done
+
+    def out(self, *args: str) -> str:
+        return self.call(*args).stdout.decode("utf-8", "replace").strip()
+
+    def rel(self, path: Path) -> str:
+        return path.resolve().relative_to(self.root).as_posix()
+
+    def has_commits(self) -> bool:
+        try:
+            self.repo.git.rev_parse("--verify", "-q", "HEAD")
+            return True
+        except Exception:
+            return False
+
+    def head(self) -> str | None:
+        return self.run("rev-parse", "HEAD") if self.has_commits() else None
+
+    def commit_paths(
+        self, paths: list[Path], message: str, actor: str, name: str | None = None
+    ) -> str:
+        """Commit exactly `paths` (added, changed or removed); other staged work stays staged."""
+        rels = [self.rel(p) for p in paths]
+        own_email = git_config("user.email", self.root)
+        if name is None and own_email and own_email.casefold() == actor.casefold():
+            # The actor acting as themselves: their own name, as any of their git commits has.
+            name = git_config("user.name", self.root)
+        env = {"GIT_AUTHOR_NAME": name or actor, "GIT_AUTHOR_EMAIL": actor}
+        if not own_email:
+            env |= {"GIT_COMMITTER_NAME": name or actor, "GIT_COMMITTER_EMAIL": actor}
+        self.run("add", "--all", "--", *rels)
+        # --only commits these paths as they are in the working tree and leaves the rest of the
+        # index alone; --no-verify because sobreg validated the content itself before writing,
+        # and a hook failing after the write would leave a half-done change behind.
+        self.run(
+            "commit",
+            "--quiet",
+            "--no-verify",
+            "--only",
+            "--allow-empty-message",
+            "-m",
+            message,
+            "--",
+            *rels,
+            env=env,
+        )
+        return self.run("rev-parse", "HEAD")
+
+    def unstage(self, paths: list[Path]) -> None:
+        rels = [self.rel(p) for p in paths]
+        if self.has_commits():
+            self.run("reset", "--quiet", "HEAD", "--", *rels)
+        else:
+            self.run("rm", "--cached", "--quiet", "--ignore-unmatch", "-r", "--", *rels)
+
+    def _commit_graph(self) -> None:
+        """Keep git's commit-graph with changed-path Bloom filters up to date, so a path's log
+        skips the commits that did not touch it without diffing them (1.3 s → ~0.1 s on a
+        10,000-file repository). Written incrementally (`--split`) when HEAD has moved."""
+        marker = self.git_dir / "sobreg" / "commit-graph-head"
+        head = self.head()
+        if head is None:
+            return
+        try:
+            if marker.read_text(encoding="ascii").strip() == head:
+                return
+        except OSError:
+            pass
+        try:
+            self.run("commit-graph", "write", "--reachable", "--changed-paths", "--split")
+            marker.parent.mkdir(exist_ok=True)
+            marker.write_text(head + "\n", encoding="ascii")
+        except Exception:  # an optimisation only: the log is right without it
+            return
+
+    def log(self, path: Path) -> list[Commit]:
+        """The commits that touched an item's file, newest first, following a renumbering back
+        through its `Sobreg-Renamed-From` trailer (instead of `--follow`, which cannot use the
+        changed-path filters)."""
+        if not self.has_commits():
+            return []
+        self._commit_graph()
+        sep, end = "\x1f", "\x1e"
+        fmt = f"--format=%H{sep}%aI{sep}%an <%ae>{sep}%B{end}"
+
+        def parse(out: str) -> list[Commit]:
+            found = []
+            for record in out.split(end):
+                record = record.strip("\n")
+                if record:
+                    sha, date, author, body = record.split(sep, 3)
+                    found.append(Commit(sha, date, author, body.strip()))
+            return found
+
+        # Commits about the item that change no file of it (a renumbering) carry its trailer.
+        marked = parse(self.run("log", fmt, "--fixed-strings", f"--grep=Sobreg-Id: {path.stem}"))
+        commits: list[Commit] = []
+        rel, start = self.rel(path), "HEAD"
+        for _ in range(100):  # renumberings of one item: a handful at most
+            commits += parse(self.run("log", fmt, start, "--", rel))
+            old = trailers(commits[-1].message).get("Sobreg-Renamed-From") if commits else None
+            if not old:
+                break
+            rel = str(Path(rel).with_name(f"{old}{Path(rel).suffix}").as_posix())
+            start = f"{commits[-1].sha}^"
+        seen = {c.sha for c in commits}
+        extra = [c for c in marked if c.sha not in seen]
+        return sorted(commits + extra, key=lambda c: c.date, reverse=True) if extra else commits
+
+    def show(self, ref: str, path: str) -> bytes | None:
+        """A file's bytes at `ref`, or None when it did not exist there."""
+        import git
+
+        try:
+            out = self.repo.git.show(f"{ref}:{path}", stdout_as_string=False)
+        except git.GitCommandError:
+            return None
+        return bytes(out)
+
+    def verify_ref(self, ref: str) -> str:
+        import git
+
+        try:
+            return str(self.repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}"))
+        except git.GitCommandError:
+            raise EnvironmentFailure("git.bad_ref", ref=ref) from None
+
+    def changed_since(self, ref: str, folder: Path) -> dict[str, str]:
+        """Files under `folder` that differ between `ref` and the working tree: path -> A/M/D."""
+        rel = self.rel(folder)
+        changes: dict[str, str] = {}
+        out = self.run("diff", "--name-status", "--no-renames", ref, "--", rel)
+        for line in out.splitlines():
+            status, _, path = line.partition("\t")
+            changes[path] = status[:1]
+        for path in self.run("ls-files", "--others", "--exclude-standard", "--", rel).splitlines():
+            changes[path] = "A"
+        return changes
+
+
+def trailers(message: str) -> dict[str, str]:
+    found = {}
+    for line in message.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and key in TRAILERS:
+            found[key] = value.strip()
+    return found
+
+
+def message(
+    subject: str, item_id: str, action: str, from_step: str | None, to_step: str | None
+) -> str:
+    lines = [subject, "", f"Sobreg-Id: {item_id}", f"Sobreg-Action: {action}"]
+    lines.append(f"Sobreg-From: {from_step or '-'}")
+    lines.append(f"Sobreg-To: {to_step or '-'}")
+    return "\n".join(lines) + "\n"

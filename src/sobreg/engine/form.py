@@ -1,0 +1,210 @@
+"""The nomination form (nomineringsmall, routine step a) as questions, and their answers checked.
+
+The questions carry only what the form adds to the models: their order and when each is asked.
+Titles and help lines come from the models, closed sets from their enums, and whether a question
+may be left empty from what `process.yaml` requires at step a. Nothing here prints: the CLI asks.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from sobreg.engine.process import holds
+from sobreg.engine.titles import help_line, leaf, short_title
+from sobreg.i18n import t
+from sobreg.models.process import ProcessDefinition
+
+Answers = dict[str, Any]
+HAS_SOB_CONTACT = "anchoring.has_sob_contact"  # a question of the form, not a field of the file
+
+
+def _is(path: str, value: Any) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get(path) == value
+
+
+@dataclass(frozen=True)
+class Question:
+    path: str
+    when: Callable[[Answers], bool] | None = None
+    default: str | None = None  # key of a default the CLI knows (git's user.name/user.email)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question("title"),
+    Question("kind"),
+    Question("request"),
+    Question("existing_program.name", when=_is("request", "purchase")),
+    Question("existing_program.supplier", when=_is("request", "purchase")),
+    Question("nominator.name", default="user.name"),
+    Question("nominator.email", default="user.email"),
+    Question("nominator.unit"),
+    Question("nominator.role"),
+    Question("need"),
+    Question("target_group.description"),
+    Question("target_group.children"),
+    Question("target_group.child_safety_considered", when=_is("target_group.children", True)),
+    Question("usage"),
+    Question("anchoring.head_of_unit"),
+    Question(HAS_SOB_CONTACT),
+    Question("anchoring.sob_contact.name", when=_is(HAS_SOB_CONTACT, True)),
+    Question("anchoring.sob_contact.email", when=_is(HAS_SOB_CONTACT, True)),
+    Question("costs.development_sek"),
+    Question("costs.other_sek"),
+    Question("costs.financing"),
+    Question("patient_involvement"),
+    Question("evaluation_plan"),
+)
+
+_CHOICE_LABELS = {"nominator.role": "nominator_role"}
+
+
+class AnswerError(ValueError):
+    """An answer that cannot be taken, with the reason in the user's language."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """A question as the CLI shows it."""
+
+    path: str
+    kind: str  # text | int | bool | choice
+    title: str
+    help: str
+    required: bool
+    choices: tuple[tuple[str, str], ...] = ()  # (value, label)
+
+
+def _plain(annotation: Any) -> list[Any]:
+    """The non-None members of a (possibly optional, possibly annotated) type."""
+    if typing.get_origin(annotation) is Annotated:
+        return _plain(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [m for a in typing.get_args(annotation) for m in _plain(a)]
+    return [] if annotation is type(None) else [annotation]
+
+
+def _adapter(path: str) -> TypeAdapter[Any]:
+    _, _, info = leaf("nomination", path)
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[(annotation, *info.metadata)]
+    return TypeAdapter(annotation)
+
+
+def _choices(path: str, member: Any) -> tuple[tuple[str, str], ...]:
+    if isinstance(member, type) and issubclass(member, enum.Enum):
+        values = [str(m.value) for m in member]
+    else:
+        values = [str(v) for v in typing.get_args(member)]
+    prefix = _CHOICE_LABELS.get(path, path.rsplit(".", 1)[-1])
+    return tuple((v, t(f"{prefix}.{v}")) for v in values)
+
+
+def _required(process: ProcessDefinition, path: str, answers: Answers) -> bool:
+    if path == "title":
+        return True
+    step = process.step(process.rules("nomination").first_step)
+    return any(req.field == path and holds(_nested(answers), req.when) for req in step.requires)
+
+
+def describe(process: ProcessDefinition, question: Question, answers: Answers) -> Field:
+    """How to ask `question`, given the answers so far."""
+    if question.path == HAS_SOB_CONTACT:
+        return Field(HAS_SOB_CONTACT, "bool", t("form.has_sob_contact"), "", True)
+    _, _, info = leaf("nomination", question.path)
+    members = _plain(info.annotation)
+    member = members[0] if members else str
+    kind = "text"
+    choices: tuple[tuple[str, str], ...] = ()
+    if member is bool:
+        kind = "bool"
+    elif member is int:
+        kind = "int"
+    elif typing.get_origin(member) is typing.Literal or (
+        isinstance(member, type) and issubclass(member, enum.Enum)
+    ):
+        kind, choices = "choice", _choices(question.path, member)
+    return Field(
+        question.path,
+        kind,
+        short_title("nomination", question.path),
+        help_line("nomination", question.path),
+        _required(process, question.path, answers),
+        choices,
+    )
+
+
+def asked(question: Question, answers: Answers) -> bool:
+    return question.when is None or question.when(answers)
+
+
+_YES = {"j", "ja", "y", "yes"}
+_NO = {"n", "nej", "no"}
+
+
+def parse(field: Field, raw: str, default: str | None = None) -> Any:
+    """The value of an answer, or AnswerError saying why it cannot be taken."""
+    text = raw.strip()
+    if not text and default:
+        text = default
+    if not text:
+        if field.required:
+            raise AnswerError(t("form.required"))
+        return None
+    if field.kind == "bool":
+        word = text.casefold()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+        raise AnswerError(t("form.yes_no"))
+    if field.kind == "choice":
+        for number, (choice, label) in enumerate(field.choices, 1):
+            if text.casefold() in (str(number), choice.casefold(), label.casefold()):
+                return choice
+        raise AnswerError(t("form.choice", count=len(field.choices)))
+    if field.path == HAS_SOB_CONTACT:
+        return text
+    value: Any = text
+    if field.kind == "int":
+        digits = text.replace(" ", "").replace("\u00a0", "").removesuffix("kr").strip()
+        try:
+            value = int(digits)
+        except ValueError:
+            raise AnswerError(t("pyd.int_parsing")) from None
+    try:
+        return _adapter(field.path).validate_python(value)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        if err["type"] == "string_pattern_mismatch" and field.path.endswith("email"):
+            raise AnswerError(t("form.email")) from None
+        ctx = {k: str(v)[:200] for k, v in (err.get("ctx") or {}).items()}
+        raise AnswerError(t(f"pyd.{err['type']}", msg=err["msg"], **ctx)) from None
+
+
+def _nested(answers: Answers) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for path, value in answers.items():
+        if path == HAS_SOB_CONTACT or value is None:
+            continue
+        node = out
+        *parents, last = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[last] = value
+    return out
+
+
+def fields_of(answers: Answers) -> dict[str, Any]:
+    """The answers as the nomination's fields (nested mappings, unanswered left out)."""
+    data = _nested(answers)
+    if answers.get(HAS_SOB_CONTACT) is False:
+        data.setdefault("anchoring", {})["sob_contact"] = None
+    return data

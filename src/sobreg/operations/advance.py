@@ -1,0 +1,189 @@
+"""The actions behind `set`, `advance` and `withdraw`: read, change, validate, write, commit.
+
+Each runs under the registry lock from reading to committing, validates every file it would write
+before writing any, and makes exactly one commit; when refused it writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sobreg.audit import repo as audit
+from sobreg.audit.actor import today
+from sobreg.audit.transaction import commit_files, writing
+from sobreg.engine.process import (
+    Context,
+    Transition,
+    acting_role,
+    plan_advance,
+    plan_move,
+    plan_withdraw,
+)
+from sobreg.errors import RefusedError
+from sobreg.i18n import local, t
+from sobreg.store import editing, yamlio
+from sobreg.store.registry import Registry
+from sobreg.validation.check import check_text
+
+
+@dataclass
+class Outcome:
+    id: str
+    commit: str | None
+    from_step: str | None = None
+    to_step: str | None = None
+    status: str | None = None
+    program: str | None = None
+    entries: list[dict[str, Any]] = field(default_factory=list)
+
+
+def validated(registry: Registry, path: Path, text: str) -> None:
+    from sobreg.validation.reporters import message
+
+    issues = check_text(registry, path, text)
+    if issues:
+        lines = [
+            f"  {i.path}:{i.line}:{i.col}: {i.field}: {message(i)}".replace(": :", ":")
+            for i in issues
+        ]
+        raise RefusedError("write.invalid", path=registry.rel(path), details=lines)
+
+
+def _apply_values(
+    doc: Any, assignments: list[tuple[str, Any]], merged: dict[str, Any] | None
+) -> None:
+    if merged:
+        editing.merge(doc, merged)
+    for key, value in assignments:
+        editing.set_path(doc, key, value)
+
+
+def set_fields(
+    registry: Registry,
+    item_id: str,
+    assignments: list[tuple[str, Any]],
+    merged: dict[str, Any] | None,
+    actor: str,
+) -> Outcome:
+    with writing(registry) as git:
+        path, text, doc = registry.load_roundtrip(item_id)
+        _apply_values(doc, assignments, merged)
+        new_text = yamlio.dump_roundtrip(doc)
+        validated(registry, path, new_text)
+        if new_text == text:
+            return Outcome(item_id, None)
+        keys = [k for k, _ in assignments] + list((merged or {}).keys())
+        subject = t("commit.set", id=item_id, keys=", ".join(keys)[:120])
+        msg = audit.message(subject, item_id, "set", doc.get("step"), doc.get("step"))
+        sha = commit_files(git, {path: new_text}, msg, actor)
+        return Outcome(item_id, sha, doc.get("step"), doc.get("step"), doc.get("status"))
+
+
+def _held_roles(registry: Registry, actor: str) -> list[str] | None:
+    roles = registry.roles
+    return None if roles is None else roles.roles_of(actor)
+
+
+def _subject(registry: Registry, transition: Transition, program: str | None) -> str:
+    process = registry.process
+    step = local(process.step(transition.step).name.model_dump()) if transition.step else ""
+    key = f"commit.{transition.action}"
+    return t(
+        key,
+        id=transition.item_id,
+        src=transition.from_step or "-",
+        dst=transition.step or "-",
+        name=step,
+        status=t(f"status.{transition.status}"),
+        program=program or "",
+    ) + (t("commit.program_created", program=program) if program else "")
+
+
+def move(
+    registry: Registry,
+    item_id: str,
+    actor: str,
+    *,
+    assignments: list[tuple[str, Any]] | None = None,
+    merged: dict[str, Any] | None = None,
+    to: str | None = None,
+    reason: str | None = None,
+    note: str | None = None,
+    withdraw: bool = False,
+) -> Outcome:
+    """Advance (or move with `to`, or withdraw) an item in one commit."""
+    process = registry.process
+    with writing(registry) as git:
+        path, _, doc = registry.load_roundtrip(item_id)
+        _apply_values(doc, assignments or [], merged)
+        validated(registry, path, yamlio.dump_roundtrip(doc))
+        data = yamlio.to_plain(doc)
+        ctx = Context(actor=actor, today=today(), note=note, exists=registry.exists)
+        if withdraw:
+            transition = plan_withdraw(process, data, reason or "", ctx)
+        elif to:
+            transition = plan_move(process, data, to, reason or "", ctx)
+        else:
+            transition = plan_advance(process, data, ctx)
+        held = _held_roles(registry, actor)
+        if (
+            held is not None
+            and withdraw
+            and (data.get("nominator") or {}).get("email", "").casefold() == actor.casefold()
+        ):
+            held = [*held, "sob_administration"]  # the nominator may withdraw their own nomination
+        for hist in transition.entries:
+            hist["role"] = acting_role(process, hist, held)
+        editing.apply_transition(doc, transition)
+        files: dict[Path, str] = {}
+        program_id = None
+        if transition.create_program is not None:
+            program_id, program_path, program_text = _create_program(
+                registry, data, transition, ctx
+            )
+            editing._put(doc, "program", program_id)
+            files[program_path] = program_text
+        new_text = yamlio.dump_roundtrip(doc)
+        validated(registry, path, new_text)
+        files = {path: new_text, **files}
+        subject = _subject(registry, transition, program_id)
+        msg = audit.message(
+            subject, item_id, transition.action, transition.from_step, transition.step
+        )
+        sha = commit_files(git, files, msg, actor)
+        return Outcome(
+            item_id,
+            sha,
+            transition.from_step,
+            transition.step,
+            transition.status,
+            program_id,
+            transition.entries,
+        )
+
+
+def _create_program(
+    registry: Registry, nomination: dict[str, Any], transition: Transition, ctx: Context
+) -> tuple[str, Path, str]:
+    rule = transition.create_program
+    assert rule is not None
+    created = {
+        "at": ctx.today,
+        "action": "create",
+        "from": None,
+        "to": rule.step,
+        "status": rule.status,
+        "actor": ctx.actor,
+        "role": transition.entries[-1].get("role"),
+        "note": nomination["id"],
+    }
+    data = editing.new_program(nomination, rule, created, ctx.today)
+    program_id = data["id"]
+    path = registry.item_path(program_id)
+    if path.exists():
+        raise RefusedError("advance.program_exists", program=program_id)
+    text = editing.dump_new(data, registry.schema_ref("program"))
+    validated(registry, path, text)
+    return program_id, path, text

@@ -1,0 +1,202 @@
+"""Record a national assessment on a program, checked against the method in `evaluation.yaml`.
+
+The method decides everything checked here (template per kind, criteria, scales, assessors
+required, the parts, the re-review interval), so changing the method changes behaviour.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sobreg.audit import repo as audit
+from sobreg.audit.transaction import commit_files, writing
+from sobreg.errors import RefusedError
+from sobreg.i18n import local, t
+from sobreg.models import EvaluationMethod
+from sobreg.models.assessment import Assessment
+from sobreg.reporting.statements import scale_label
+from sobreg.reporting.templates import oneline
+from sobreg.store import editing, yamlio
+from sobreg.store.registry import Registry
+
+# Set by sobreg, never taken from the file: the rule computes it.
+COMPUTED = ("next_review",)
+
+
+@dataclass
+class Recorded:
+    id: str
+    commit: str
+    next_review: dt.date
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` plus whole months; the 31st becomes the month's last day where there is none."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_review(method: EvaluationMethod, assessed: dt.date) -> dt.date:
+    return add_months(assessed, method.re_review.interval_months)
+
+
+def _person(value: str | None) -> str:
+    return " ".join((value or "").split()).casefold()
+
+
+def _not_independent(program: dict[str, Any], assessor: dict[str, Any]) -> str | None:
+    """Why an assessor is not independent of the program (None when they are)."""
+    name, email = _person(assessor.get("name")), _person(assessor.get("email"))
+    group = ((program.get("project") or {}).get("group")) or []
+    for member in group:
+        if isinstance(member, dict) and name and _person(member.get("name")) == name:
+            return "project_group"
+    reviewer = (program.get("content_review") or {}).get("reviewer") or {}
+    if name and _person(reviewer.get("name")) == name:
+        return "content_reviewer"
+    if email and _person(reviewer.get("email")) == email:
+        return "content_reviewer"
+    return None
+
+
+def template_for(method: EvaluationMethod, kind: str | None) -> str | None:
+    for name, template in method.templates.items():
+        if kind in template.kinds:
+            return name
+    return None
+
+
+def problems(
+    method: EvaluationMethod, program: dict[str, Any], data: dict[str, Any]
+) -> list[tuple[list[str | int], str]]:
+    """Everything in `data` the method refuses, each with where it is (a path into `data`)."""
+    found: list[tuple[list[str | int], str]] = []
+    scales = {name: [v.value for v in values] for name, values in method.scales.items()}
+
+    def on_scale(loc: list[str | int], value: Any, scale: str) -> None:
+        if value not in scales[scale]:
+            found.append((loc, t("assess.not_on_scale", value=str(value)[:80],
+                                 allowed=", ".join(scales[scale]))))  # fmt: skip
+
+    if data.get("method_version") != method.version:
+        found.append((["method_version"], t("assess.method_version", version=method.version)))
+    template = method.templates.get(str(data.get("template")))
+    if template is None:
+        found.append((["template"], t("assess.template", allowed=", ".join(method.templates))))
+    elif program.get("kind") and program["kind"] not in template.kinds:
+        found.append((["template"], t("assess.template_kind", kind=program["kind"])))
+    else:
+        criteria = {c.id: c for c in method.criteria}
+        scores = data.get("scores") or {}
+        for missing in [c for c in template.criteria if c not in scores]:
+            name = local(criteria[missing].name.model_dump())
+            found.append((["scores"], t("assess.score_missing", criterion=missing, name=name)))
+        for key, value in scores.items():
+            if key not in template.criteria:
+                found.append((["scores", key], t("assess.score_unknown", criterion=str(key))))
+            elif isinstance(value, dict):
+                on_scale(["scores", key, "score"], value.get("score"), criteria[key].scale)
+    on_scale(["evidence_grade"], data.get("evidence_grade"), method.evidence_grades)
+    on_scale(["recommendation"], data.get("recommendation"), method.recommendations)
+    parts = data.get("parts") or {}
+    for part in method.parts:
+        if part.required and not (parts.get(part.id) or {}).get("date"):
+            name = local(part.name.model_dump())
+            found.append((["parts"], t("assess.part_missing", part=part.id, name=name)))
+    for key in parts:
+        if key not in [p.id for p in method.parts]:
+            found.append((["parts", key], t("assess.part_unknown", part=str(key))))
+    assessors = [a for a in data.get("assessors") or [] if isinstance(a, dict)]
+    names = {_person(a.get("name")) for a in assessors}
+    if len(names) < method.assessors_required:
+        found.append((["assessors"], t("assess.too_few", required=method.assessors_required,
+                                       count=len(names))))  # fmt: skip
+    for i, assessor in enumerate(assessors):
+        why = _not_independent(program, assessor)
+        if why:
+            found.append((["assessors", i, "name"],
+                          t(f"assess.{why}", name=oneline(assessor.get("name")))))  # fmt: skip
+    return found
+
+
+def _refuse(key: str, source: str, text: str | None, found: list[tuple[list[Any], str]]) -> None:
+    doc = None
+    if text is not None:
+        try:
+            doc = yamlio.load_roundtrip(text, source)
+        except yamlio.YamlProblem:
+            doc = None
+    lines = []
+    for loc, why in found:
+        line, col = yamlio.position(doc, loc) if doc is not None else (1, 1)
+        lines.append(f"  {source}:{line}:{col}: {'.'.join(str(p) for p in loc)}: {why}")
+    raise RefusedError(key, path=source, details=lines)
+
+
+def prepare(
+    method: EvaluationMethod,
+    program: dict[str, Any],
+    data: dict[str, Any],
+    source: str,
+    text: str | None,
+) -> dict[str, Any]:
+    """The assessment to record: defaults filled, shape and method checked, next review set."""
+    from pydantic import ValidationError
+
+    from sobreg.validation.check import pydantic_issues
+    from sobreg.validation.reporters import message
+
+    given = [k for k in COMPUTED if k in data]
+    if given:
+        _refuse("assess.invalid", source, text, [([k], t("assess.computed")) for k in given])
+    filled = dict(data)
+    filled.setdefault("method_version", method.version)
+    if "template" not in filled and (name := template_for(method, program.get("kind"))):
+        filled["template"] = name
+    try:
+        model = Assessment.model_validate(filled)
+    except ValidationError as exc:
+        issues = pydantic_issues(source, text, exc)
+        lines = sorted(f"  {i.path}:{i.line}:{i.col}: {i.field}: {message(i)}" for i in issues)
+        raise RefusedError("assess.invalid", path=source, details=lines) from None
+    found = problems(method, program, filled)
+    if found:
+        _refuse("assess.invalid", source, text, found)
+    # The model's own dump: dates as dates whether the file was YAML or JSON, fields in order.
+    record = model.model_dump(exclude_none=True)
+    record["next_review"] = next_review(method, model.date)
+    return record
+
+
+def assess(
+    registry: Registry, program_id: str, data: dict[str, Any], actor: str, source: str,
+    text: str | None = None,
+) -> Recorded:  # fmt: skip
+    """Append an assessment to the program's `assessments` and commit it."""
+    method = registry.evaluation
+    if method is None:
+        raise RefusedError("assess.no_method")
+    with writing(registry) as git:
+        path, _, doc = registry.load_roundtrip(program_id)
+        program = yamlio.to_plain(doc)
+        record = prepare(method, program, data, source, text)
+        assessments = doc.get("assessments")
+        if not isinstance(assessments, list):
+            editing._put(doc, "assessments", [])
+            assessments = doc["assessments"]
+        assessments.append(editing._container(record))
+        new_text = yamlio.dump_roundtrip(doc)
+        from sobreg.operations.advance import validated
+
+        validated(registry, path, new_text)
+        grade = scale_label(method, method.recommendations, record["recommendation"])
+        day = record["date"].isoformat()
+        subject = t("commit.assess", id=program_id, date=day, recommendation=grade)
+        step = program.get("step")
+        sha = commit_files(git, {path: new_text}, audit.message(subject, program_id, "assess",
+                                                                step, step), actor)  # fmt: skip
+        return Recorded(program_id, sha, record["next_review"])

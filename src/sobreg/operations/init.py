@@ -1,0 +1,50 @@
+"""Lay out a new registry: git repository, process and method, folders, schemas, pre-commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sobreg.audit import repo as audit
+from sobreg.audit.transaction import commit_files
+from sobreg.errors import RefusedError
+from sobreg.i18n import t
+from sobreg.reporting.templates import render
+from sobreg.store.resources import resource
+from sobreg.validation import schemas
+
+# The registry files sobreg governs; also the `files` pattern of the pre-commit hooks.
+FILES_PATTERN = (
+    r"(^|/)registry/((nominations|programs)/[^/]+\.ya?ml|(process|evaluation|roles)\.ya?ml)$"
+)
+
+
+def init(folder: Path, actor: str) -> tuple[Path, str]:
+    """Make `folder` a git repository holding a registry; returns the registry and the commit."""
+    import git
+
+    folder = folder.resolve()
+    registry = folder / "registry"
+    if (registry / "process.yaml").exists():
+        raise RefusedError("init.exists", path=str(registry))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        git.Repo(folder, search_parent_directories=True)
+    except git.InvalidGitRepositoryError:
+        git.Repo.init(folder, initial_branch="main")
+    repo = audit.Git(folder)
+    files: dict[Path, str] = {
+        registry / "process.yaml": resource("defaults/process.yaml").read_text(encoding="utf-8"),
+        registry / "evaluation.yaml": resource("defaults/evaluation.yaml").read_text(
+            encoding="utf-8"
+        ),
+        registry / "nominations" / ".gitkeep": "",
+        registry / "programs" / ".gitkeep": "",
+    }
+    for name in schemas.SCHEMA_MODELS:
+        files[folder / "schemas" / f"{name}.schema.json"] = schemas.render(name)
+    hooks = folder / ".pre-commit-config.yaml"
+    if not hooks.exists():
+        files[hooks] = render("init/pre-commit-config.yaml.j2", files_pattern=FILES_PATTERN)
+    message = audit.message(t("commit.init"), "registry", "init", None, None)
+    sha = commit_files(repo, files, message, actor)
+    return registry, sha

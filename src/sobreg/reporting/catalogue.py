@@ -1,0 +1,109 @@
+"""`publish`: the static HTML catalogue of programs and their latest statements.
+
+Every string from the registry is redacted of e-mail addresses and phone numbers before it
+reaches a template (a statement or note may quote one), and escaped by the template. The site is
+built in a new folder beside the target and moved into place, so a failed build leaves the
+previous catalogue as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sobreg.errors import RefusedError, UsageError
+from sobreg.i18n import t
+from sobreg.models.ids import is_program_id
+from sobreg.reporting.search import fold
+from sobreg.reporting.statements import statement
+from sobreg.reporting.templates import environment
+from sobreg.store.registry import Registry
+
+MARKER = ".sobreg-catalogue"
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")
+# Swedish and international phone numbers: +46 70 123 45 67, 031-123 45 67, 0701234567.
+_PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[\s-]?\(?0?\)?|0)\d{1,3}(?:[\s-]?\d){5,9}(?![\w-])")
+
+
+def redact(value: Any) -> Any:
+    """Every string in `value` without e-mail addresses and phone numbers."""
+    if isinstance(value, str):
+        return _PHONE.sub(t("catalogue.redacted"), _EMAIL.sub(t("catalogue.redacted"), value))
+    if isinstance(value, dict):
+        return {k: redact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [redact(v) for v in value]
+    return value
+
+
+def _target(out: Path, registry: Registry) -> Path:
+    resolved = registry.outside(out)
+    if resolved.exists() and not resolved.is_dir():
+        raise UsageError("output.is_dir_expected", path=str(out))
+    if resolved.is_dir() and any(resolved.iterdir()) and not (resolved / MARKER).exists():
+        raise UsageError("publish.not_empty", path=str(out))
+    if not resolved.parent.is_dir():
+        raise UsageError("output.no_folder", path=str(out))
+    return resolved
+
+
+def _row(view: dict[str, Any]) -> dict[str, Any]:
+    p, a = view["program"], view["assessment"]
+    return {
+        **p,
+        "evidence_grade": a["evidence_grade"] if a else None,
+        "recommendation": a["recommendation"] if a else None,
+        "assessed": a["date"] if a else None,
+        "next_review": a["next_review"] if a else None,
+        "search": fold(" ".join(str(x) for x in (p["name"], p["id"], p["kind_label"]))),
+    }
+
+
+def publish(registry: Registry, out: Path, generated: dt.date) -> int:
+    """Write the catalogue to `out`; returns the number of programs in it."""
+    method = registry.evaluation
+    if method is None:
+        raise UsageError("assess.no_method")
+    target = _target(out, registry)
+    programs = sorted(
+        (d for k, d in registry.items("program")), key=lambda d: fold(str(d.get("name") or ""))
+    )
+    for data in programs:
+        if not is_program_id(str(data.get("id"))):  # ids become file names below
+            raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
+    names = {str(d.get("id")): str(d.get("name") or d.get("id")) for d in programs}
+    views = [redact(statement(method, p, names)) for p in programs]
+    env = environment(registry.root)
+    common = {"generated": generated}
+    rows = [_row(v) for v in views]
+    kinds = sorted({(r["kind"], r["kind_label"]) for r in rows if r["kind"]})
+    statuses = sorted({(r["status"], r["status_label"]) for r in rows})
+    build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
+    try:
+        (build / "programs").mkdir()
+        index = env.get_template("catalogue/index.html.j2").render(
+            rows=rows, kinds=kinds, statuses=statuses, root="",
+            count_template=t("catalogue.count", shown="{shown}", total="{total}"), **common,
+        )  # fmt: skip
+        (build / "index.html").write_text(index, encoding="utf-8")
+        page = env.get_template("catalogue/program.html.j2")
+        for view in views:
+            html = page.render(s=view, root="../", **common)
+            (build / "programs" / f"{view['program']['id']}.html").write_text(html, "utf-8")
+        (build / MARKER).write_text("sobreg publish\n", encoding="utf-8")
+        old = None
+        if target.exists():
+            old = target.with_name(f".{target.name}.old-{generated.isoformat()}")
+            shutil.rmtree(old, ignore_errors=True)
+            target.rename(old)
+        build.rename(target)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    return len(views)

@@ -1,0 +1,113 @@
+"""A program's facts and latest statement (utlåtande) as plain values with labels resolved.
+
+Used by `show --statement` and by `publish`. Labels come from the method (`evaluation.yaml`) and
+the catalogue, so templates only lay out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sobreg.engine.reviews import latest_assessment
+from sobreg.engine.timeline import as_date, date_at
+from sobreg.i18n import local, t
+from sobreg.models import EvaluationMethod
+
+
+def scale_label(method: EvaluationMethod, scale: str, value: Any) -> str:
+    for entry in method.scales.get(scale, []):
+        if entry.value == value:
+            return local(entry.label.model_dump())
+    return str(value) if value is not None else "–"
+
+
+def facts(program: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """What a reader needs to know about a program, whatever its step."""
+    deactivation = program.get("deactivation") or {}
+    replaced_by = deactivation.get("replaced_by")
+    kind = program.get("kind")
+    return {
+        "id": program.get("id"),
+        "name": program.get("name") or program.get("id"),
+        "kind": kind,
+        "kind_label": t(f"kind.{kind}") if kind else "–",
+        "status": program.get("status"),
+        "status_label": t(f"status.{program.get('status')}"),
+        "origin_label": t(f"origin.{program.get('origin')}"),
+        "published": date_at(program, "implementation.published"),
+        "units": list((program.get("implementation") or {}).get("units") or []),
+        "languages": list((program.get("production") or {}).get("languages") or []),
+        "inactive": program.get("status") == "inactive",
+        "deactivated": as_date(deactivation.get("date")),
+        "reason_label": t(f"reason.{deactivation['reason']}") if deactivation.get("reason") else "",
+        "replaced_by": replaced_by,
+        "replaced_by_name": names.get(str(replaced_by), replaced_by) if replaced_by else None,
+        "significant_version": program.get("significant_version"),
+    }
+
+
+def assessment_view(method: EvaluationMethod, assessment: dict[str, Any]) -> dict[str, Any]:
+    """The latest assessment with every value given its label from the method."""
+    criteria = {c.id: c for c in method.criteria}
+    template = method.templates.get(str(assessment.get("template")))
+    scores = assessment.get("scores") or {}
+    order = template.criteria if template else list(scores)
+    parts = assessment.get("parts") or {}
+    return {
+        "date": as_date(assessment.get("date")),
+        "method_title": local(method.title.model_dump()),
+        "method_version": assessment.get("method_version"),
+        "template_label": local(template.name.model_dump()) if template else "–",
+        "parts": [
+            {
+                "name": local(p.name.model_dump()),
+                "date": as_date((parts.get(p.id) or {}).get("date")),
+                "summary": (parts.get(p.id) or {}).get("summary"),
+            }
+            for p in method.parts
+            if p.id in parts
+        ],
+        "criteria": [
+            {
+                "name": local(criteria[c].name.model_dump()) if c in criteria else c,
+                "score": scale_label(method, criteria[c].scale, (scores.get(c) or {}).get("score"))
+                if c in criteria
+                else str((scores.get(c) or {}).get("score")),
+                "note": (scores.get(c) or {}).get("note"),
+            }
+            for c in order
+            if c in scores
+        ],
+        "evidence_grade": scale_label(
+            method, method.evidence_grades, assessment.get("evidence_grade")
+        ),
+        "recommendation": scale_label(
+            method, method.recommendations, assessment.get("recommendation")
+        ),
+        "recommendation_value": assessment.get("recommendation"),
+        "statement": assessment.get("statement") or "",
+        # Roles and organisations only: a statement names what competence judged, not who.
+        "assessors": [
+            {
+                "role": a.get("role") or t("statement.assessor"),
+                "organisation": a.get("organisation"),
+            }
+            for a in assessment.get("assessors") or []
+            if isinstance(a, dict)
+        ],
+        "program_version": assessment.get("program_version"),
+        "next_review": as_date(assessment.get("next_review")),
+    }
+
+
+def statement(
+    method: EvaluationMethod, program: dict[str, Any], names: dict[str, str]
+) -> dict[str, Any]:
+    """Facts and the latest assessment (None when the program was never assessed)."""
+    latest = latest_assessment(program)
+    return {
+        "program": facts(program, names),
+        "assessment": assessment_view(method, latest) if latest else None,
+        "triggers": [local(x.model_dump()) for x in method.re_review.triggers],
+        "interval_months": method.re_review.interval_months,
+    }

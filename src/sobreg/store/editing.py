@@ -1,0 +1,156 @@
+"""Changes to round-trip documents: dotted sets, deep merges, transitions, new program files.
+
+Edits go into ruamel's CommentedMap in place, so comments, key order and quoting that people
+wrote stay where they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from sobreg.engine.process import Transition, get_path
+from sobreg.errors import RefusedError, UsageError
+from sobreg.models.ids import is_program_id, slugify
+from sobreg.models.process import CreateProgram
+from sobreg.store import yamlio
+
+PROTECTED = ("id", "step", "status", "history")
+_KEY_PART = r"^[a-z_][a-z0-9_]*$|^\d+$"
+
+
+def parse_assignment(text: str) -> tuple[str, Any]:
+    """`KEY=VALUE` with VALUE read as a YAML scalar or flow collection (`key=` unsets)."""
+    key, sep, raw = text.partition("=")
+    key = key.strip()
+    if not sep or not key:
+        raise UsageError("option.kv_invalid", value=text[:100])
+    import re
+
+    if not all(re.match(_KEY_PART, part) for part in key.split(".")):
+        raise UsageError("set.bad_key", key=key[:100])
+    if not raw.strip():
+        return key, None
+    try:
+        value = yamlio.load_safe(raw, "VALUE")
+    except yamlio.YamlProblem:
+        raise UsageError("set.bad_value", key=key, value=raw[:100]) from None
+    return key, value
+
+
+def _check_key(key: str) -> None:
+    if key.split(".")[0] in PROTECTED:
+        raise UsageError("set.protected", key=key)
+
+
+def _container(value: Any) -> Any:
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _container(v)
+        return out
+    if isinstance(value, list):
+        return CommentedSeq([_container(v) for v in value])
+    return value
+
+
+def _put(mapping: Any, key: str, value: Any) -> None:
+    """Assign, keeping `history` the last key: new fields go in before the audit trail."""
+    if key in mapping or "history" not in mapping or not isinstance(mapping, CommentedMap):
+        mapping[key] = value
+    else:
+        mapping.insert(list(mapping).index("history"), key, value)
+
+
+def set_path(doc: Any, key: str, value: Any) -> None:
+    _check_key(key)
+    parts = key.split(".")
+    node = doc
+    for index, part in enumerate(parts[:-1]):
+        following = parts[index + 1]
+        if isinstance(node, list):
+            position = int(part) if part.isdigit() else -1
+            if not 0 <= position < len(node):
+                raise UsageError("set.bad_index", key=key)
+            node = node[position]
+            continue
+        if not isinstance(node, dict):
+            raise UsageError("set.not_mapping", key=key)
+        if node.get(part) is None:
+            _put(node, part, CommentedSeq() if following.isdigit() else CommentedMap())
+        node = node[part]
+    last = parts[-1]
+    if isinstance(node, list):
+        position = int(last) if last.isdigit() else -1
+        if position == len(node):
+            node.append(_container(value))
+        elif 0 <= position < len(node):
+            node[position] = _container(value)
+        else:
+            raise UsageError("set.bad_index", key=key)
+    elif isinstance(node, dict):
+        _put(node, last, _container(value))
+    else:
+        raise UsageError("set.not_mapping", key=key)
+
+
+def merge(doc: Any, values: dict[str, Any], prefix: str = "") -> None:
+    """Deep-merge a mapping into the document: mappings merge, everything else replaces."""
+    for key, value in values.items():
+        dotted = f"{prefix}{key}"
+        _check_key(dotted)
+        current = doc.get(key) if isinstance(doc, dict) else None
+        if isinstance(value, dict) and isinstance(current, dict):
+            merge(current, value, f"{dotted}.")
+        else:
+            _put(doc, key, _container(value))
+
+
+def apply_transition(doc: Any, transition: Transition) -> None:
+    doc["step"] = transition.step
+    doc["status"] = transition.status
+    history = doc.get("history")
+    if not isinstance(history, list):
+        history = CommentedSeq()
+        doc["history"] = history
+    for hist in transition.entries:
+        history.append(_container({k: v for k, v in hist.items() if v is not None}))
+
+
+def header(schema_ref: str) -> str:
+    return f"# yaml-language-server: $schema={schema_ref}\n"
+
+
+def new_program(
+    nomination: dict[str, Any], rule: CreateProgram, entry: dict[str, Any], today: dt.date
+) -> dict[str, Any]:
+    """The data of the program a build or purchase decision creates."""
+    wanted = get_path(nomination, rule.id_from)
+    name = str(get_path(nomination, rule.name_from) or nomination.get("title") or "")
+    program_id = str(wanted) if wanted else slugify(name)
+    if not program_id or not is_program_id(program_id):
+        raise RefusedError("advance.program_id_invalid", id=program_id or "-")
+    origin = rule.origin_map.get(str(get_path(nomination, rule.origin_from)), "nomination")
+    data: dict[str, Any] = {
+        "id": program_id,
+        "created": today,
+        "name": name,
+    }
+    for target, source in rule.copy_fields.items():
+        value = get_path(nomination, source)
+        if value is not None:
+            data[target] = value
+    data |= {
+        "step": rule.step,
+        "status": rule.status,
+        "origin": origin,
+        "nomination": nomination["id"],
+        "history": [{k: v for k, v in entry.items() if v is not None}],
+    }
+    return data
+
+
+def dump_new(data: dict[str, Any], schema_ref: str) -> str:
+    return header(schema_ref) + yamlio.dump_roundtrip(_container(data))

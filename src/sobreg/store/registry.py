@@ -1,0 +1,186 @@
+"""Find the registry and read its files: fast safe loads for reading, round-trip docs for edits."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sobreg.errors import EnvironmentFailure, RefusedError, UsageError
+from sobreg.models.ids import item_type_of
+from sobreg.models.layout import FOLDERS, SCHEMA_NAMES, kind_of_rel, model_for
+from sobreg.store import yamlio
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from sobreg.models import EvaluationMethod, ProcessDefinition, RolesFile
+
+
+def find_registry(option: str | None = None, start: Path | None = None) -> Path:
+    """The registry folder: `--registry`, else `SOBREG_REGISTRY`, else walk up from `start`."""
+    explicit = option or os.environ.get("SOBREG_REGISTRY")
+    if explicit:
+        path = Path(explicit).expanduser()
+        if (path / "process.yaml").is_file():
+            return path.resolve()
+        raise EnvironmentFailure("registry.not_found_at", path=str(path))
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "registry" / "process.yaml").is_file():
+            return folder / "registry"
+        if (folder / "process.yaml").is_file():
+            return folder
+    raise EnvironmentFailure("registry.not_found", start=str(here))
+
+
+def git_dir(start: Path) -> Path | None:
+    """The `.git` folder of the repository holding `start`, found without starting git."""
+    for folder in (start, *start.parents):
+        dot = folder / ".git"
+        if dot.is_dir():
+            return dot
+        if dot.is_file():  # a worktree or submodule: "gitdir: <path>"
+            text = dot.read_text(encoding="utf-8", errors="replace").strip()
+            if text.startswith("gitdir:"):
+                return (folder / text.split(":", 1)[1].strip()).resolve()
+    return None
+
+
+def _cwd_prefix() -> str:
+    return os.getcwd().rstrip(os.sep) + os.sep
+
+
+@dataclass
+class Registry:
+    """A registry folder and the definitions that govern it."""
+
+    root: Path
+
+    def rel(self, path: Path | str) -> str:
+        """A path as shown to users: relative to the current folder when inside it."""
+        text, here = str(path), _cwd_prefix()
+        if text.startswith(here):
+            return text[len(here) :]
+        try:
+            shown = os.path.relpath(path, Path.cwd())
+        except ValueError:
+            return str(path)
+        return str(path) if shown.startswith("..") else shown
+
+    @cached_property
+    def process(self) -> ProcessDefinition:
+        return self._load_definition("process.yaml")  # type: ignore[return-value]
+
+    @cached_property
+    def evaluation(self) -> EvaluationMethod | None:
+        if not (self.root / "evaluation.yaml").is_file():
+            return None
+        return self._load_definition("evaluation.yaml")  # type: ignore[return-value]
+
+    @cached_property
+    def roles(self) -> RolesFile | None:
+        if not (self.root / "roles.yaml").is_file():
+            return None
+        return self._load_definition("roles.yaml")  # type: ignore[return-value]
+
+    def _load_definition(self, name: str) -> BaseModel:
+        from pydantic import ValidationError
+
+        model = model_for(name)
+        path = self.root / name
+        data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+        try:
+            return model.model_validate(data)
+        except ValidationError as exc:
+            raise RefusedError("registry.definition_invalid", path=self.rel(path)) from exc
+
+    def item_path(self, item_id: str) -> Path:
+        item_type = item_type_of(item_id)
+        return self.root / FOLDERS[item_type] / f"{item_id}.yaml"
+
+    def item_files(self, item_type: str | None = None) -> list[Path]:
+        return [Path(p) for p in self.item_paths(item_type)]
+
+    def item_paths(self, item_type: str | None = None) -> list[str]:
+        """The item files as strings, sorted: Path objects cost ~0.1 s over 10,000 files."""
+        types = [item_type] if item_type else list(FOLDERS)
+        files: list[str] = []
+        for kind in types:
+            folder = os.path.join(self.root, FOLDERS[kind])
+            if os.path.isdir(folder):
+                with os.scandir(folder) as entries:
+                    names = sorted(
+                        e.name
+                        for e in entries
+                        if e.name.endswith((".yaml", ".yml")) and e.is_file()
+                    )
+                prefix = folder + os.sep
+                files.extend([prefix + name for name in names])
+        return files
+
+    def exists(self, item_id: str) -> bool:
+        try:
+            return self.item_path(item_id).is_file()
+        except RefusedError:
+            return False
+
+    def load_data(self, item_id: str) -> dict[str, Any]:
+        """An item's data as plain values (fast path), refusing an unknown id."""
+        path = self.item_path(item_id)
+        if not path.is_file():
+            raise RefusedError("item.unknown", id=item_id)
+        data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+        if not isinstance(data, dict):
+            raise RefusedError("validate.not_mapping", path=self.rel(path))
+        return data
+
+    def items(self, item_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(type, data) of every item file that holds a mapping, for reports and searches."""
+        for path in self.item_files(item_type):
+            data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+            if isinstance(data, dict):
+                kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
+                yield kind, data
+
+    def outside(self, target: Path) -> Path:
+        """`target` resolved, refused (exit 2) when it is in or contains the registry or the git
+        folder: outputs (`report -o`, `publish --out`) must never land among governed files."""
+        resolved = target.expanduser().resolve()
+        root = self.root.resolve()
+        for forbidden in (root, git_dir(root) or root / ".git"):
+            if (
+                resolved == forbidden
+                or forbidden in resolved.parents
+                or resolved in forbidden.parents
+            ):
+                raise UsageError("output.forbidden", path=str(target), folder=str(forbidden))
+        return resolved
+
+    def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:
+        """Path, original text and round-trip document of an item, for an edit."""
+        path = self.item_path(item_id)
+        if not path.is_file():
+            raise RefusedError("item.unknown", id=item_id)
+        text = yamlio.read_text(path, self.rel(path))
+        return path, text, yamlio.load_roundtrip(text, self.rel(path))
+
+    def schema_ref(self, kind: str) -> str:
+        """The relative `$schema` reference for a file of this kind, from its own folder."""
+        return f"../../schemas/{SCHEMA_NAMES[kind]}.schema.json"
+
+
+def open_registry(option: str | None = None) -> Registry:
+    return Registry(find_registry(option))
+
+
+def item_type_of_path(registry_root: Path, path: Path) -> str | None:
+    """'nomination', 'program', a special file name, or None for a file sobreg does not govern."""
+    try:
+        rel = path.resolve().relative_to(registry_root.resolve())
+    except ValueError:
+        return None
+    return kind_of_rel(rel.as_posix())

@@ -1,0 +1,168 @@
+"""YAML in and out: the fast safe read path, the round-trip write path, atomic writes, positions.
+
+Read-only work parses with the fast loader (`yamlfast`, PyYAML's C loader made to read as YAML
+1.2) and falls back to ruamel's safe loader (`yamlrt`), the reference, for anything unusual; edits
+parse in round-trip mode so that comments, key order and quoting written by people survive. All
+refuse what a registry file never needs and an attacker could use: anchors/aliases (a tiny file
+can expand enormously), tags, several documents, byte order marks, files over `MAX_FILE_BYTES`.
+Heavy parsers are imported only when a file is actually parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sobreg.errors import RefusedError
+
+MAX_FILE_BYTES = 1024 * 1024
+BOM = b"\xef\xbb\xbf"
+
+
+class YamlProblem(RefusedError):
+    """A file that cannot be read as a registry document; line and col are 1-based."""
+
+    def __init__(self, key: str, /, *, path: str, line: int = 1, col: int = 1, **params: Any):
+        super().__init__(key, path=path, line=line, col=col, **params)
+        self.path = path
+        self.line = line
+        self.col = col
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text, refusing what a registry file must not be."""
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlProblem("yaml.too_large", path=path, size=len(data), limit=MAX_FILE_BYTES)
+    if data.startswith(BOM):
+        raise YamlProblem("yaml.bom", path=path)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise YamlProblem("yaml.bad_utf8", path=path, line=line, col=col) from exc
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise YamlProblem("yaml.nul", path=path, line=line)
+    return text
+
+
+def read_text(path: Path, display: str | None = None) -> str:
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise YamlProblem("yaml.too_large", path=shown, size=size, limit=MAX_FILE_BYTES)
+        return decode(path.read_bytes(), shown)
+    except OSError as exc:
+        raise YamlProblem("yaml.unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
+
+
+def load_safe(text: str, path: str) -> Any:
+    """Parse into plain dicts, lists and scalars: the fast loader, else the reference one."""
+    from sobreg.store import yamlfast
+
+    try:
+        return yamlfast.load(text)
+    except yamlfast.Divergent:
+        from sobreg.store import yamlrt
+
+        return yamlrt.load_safe(text, path)
+
+
+def load_roundtrip(text: str, path: str) -> Any:
+    """Parse keeping comments, order and quoting, for edits and for error positions."""
+    from sobreg.store import yamlrt
+
+    return yamlrt.load_roundtrip(text, path)
+
+
+def dump_roundtrip(data: Any) -> str:
+    from sobreg.store import yamlrt
+
+    return yamlrt.dump_roundtrip(data)
+
+
+def to_plain(value: Any) -> Any:
+    """Round-trip containers and scalar subclasses to plain Python values for validation."""
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value
+    return value
+
+
+def position(doc: Any, loc: Sequence[str | int], at_key: bool = False) -> tuple[int, int]:
+    """1-based line and column of `loc` in a round-trip document, or of its nearest parent.
+
+    A missing key points at the mapping that should hold it; an existing key at its value when
+    the value is a scalar (that is what is wrong), else at the key.
+    """
+    line, col = 1, 1
+    node = doc
+    for part in loc:
+        lc = getattr(node, "lc", None)
+        if lc is None:
+            break
+        if isinstance(node, dict) and part in node:
+            try:
+                key_line, key_col = lc.key(part)
+                value_line, value_col = lc.value(part)
+            except (KeyError, TypeError, AttributeError):
+                break
+            child = node[part]
+            if (isinstance(child, dict | list) and child) or (at_key and part == loc[-1]):
+                line, col = key_line + 1, key_col + 1
+            else:
+                line, col = value_line + 1, value_col + 1
+            node = child
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            try:
+                item_line, item_col = lc.item(part)
+            except (KeyError, TypeError, AttributeError, IndexError):
+                break
+            line, col = item_line + 1, item_col + 1
+            node = node[part]
+        else:
+            if isinstance(node, dict | list) and node is not doc and lc is not None:
+                line, col = lc.line + 1, lc.col + 1
+            break
+    return line, col
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write `text` so that readers see the old or the new file, never a half-written one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)

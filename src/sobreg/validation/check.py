@@ -1,0 +1,297 @@
+"""Validate registry files: collect every problem, keyed by file, with line and column.
+
+Parsing uses the fast safe loader; only a file that fails is parsed again in round-trip mode to
+find where each problem stands. Rules that span files (ids, links) run after every file is read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sobreg.engine.summary import summary
+from sobreg.models.ids import is_nomination_id, is_program_id
+from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
+from sobreg.store import yamlio
+from sobreg.store.itemcache import scan
+from sobreg.store.registry import Registry, item_type_of_path
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from sobreg.models import ProcessDefinition
+
+
+@dataclass
+class Issue:
+    """One problem: where it is and a message key with parameters (rendered by the CLI)."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    key: str
+    params: dict[str, Any] = dc_field(default_factory=dict)
+
+
+@dataclass
+class CheckResult:
+    valid: list[str] = dc_field(default_factory=list)
+    errors: list[Issue] = dc_field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass(slots=True)
+class _Parsed:
+    path: Path | str
+    shown: str
+    kind: str
+    text: str | None = None
+    data: Any = None
+    issues: list[Issue] = dc_field(default_factory=list)
+
+
+def pydantic_issues(shown: str, text: str | None, exc: ValidationError) -> list[Issue]:
+    """Issues from a pydantic error, each placed at its key or value in the file."""
+    doc = None
+    if text is not None:
+        try:
+            doc = yamlio.load_roundtrip(text, shown)
+        except yamlio.YamlProblem:
+            doc = None
+    issues = []
+    for err in exc.errors(include_url=False):
+        loc = [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")]
+        # Union branches add type names to the location; keep only keys and indexes that exist.
+        loc = [p for p in loc if isinstance(p, int) or not p[:1].isupper()]
+        # An unknown field is its key that is wrong, not its value.
+        at_key = err["type"] == "extra_forbidden"
+        line, col = yamlio.position(doc, loc, at_key) if doc is not None else (1, 1)
+        ctx = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
+        issues.append(
+            Issue(
+                path=shown,
+                line=line,
+                col=col,
+                field=".".join(str(p) for p in loc),
+                key=f"pyd.{err['type']}",
+                params={"msg": err["msg"], **ctx},
+            )
+        )
+    return issues
+
+
+def _short(value: Any) -> str:
+    return str(value)[:200]
+
+
+def _issue(parsed: _Parsed, field_path: str, key: str, **params: Any) -> Issue:
+    line, col = 1, 1
+    if parsed.text is None and field_path:  # a cached verdict: read the file for the position
+        try:
+            parsed.text = yamlio.read_text(Path(parsed.path), parsed.shown)
+        except yamlio.YamlProblem:
+            parsed.text = None
+    if parsed.text is not None and field_path:
+        try:
+            doc = yamlio.load_roundtrip(parsed.text, parsed.shown)
+            line, col = yamlio.position(doc, [_part(p) for p in field_path.split(".")])
+        except yamlio.YamlProblem:
+            pass
+    return Issue(parsed.shown, line, col, field_path, key, params)
+
+
+def _part(part: str) -> str | int:
+    return int(part) if part.isdigit() else part
+
+
+def _parse(
+    registry: Registry, path: Path, kind: str, text: str | None = None, raw: bytes | None = None
+) -> _Parsed:
+    parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
+    try:
+        if text is None:
+            text = (
+                yamlio.read_text(path, parsed.shown)
+                if raw is None
+                else yamlio.decode(raw, parsed.shown)
+            )
+        parsed.text = text
+        parsed.data = yamlio.load_safe(parsed.text, parsed.shown)
+    except yamlio.YamlProblem as exc:
+        parsed.issues.append(Issue(exc.path, exc.line, exc.col, "", exc.key, dict(exc.params)))
+        return parsed
+    if not isinstance(parsed.data, dict):
+        parsed.issues.append(Issue(parsed.shown, 1, 1, "", "validate.not_mapping", {}))
+        parsed.data = None
+    return parsed
+
+
+def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None:
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(parsed.data)
+    except ValidationError as exc:
+        parsed.issues.extend(pydantic_issues(parsed.shown, parsed.text, exc))
+        return None
+
+
+def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
+    data = parsed.data
+    path = Path(parsed.path)
+    item_id = data.get("id")
+    if isinstance(item_id, str) and item_id != path.stem:
+        parsed.issues.append(
+            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=path.stem)
+        )
+    if path.suffix != ".yaml":
+        parsed.issues.append(_issue(parsed, "", "validate.suffix"))
+    step = data.get("step")
+    if process is not None and step is not None and isinstance(step, str):
+        owner = next((s for s in process.steps if s.id == step), None)
+        if owner is None or owner.item != parsed.kind:
+            allowed = ", ".join(s.id for s in process.steps_of(parsed.kind))
+            parsed.issues.append(
+                _issue(parsed, "step", "validate.step_unknown", step=step, allowed=allowed)
+            )
+
+
+def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> None:
+    def find(item_id: str) -> dict[str, Any] | None:
+        if item_id in items:
+            return items[item_id].data
+        if whole or not registry.exists(item_id):
+            return None
+        try:
+            return registry.load_data(item_id)
+        except Exception:
+            return None
+
+    for item_id, parsed in items.items():
+        data = parsed.data
+        if parsed.kind == "nomination" and data.get("program"):
+            target = find(data["program"])
+            if target is None:
+                parsed.issues.append(
+                    _issue(parsed, "program", "validate.link_missing", target=data["program"])
+                )
+            elif target.get("nomination") != item_id:
+                parsed.issues.append(
+                    _issue(parsed, "program", "validate.link_one_way", target=data["program"])
+                )
+        if parsed.kind == "program":
+            if data.get("nomination"):
+                target = find(data["nomination"])
+                if target is None:
+                    parsed.issues.append(
+                        _issue(
+                            parsed, "nomination", "validate.link_missing", target=data["nomination"]
+                        )
+                    )
+                elif target.get("program") != item_id:
+                    parsed.issues.append(
+                        _issue(
+                            parsed, "nomination", "validate.link_one_way", target=data["nomination"]
+                        )
+                    )
+            replaced_by = (data.get("deactivation") or {}).get("replaced_by")
+            if replaced_by and find(replaced_by) is None:
+                parsed.issues.append(
+                    _issue(
+                        parsed,
+                        "deactivation.replaced_by",
+                        "validate.link_missing",
+                        target=replaced_by,
+                    )
+                )
+
+
+def verdict(registry: Registry, path: Path, kind: str, raw: bytes | None) -> Any:
+    """One file's own problems and its summary, as plain values (cached by `itemcache`)."""
+    if kind == "outside":
+        shown = registry.rel(registry.root)
+        return ([(1, 1, "", "validate.outside", {"root": shown})], None)
+    parsed = _parse(registry, path, kind, raw=raw)
+    if parsed.data is not None:
+        _validate_model(parsed, model_for(kind))
+        if kind in FOLDERS:
+            try:
+                process: ProcessDefinition | None = registry.process
+            except Exception:  # process.yaml's own problems are reported on it
+                process = None
+            _item_rules(parsed, process)
+    issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
+    return (issues, summary(kind, parsed.data))
+
+
+def check(registry: Registry, paths: list[Path] | None = None, progress: Any = None) -> CheckResult:
+    """Validate `paths` (default: the whole registry, definitions included)."""
+    whole = not paths
+    if whole:
+        targets = [str(registry.root / n) for n in SPECIAL_FILES if (registry.root / n).is_file()]
+        targets += registry.item_paths()
+    else:
+        targets = [str(p) for p in paths or []]
+    result = CheckResult()
+    scanned = scan(registry, targets, verdict, progress)
+    parsed_all: list[_Parsed] = []
+    items: dict[str, _Parsed] = {}
+    seen: dict[str, str] = {}
+    here = os.getcwd().rstrip(os.sep) + os.sep
+    for found in scanned:
+        # Plain attribute work only: this loop runs over every file on every warm validate.
+        path = found.path
+        shown = path[len(here) :] if path.startswith(here) else registry.rel(path)
+        parsed = _Parsed(path, shown, found.kind, None, found.summary)
+        if found.issues:
+            parsed.issues = [Issue(parsed.shown, *entry) for entry in found.issues]
+            if found.kind == "outside":
+                parsed.issues[0].path = parsed.shown
+        parsed_all.append(parsed)
+        data = found.summary
+        if data is not None and found.kind in FOLDERS:
+            item_id = data.get("id")
+            if item_id.__class__ is not str or not (
+                is_nomination_id(item_id) or is_program_id(item_id)
+            ):
+                continue
+            if item_id in seen:
+                parsed.issues.append(
+                    _issue(parsed, "id", "validate.duplicate_id", id=item_id, other=seen[item_id])
+                )
+            else:
+                seen[item_id] = parsed.shown
+                items[item_id] = parsed
+    _link_rules(registry, items, whole)
+    for parsed in parsed_all:
+        if parsed.issues:
+            result.errors.extend(parsed.issues)
+        else:
+            result.valid.append(parsed.shown)
+    return result
+
+
+def summaries(
+    registry: Registry, item_type: str | None = None, progress: Any = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """(type, summary) of every item (see engine.summary), from the cache where unchanged."""
+    found = scan(registry, registry.item_paths(item_type), verdict, progress, summaries=True)
+    return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
+
+
+def check_text(registry: Registry, path: Path, text: str) -> list[Issue]:
+    """Validate the would-be content of one item file before it is written."""
+    kind = item_type_of_path(registry.root, path) or "program"
+    parsed = _parse(registry, path, kind, text)
+    if parsed.data is not None:
+        model = model_for(kind)
+        if _validate_model(parsed, model) is not None and kind in FOLDERS:
+            _item_rules(parsed, registry.process)
+    return parsed.issues

@@ -1,0 +1,208 @@
+"""Check a change against a base ref: histories only appended to, every new entry a legal move.
+
+Works on plain data read from the base (git) and from the working tree, so it is the same check
+whether run by pre-commit, by CI on a merge request, or by `sobreg sync`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sobreg.audit.repo import Git
+from sobreg.engine.process import owner_roles
+from sobreg.errors import RefusedError
+from sobreg.models.layout import FOLDERS
+from sobreg.models.process import ProcessDefinition
+from sobreg.store import yamlio
+from sobreg.store.registry import Registry
+
+
+@dataclass
+class Violation:
+    path: str
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+def _plain_history(data: Any) -> list[dict[str, Any]]:
+    history = data.get("history") if isinstance(data, dict) else None
+    if not isinstance(history, list):
+        return []
+    return [
+        {k: v for k, v in h.items() if v is not None} if isinstance(h, dict) else h for h in history
+    ]
+
+
+def _hop(process: ProcessDefinition, src: str, dst: str) -> bool:
+    """`dst` is the next step after `src`, or one reachable only past conditional steps."""
+    start = process.index(src)
+    item = process.step(src).item
+    for step in process.steps[start + 1 :]:
+        if step.item != item:
+            return False
+        if step.id == dst:
+            return True
+        if step.only_when is None:
+            return False
+    return False
+
+
+def entry_problem(
+    process: ProcessDefinition, item_type: str, prev: dict[str, Any] | None, hist: dict[str, Any]
+) -> str | None:
+    """Why `hist` cannot follow `prev` under the process, or None when it can."""
+    action, src, dst, status = (
+        hist.get("action"),
+        hist.get("from"),
+        hist.get("to"),
+        hist.get("status"),
+    )
+    if item_type not in process.items:
+        return "verify.unknown_item"
+    rules = process.rules(item_type)
+    if prev is None:
+        if action == "nominate" and item_type == "nomination" and dst == rules.first_step:
+            return None
+        if action == "create" and item_type == "program" and process.has_step(str(dst)):
+            return None
+        if action == "inventory" and item_type == "program" and dst is None:
+            return None
+        return "verify.bad_start"
+    if action in ("nominate", "create", "inventory"):
+        return "verify.start_again"
+    if src != prev.get("to"):
+        return "verify.discontinuous"
+    for step_id in (src, dst):
+        if not process.has_step(step_id) or process.step(str(step_id)).item != item_type:
+            return "verify.unknown_step"
+    src, dst = str(src), str(dst)
+    prev_status = prev.get("status")
+    if action in ("skip", "reopen", "withdraw") and not str(hist.get("reason") or "").strip():
+        return "verify.reason_missing"
+    if action == "reopen":
+        earlier = process.index(dst) < process.index(src)
+        ok = earlier and prev_status not in rules.final_statuses and status == rules.initial_status
+        return None if ok else "verify.bad_reopen"
+    if action == "withdraw":
+        rule = process.withdraw
+        ok = rule is not None and rule.item == item_type and src == dst and status == rule.status
+        return (
+            None
+            if ok and rule is not None and prev_status in rule.from_statuses
+            else "verify.bad_withdraw"
+        )
+    if prev_status not in rules.open_statuses:
+        return "verify.closed"
+    if action in ("close", "activate") and src == dst:
+        outcomes = process.step(src).outcomes
+        ok = any(o.action == action and o.status == status for o in outcomes)
+        return None if ok else "verify.bad_outcome"
+    if action in ("advance", "skip", "deactivate") and _hop(process, src, dst):
+        enter = process.step(dst).enter
+        if enter is not None:
+            ok = prev_status in enter.from_statuses and status == enter.status
+            return None if ok else "verify.bad_enter"
+        return None if status == prev_status else "verify.status_changed"
+    return "verify.illegal"
+
+
+def _read(git: Git, ref: str, rel: str) -> Any:
+    raw = git.show(ref, rel)
+    if raw is None:
+        return None
+    return yamlio.load_safe(yamlio.decode(raw, f"{ref}:{rel}"), f"{ref}:{rel}")
+
+
+def verify(registry: Registry, base: str = "HEAD") -> list[Violation]:
+    git = Git(registry.root)
+    git.verify_ref(base)
+    process = registry.process
+    roles = registry.roles
+    violations: list[Violation] = []
+    for rel, change in sorted(git.changed_since(base, registry.root).items()):
+        parts = Path(rel).parts
+        item_type = next(
+            (k for k, folder in FOLDERS.items() if len(parts) >= 2 and parts[-2] == folder), None
+        )
+        if item_type is None or not rel.endswith((".yaml", ".yml")):
+            continue
+        shown = registry.rel(git.root / rel)
+        if change == "D":
+            violations.append(Violation(shown, "verify.deleted"))
+            continue
+        try:
+            old = _read(git, base, rel) if change != "A" else None
+            new = yamlio.load_safe(yamlio.read_text(git.root / rel, shown), shown)
+        except RefusedError as exc:
+            violations.append(Violation(shown, "verify.unreadable", {"error": exc.key}))
+            continue
+        violations += _check_item(process, roles, item_type, shown, old, new)
+    return violations
+
+
+def _check_item(
+    process: ProcessDefinition, roles: Any, item_type: str, shown: str, old: Any, new: Any
+) -> list[Violation]:
+    found: list[Violation] = []
+    old_history, new_history = _plain_history(old), _plain_history(new)
+    if new_history[: len(old_history)] != old_history:
+        index = next(
+            (i for i, (a, b) in enumerate(zip(old_history, new_history, strict=False)) if a != b),
+            len(new_history),
+        )
+        key = (
+            "verify.removed"
+            if len(new_history) < len(old_history) and index >= len(new_history)
+            else "verify.rewritten"
+        )
+        return [Violation(shown, key, {"index": index + 1})]
+    prev = old_history[-1] if old_history else None
+    for offset, hist in enumerate(new_history[len(old_history) :]):
+        number = len(old_history) + offset + 1
+        problem = entry_problem(process, item_type, prev, hist)
+        if problem:
+            found.append(
+                Violation(
+                    shown,
+                    problem,
+                    {
+                        "index": number,
+                        "action": hist.get("action"),
+                        "src": hist.get("from"),
+                        "dst": hist.get("to"),
+                    },
+                )
+            )
+        elif roles is not None:
+            needed = owner_roles(process, hist)
+            held = roles.roles_of(str(hist.get("actor", "")))
+            if needed and not set(needed) & set(held):
+                found.append(
+                    Violation(
+                        shown,
+                        "verify.role",
+                        {"index": number, "actor": hist.get("actor"), "roles": ", ".join(needed)},
+                    )
+                )
+        prev = hist
+    if isinstance(new, dict) and new_history:
+        last = new_history[-1]
+        if new.get("step") != last.get("to") and last.get("action") != "inventory":
+            found.append(
+                Violation(
+                    shown, "verify.step_mismatch", {"step": new.get("step"), "last": last.get("to")}
+                )
+            )
+        if "status" in last and new.get("status") != last.get("status"):
+            found.append(
+                Violation(
+                    shown,
+                    "verify.status_mismatch",
+                    {"status": new.get("status"), "last": last.get("status")},
+                )
+            )
+    elif isinstance(new, dict) and not new_history:
+        found.append(Violation(shown, "verify.no_history"))
+    return found
