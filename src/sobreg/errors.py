@@ -6,6 +6,8 @@ through the catalogue, so library code stays free of wording and printing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from typing import Any
 
 EXIT_OK = 0
@@ -15,17 +17,39 @@ EXIT_ENVIRONMENT = 3
 EXIT_INTERRUPTED = 130
 
 
+@dataclass
+class Issue:
+    """One problem in a file: where it is, and a message key with parameters (the CLI renders
+    it in the user's language as `path:line:col: field: message`)."""
+
+    path: str
+    line: int
+    col: int
+    field: str
+    key: str
+    params: dict[str, Any] = dc_field(default_factory=dict)
+
+
 class SobregError(Exception):
     """An expected failure: rendered as one line, mapped to an exit code."""
 
     exit_code = EXIT_REFUSED
 
-    def __init__(self, key: str, /, *, details: list[str] | None = None, **params: Any) -> None:
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        issues: list[Issue] | None = None,
+        notes: list[tuple[str, dict[str, Any]]] | None = None,
+        **params: Any,
+    ) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
-        # Already-rendered lines (for example validation errors) shown under the message.
-        self.details = details or []
+        # Data shown under the message: problems in files, and further lines as message keys.
+        self.issues = issues or []
+        self.notes = notes or []
 
     def __str__(self) -> str:
         return f"{self.key} {self.params}" if self.params else self.key

@@ -33,7 +33,7 @@ class Synced:
         return {"pulled": self.pulled, "pushed": self.pushed, "renumbered": self.renumbered}
 
 
-def _upstream(git: Git) -> tuple[str, str, str]:
+def upstream(git: Git) -> tuple[str, str, str]:
     """(remote, branch, remote-tracking ref) that this branch syncs with."""
     branch = git.out("rev-parse", "--abbrev-ref", "HEAD")
     if branch == "HEAD":
@@ -109,7 +109,7 @@ def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str) -> str:
     return parent
 
 
-def _renumber(git: Git, registry: Registry, upstream: str, actor: str) -> list[dict[str, str]]:
+def renumber(git: Git, registry: Registry, upstream: str, actor: str) -> list[dict[str, str]]:
     folder = (registry.root / "nominations").relative_to(git.root).as_posix()
     base = git.out("merge-base", "HEAD", upstream)
     colliding = _collisions(git, base, upstream, folder)
@@ -130,56 +130,16 @@ def _renumber(git: Git, registry: Registry, upstream: str, actor: str) -> list[d
     return [{"from": old, "to": new} for old, new in mapping.items()]
 
 
-def _conflict(git: Git, registry: Registry, base: str, upstream: str) -> RefusedError:
+def conflict(git: Git, registry: Registry, base: str, upstream: str) -> RefusedError:
     """The items both sides changed, with who changed them on each side."""
     rel = registry.root.relative_to(git.root).as_posix()
     ours = set(git.out("diff", "--name-only", base, "HEAD", "--", rel).split())
     theirs = set(git.out("diff", "--name-only", base, upstream, "--", rel).split())
     both = sorted(ours & theirs) or sorted(ours | theirs)
-    lines = []
+    notes: list[tuple[str, dict[str, Any]]] = []
     for path in both:
         local = git.out("log", "-1", "--format=%an <%ae>", f"{base}..HEAD", "--", path)
         remote = git.out("log", "-1", "--format=%an <%ae>", f"{base}..{upstream}", "--", path)
-        lines.append(t("sync.conflict_item", item=Path(path).stem, local=local, remote=remote))
-    return RefusedError("sync.conflict", details=lines)
-
-
-def sync(registry: Registry, actor: str) -> Synced:
-    """Fetch, renumber, rebase, validate, verify and push, as one attempt or a few."""
-    from sobreg.audit.transaction import writing
-    from sobreg.validation.check import check
-    from sobreg.validation.history import verify
-
-    result = Synced()
-    with writing(registry) as repo:
-        git = repo
-        if git.out("status", "--porcelain", "--untracked-files=no"):
-            raise RefusedError("sync.dirty")
-        remote, branch, upstream = _upstream(git)
-        for _ in range(ATTEMPTS):
-            git.call("fetch", "--quiet", remote)
-            if git.call("rev-parse", "--verify", "-q", upstream, ok=True).returncode == 0:
-                result.renumbered += _renumber(git, registry, upstream, actor)
-                base = git.out("merge-base", "HEAD", upstream)
-                result.pulled += int(git.out("rev-list", "--count", f"HEAD..{upstream}"))
-                rebased = git.call("rebase", "--quiet", upstream, ok=True,
-                              env={"GIT_EDITOR": "true"})  # fmt: skip
-                if rebased.returncode != 0:
-                    git.call("rebase", "--abort", ok=True)
-                    raise _conflict(git, registry, base, upstream)
-                checked = check(registry)
-                if not checked.ok:
-                    raise RefusedError("sync.invalid", count=len(checked.errors))
-                violations = verify(registry, upstream)
-                if violations:
-                    raise RefusedError("sync.unverified", count=len(violations))
-                ahead = int(git.out("rev-list", "--count", f"{upstream}..HEAD"))
-            else:
-                ahead = int(git.out("rev-list", "--count", "HEAD"))
-            if ahead == 0:
-                return result
-            pushed = git.call("push", "--quiet", remote, f"HEAD:{branch}", ok=True)
-            if pushed.returncode == 0:
-                result.pushed = ahead
-                return result
-        raise EnvironmentFailure("sync.push_failed", attempts=ATTEMPTS)
+        notes.append(("sync.conflict_item", {"item": Path(path).stem, "local": local,
+                                             "remote": remote}))  # fmt: skip
+    return RefusedError("sync.conflict", notes=notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from sobreg.cli.errors import run
+from sobreg.cli.app import run
 
 
 def main(argv: list[str] | None = None) -> None:

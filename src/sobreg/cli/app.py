@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import typer
 
 from sobreg import __version__
@@ -17,8 +19,9 @@ from sobreg.cli import (
     workflow,
 )
 from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply
-from sobreg.cli.errors import SobregGroup
-from sobreg.i18n import t
+from sobreg.cli.errors import SobregGroup, handled
+from sobreg.errors import EXIT_INTERRUPTED, EXIT_USAGE
+from sobreg.i18n import resolve_language, set_language, t
 
 
 def build_app() -> typer.Typer:
@@ -55,3 +58,29 @@ def build_app() -> typer.Typer:
     for module in (setup, validate, nominate, items, workflow, report, evaluation, trail, sharing):
         module.register(app)
     return app
+
+
+def _language_from_argv(argv: list[str]) -> str | None:
+    # The language must be known before the app is built: help texts come from the catalogue.
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def run(argv: list[str]) -> int:
+    set_language(resolve_language(_language_from_argv(argv)))
+    app = build_app()
+    try:
+        code = handled(lambda: app(args=argv, prog_name="sobreg", standalone_mode=False))
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except typer.Abort:
+        sys.stderr.write(t("error.interrupted") + "\n")
+        return EXIT_INTERRUPTED
+    except Exception as exc:
+        exc.show()  # type: ignore[attr-defined]
+        return int(exc.exit_code) or EXIT_USAGE  # type: ignore[attr-defined]
+    return code

@@ -14,18 +14,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, EXIT_USAGE, SobregError
-from sobreg.i18n import resolve_language, set_language, t
-
-
-def _language_from_argv(argv: list[str]) -> str | None:
-    # The language must be known before the app is built: help texts come from the catalogue.
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
+from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, Issue, SobregError
+from sobreg.i18n import t
 
 
 def render(error: SobregError) -> str:
@@ -35,20 +25,23 @@ def render(error: SobregError) -> str:
         text = f"{params['path']}:{params['line']}:{params.get('col', 1)}: {text}"
     elif "path" in params and error.key.startswith("yaml."):
         text = f"{params['path']}: {text}"
-    lines = [f"{t('error.prefix')}: {text}", *error.details]
+    lines = [f"{t('error.prefix')}: {text}"]
+    lines += [f"  {issue_line(issue)}" for issue in error.issues]
+    lines += [f"  {t(key, **values)}" for key, values in error.notes]
     missing = params.get("missing")
     if isinstance(missing, list):
-        lines += _missing_lines(str(params.get("id") or ""), missing)
+        # Lazy: field titles come from the models, which `sobreg --help` must not load.
+        from sobreg.cli.checklist import missing_lines
+
+        lines += missing_lines(str(params.get("id") or ""), missing)
     return "\n".join(lines)
 
 
-def _missing_lines(item_id: str, missing: list[object]) -> list[str]:
-    from sobreg.cli.workflow import _expected
-    from sobreg.engine.titles import title
-    from sobreg.models.ids import is_nomination_id
-
-    item_type = "nomination" if is_nomination_id(item_id) else "program"
-    return [f"  ✗ {m.field}: {title(item_type, m.field)}{_expected(m)}" for m in missing]  # type: ignore[attr-defined]
+def issue_line(issue: Issue) -> str:
+    """`path:line:col: field: message`, the one shape of a problem in a file."""
+    head = f"{issue.path}:{issue.line}:{issue.col}:"
+    text = t(issue.key, **issue.params)
+    return f"{head} {issue.field}: {text}" if issue.field else f"{head} {text}"
 
 
 def crash_log(exc: BaseException) -> Path:
@@ -96,21 +89,3 @@ class SobregGroup(TyperGroup):
         if code:
             raise typer.Exit(code)
         return 0
-
-
-def run(argv: list[str]) -> int:
-    set_language(resolve_language(_language_from_argv(argv)))
-    from sobreg.cli.app import build_app
-
-    app = build_app()
-    try:
-        code = handled(lambda: app(args=argv, prog_name="sobreg", standalone_mode=False))
-    except typer.Exit as exc:
-        return int(exc.exit_code)
-    except typer.Abort:
-        sys.stderr.write(t("error.interrupted") + "\n")
-        return EXIT_INTERRUPTED
-    except Exception as exc:
-        exc.show()  # type: ignore[attr-defined]
-        return int(exc.exit_code) or EXIT_USAGE  # type: ignore[attr-defined]
-    return code

@@ -44,17 +44,17 @@ def _render_value(value: Any, indent: int, item_type: str, path: str, lines: lis
                 lines.append(f"{pad}{label}:")
                 _render_value(sub, indent + 1, item_type, dotted, lines)
             else:
-                lines.append(f"{pad}{label}: {_scalar(sub)}")
+                lines.append(f"{pad}{label}: {scalar(sub)}")
     elif isinstance(value, list):
         for element in value:
             if isinstance(element, dict):
                 lines.append(f"{pad}-")
                 _render_value(element, indent + 1, item_type, path, lines)
             else:
-                lines.append(f"{pad}- {_scalar(element)}")
+                lines.append(f"{pad}- {scalar(element)}")
 
 
-def _scalar(value: Any) -> str:
+def scalar(value: Any) -> str:
     if isinstance(value, bool):
         return t("word.yes") if value else t("word.no")
     if isinstance(value, list) and not value:

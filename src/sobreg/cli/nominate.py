@@ -84,7 +84,7 @@ class Interview:
 
 
 def _summary(interview: Interview, answers: dict[str, Any]) -> None:
-    from sobreg.cli.items import _scalar
+    from sobreg.cli.items import scalar
     from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, describe
 
     interview.say()
@@ -94,9 +94,9 @@ def _summary(interview: Interview, answers: dict[str, Any]) -> None:
         if question.path not in answers or value is None:
             continue
         field = describe(interview.process, question, answers)
-        shown = dict(field.choices).get(str(value), _scalar(value))
+        shown = dict(field.choices).get(str(value), scalar(value))
         if question.path == HAS_SOB_CONTACT:
-            shown = _scalar(value)
+            shown = scalar(value)
         interview.say(f"  {field.title}: {shown}")
 
 

@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.audit.sync import sync as run
+        from sobreg.operations.sync import run
 
         apply(lang, registry, actor)
         reg, who = current_registry(writes=True)

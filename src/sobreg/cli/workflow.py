@@ -52,8 +52,9 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy (here and below): the engine loads the models, which `--help` must not pay for.
+        from sobreg.cli.checklist import missing_lines
         from sobreg.engine.process import applicable_after, missing
-        from sobreg.engine.titles import title
 
         reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
@@ -91,8 +92,8 @@ def register(app: typer.Typer) -> None:
                 status=t(f"status.{data.get('status')}"),
             )
         )
-        for m in lacking:
-            echo(f"  ✗ {m.field}: {title(item_type, m.field)}{_expected(m)}")
+        for line in missing_lines(item_id, lacking):
+            echo(line)
         echo(t("check.ready") if ready else t("check.not_ready", count=len(lacking)))
         return EXIT_OK if ready else EXIT_REFUSED
 
@@ -195,18 +196,6 @@ def register(app: typer.Typer) -> None:
         else:
             echo(t("withdraw.done", id=item_id, commit=(result.commit or "")[:10]))
         return EXIT_OK
-
-
-def _expected(m: Any) -> str:
-    if m.equals is not None:
-        value = m.equals
-        shown = (
-            (t("word.yes") if value else t("word.no")) if isinstance(value, bool) else str(value)
-        )
-        return " " + t("check.must_be", value=shown)
-    if m.exists:
-        return " " + t("check.must_exist")
-    return ""
 
 
 def _moved(reg: Any, result: Any) -> str:

@@ -21,6 +21,7 @@ from sobreg.engine.process import (
     plan_move,
     plan_withdraw,
 )
+from sobreg.engine.programs import new_program
 from sobreg.errors import RefusedError
 from sobreg.i18n import local, t
 from sobreg.store import editing, yamlio
@@ -40,15 +41,10 @@ class Outcome:
 
 
 def validated(registry: Registry, path: Path, text: str) -> None:
-    from sobreg.validation.reporters import message
-
+    """Refuse the would-be content of an item file, with every problem in it."""
     issues = check_text(registry, path, text)
     if issues:
-        lines = [
-            f"  {i.path}:{i.line}:{i.col}: {i.field}: {message(i)}".replace(": :", ":")
-            for i in issues
-        ]
-        raise RefusedError("write.invalid", path=registry.rel(path), details=lines)
+        raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
 
 
 def _apply_values(
@@ -136,14 +132,14 @@ def move(
             held = [*held, "sob_administration"]  # the nominator may withdraw their own nomination
         for hist in transition.entries:
             hist["role"] = acting_role(process, hist, held)
-        editing.apply_transition(doc, transition)
+        editing.apply_transition(doc, transition.step, transition.status, transition.entries)
         files: dict[Path, str] = {}
         program_id = None
         if transition.create_program is not None:
             program_id, program_path, program_text = _create_program(
                 registry, data, transition, ctx
             )
-            editing._put(doc, "program", program_id)
+            editing.put(doc, "program", program_id)
             files[program_path] = program_text
         new_text = yamlio.dump_roundtrip(doc)
         validated(registry, path, new_text)
@@ -179,7 +175,7 @@ def _create_program(
         "role": transition.entries[-1].get("role"),
         "note": nomination["id"],
     }
-    data = editing.new_program(nomination, rule, created, ctx.today)
+    data = new_program(nomination, rule, created, ctx.today)
     program_id = data["id"]
     path = registry.item_path(program_id)
     if path.exists():

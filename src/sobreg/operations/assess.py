@@ -11,16 +11,20 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from sobreg.audit import repo as audit
 from sobreg.audit.transaction import commit_files, writing
-from sobreg.errors import RefusedError
+from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.models import EvaluationMethod
 from sobreg.models.assessment import Assessment
+from sobreg.operations.advance import validated
 from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
 from sobreg.store import editing, yamlio
 from sobreg.store.registry import Registry
+from sobreg.validation.check import pydantic_issues
 
 # Set by sobreg, never taken from the file: the rule computes it.
 COMPUTED = ("next_review",)
@@ -70,34 +74,41 @@ def template_for(method: EvaluationMethod, kind: str | None) -> str | None:
     return None
 
 
+Why = tuple[str, dict[str, Any]]  # a message key and its parameters
+
+
+def _why(key: str, **params: Any) -> Why:
+    return key, params
+
+
 def problems(
     method: EvaluationMethod, program: dict[str, Any], data: dict[str, Any]
-) -> list[tuple[list[str | int], str]]:
+) -> list[tuple[list[str | int], Why]]:
     """Everything in `data` the method refuses, each with where it is (a path into `data`)."""
-    found: list[tuple[list[str | int], str]] = []
+    found: list[tuple[list[str | int], Why]] = []
     scales = {name: [v.value for v in values] for name, values in method.scales.items()}
 
     def on_scale(loc: list[str | int], value: Any, scale: str) -> None:
         if value not in scales[scale]:
-            found.append((loc, t("assess.not_on_scale", value=str(value)[:80],
+            found.append((loc, _why("assess.not_on_scale", value=str(value)[:80],
                                  allowed=", ".join(scales[scale]))))  # fmt: skip
 
     if data.get("method_version") != method.version:
-        found.append((["method_version"], t("assess.method_version", version=method.version)))
+        found.append((["method_version"], _why("assess.method_version", version=method.version)))
     template = method.templates.get(str(data.get("template")))
     if template is None:
-        found.append((["template"], t("assess.template", allowed=", ".join(method.templates))))
+        found.append((["template"], _why("assess.template", allowed=", ".join(method.templates))))
     elif program.get("kind") and program["kind"] not in template.kinds:
-        found.append((["template"], t("assess.template_kind", kind=program["kind"])))
+        found.append((["template"], _why("assess.template_kind", kind=program["kind"])))
     else:
         criteria = {c.id: c for c in method.criteria}
         scores = data.get("scores") or {}
         for missing in [c for c in template.criteria if c not in scores]:
             name = local(criteria[missing].name.model_dump())
-            found.append((["scores"], t("assess.score_missing", criterion=missing, name=name)))
+            found.append((["scores"], _why("assess.score_missing", criterion=missing, name=name)))
         for key, value in scores.items():
             if key not in template.criteria:
-                found.append((["scores", key], t("assess.score_unknown", criterion=str(key))))
+                found.append((["scores", key], _why("assess.score_unknown", criterion=str(key))))
             elif isinstance(value, dict):
                 on_scale(["scores", key, "score"], value.get("score"), criteria[key].scale)
     on_scale(["evidence_grade"], data.get("evidence_grade"), method.evidence_grades)
@@ -106,35 +117,35 @@ def problems(
     for part in method.parts:
         if part.required and not (parts.get(part.id) or {}).get("date"):
             name = local(part.name.model_dump())
-            found.append((["parts"], t("assess.part_missing", part=part.id, name=name)))
+            found.append((["parts"], _why("assess.part_missing", part=part.id, name=name)))
     for key in parts:
         if key not in [p.id for p in method.parts]:
-            found.append((["parts", key], t("assess.part_unknown", part=str(key))))
+            found.append((["parts", key], _why("assess.part_unknown", part=str(key))))
     assessors = [a for a in data.get("assessors") or [] if isinstance(a, dict)]
     names = {_person(a.get("name")) for a in assessors}
     if len(names) < method.assessors_required:
-        found.append((["assessors"], t("assess.too_few", required=method.assessors_required,
+        found.append((["assessors"], _why("assess.too_few", required=method.assessors_required,
                                        count=len(names))))  # fmt: skip
     for i, assessor in enumerate(assessors):
         why = _not_independent(program, assessor)
         if why:
             found.append((["assessors", i, "name"],
-                          t(f"assess.{why}", name=oneline(assessor.get("name")))))  # fmt: skip
+                          _why(f"assess.{why}", name=oneline(assessor.get("name")))))  # fmt: skip
     return found
 
 
-def _refuse(key: str, source: str, text: str | None, found: list[tuple[list[Any], str]]) -> None:
+def _refuse(key: str, source: str, text: str | None, found: list[tuple[list[Any], Why]]) -> None:
     doc = None
     if text is not None:
         try:
             doc = yamlio.load_roundtrip(text, source)
         except yamlio.YamlProblem:
             doc = None
-    lines = []
-    for loc, why in found:
+    issues = []
+    for loc, (why, params) in found:
         line, col = yamlio.position(doc, loc) if doc is not None else (1, 1)
-        lines.append(f"  {source}:{line}:{col}: {'.'.join(str(p) for p in loc)}: {why}")
-    raise RefusedError(key, path=source, details=lines)
+        issues.append(Issue(source, line, col, ".".join(str(p) for p in loc), why, params))
+    raise RefusedError(key, path=source, issues=issues)
 
 
 def prepare(
@@ -145,14 +156,9 @@ def prepare(
     text: str | None,
 ) -> dict[str, Any]:
     """The assessment to record: defaults filled, shape and method checked, next review set."""
-    from pydantic import ValidationError
-
-    from sobreg.validation.check import pydantic_issues
-    from sobreg.validation.reporters import message
-
     given = [k for k in COMPUTED if k in data]
     if given:
-        _refuse("assess.invalid", source, text, [([k], t("assess.computed")) for k in given])
+        _refuse("assess.invalid", source, text, [([k], _why("assess.computed")) for k in given])
     filled = dict(data)
     filled.setdefault("method_version", method.version)
     if "template" not in filled and (name := template_for(method, program.get("kind"))):
@@ -160,9 +166,8 @@ def prepare(
     try:
         model = Assessment.model_validate(filled)
     except ValidationError as exc:
-        issues = pydantic_issues(source, text, exc)
-        lines = sorted(f"  {i.path}:{i.line}:{i.col}: {i.field}: {message(i)}" for i in issues)
-        raise RefusedError("assess.invalid", path=source, details=lines) from None
+        issues = sorted(pydantic_issues(source, text, exc), key=lambda i: (i.line, i.col, i.field))
+        raise RefusedError("assess.invalid", path=source, issues=issues) from None
     found = problems(method, program, filled)
     if found:
         _refuse("assess.invalid", source, text, found)
@@ -186,12 +191,10 @@ def assess(
         record = prepare(method, program, data, source, text)
         assessments = doc.get("assessments")
         if not isinstance(assessments, list):
-            editing._put(doc, "assessments", [])
+            editing.put(doc, "assessments", [])
             assessments = doc["assessments"]
         assessments.append(editing._container(record))
         new_text = yamlio.dump_roundtrip(doc)
-        from sobreg.operations.advance import validated
-
         validated(registry, path, new_text)
         grade = scale_label(method, method.recommendations, record["recommendation"])
         day = record["date"].isoformat()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
@@ -17,8 +19,10 @@ from sobreg.errors import RefusedError
 from sobreg.i18n import t
 from sobreg.models import Nomination
 from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
+from sobreg.operations.advance import validated
 from sobreg.store import editing
 from sobreg.store.registry import Registry
+from sobreg.validation.check import pydantic_issues
 
 # What the person nominating fills in (CLI.md "what --from-file gives at step a"); the rest is
 # recorded later by the administration and the councils, and id/step/status/history by sobreg.
@@ -48,11 +52,6 @@ class Created:
 def check_fields(fields: dict[str, Any], source: str, text: str | None = None) -> None:
     """Refuse keys the nomination form does not hold and values the model refuses, each placed
     in `source` (whose `text` gives the positions)."""
-    from pydantic import ValidationError
-
-    from sobreg.validation.check import pydantic_issues
-    from sobreg.validation.reporters import message
-
     unknown = [str(k) for k in fields if k not in FORM_FIELDS]
     if unknown:
         raise RefusedError(
@@ -75,11 +74,8 @@ def check_fields(fields: dict[str, Any], source: str, text: str | None = None) -
             }
         )
     except ValidationError as exc:
-        lines = [
-            f"  {i.path}:{i.line}:{i.col}: {i.field}: {message(i)}"
-            for i in pydantic_issues(source, text, exc)
-        ]
-        raise RefusedError("nominate.invalid", path=source, details=sorted(lines)) from None
+        issues = sorted(pydantic_issues(source, text, exc), key=lambda i: (i.line, i.col, i.field))
+        raise RefusedError("nominate.invalid", path=source, issues=issues) from None
 
 
 def next_id(registry: Registry, year: int) -> str:
@@ -118,7 +114,6 @@ def _document(
 
 def create(registry: Registry, fields: dict[str, Any], actor: str) -> Created:
     """Write `nominations/<next id>.yaml` at the first step and commit it alone."""
-    from sobreg.operations.advance import validated
 
     check_fields(fields, "-")  # callers with a file check first, to place errors in it
     with writing(registry) as git:

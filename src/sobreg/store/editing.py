@@ -6,15 +6,11 @@ wrote stay where they were.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from sobreg.engine.process import Transition, get_path
-from sobreg.errors import RefusedError, UsageError
-from sobreg.models.ids import is_program_id, slugify
-from sobreg.models.process import CreateProgram
+from sobreg.errors import UsageError
 from sobreg.store import yamlio
 
 PROTECTED = ("id", "step", "status", "history")
@@ -56,7 +52,7 @@ def _container(value: Any) -> Any:
     return value
 
 
-def _put(mapping: Any, key: str, value: Any) -> None:
+def put(mapping: Any, key: str, value: Any) -> None:
     """Assign, keeping `history` the last key: new fields go in before the audit trail."""
     if key in mapping or "history" not in mapping or not isinstance(mapping, CommentedMap):
         mapping[key] = value
@@ -79,7 +75,7 @@ def set_path(doc: Any, key: str, value: Any) -> None:
         if not isinstance(node, dict):
             raise UsageError("set.not_mapping", key=key)
         if node.get(part) is None:
-            _put(node, part, CommentedSeq() if following.isdigit() else CommentedMap())
+            put(node, part, CommentedSeq() if following.isdigit() else CommentedMap())
         node = node[part]
     last = parts[-1]
     if isinstance(node, list):
@@ -91,7 +87,7 @@ def set_path(doc: Any, key: str, value: Any) -> None:
         else:
             raise UsageError("set.bad_index", key=key)
     elif isinstance(node, dict):
-        _put(node, last, _container(value))
+        put(node, last, _container(value))
     else:
         raise UsageError("set.not_mapping", key=key)
 
@@ -105,51 +101,25 @@ def merge(doc: Any, values: dict[str, Any], prefix: str = "") -> None:
         if isinstance(value, dict) and isinstance(current, dict):
             merge(current, value, f"{dotted}.")
         else:
-            _put(doc, key, _container(value))
+            put(doc, key, _container(value))
 
 
-def apply_transition(doc: Any, transition: Transition) -> None:
-    doc["step"] = transition.step
-    doc["status"] = transition.status
+def apply_transition(
+    doc: Any, step: str | None, status: str, entries: list[dict[str, Any]]
+) -> None:
+    """Set the item's step and status and append `entries` to its history."""
+    doc["step"] = step
+    doc["status"] = status
     history = doc.get("history")
     if not isinstance(history, list):
         history = CommentedSeq()
         doc["history"] = history
-    for hist in transition.entries:
+    for hist in entries:
         history.append(_container({k: v for k, v in hist.items() if v is not None}))
 
 
 def header(schema_ref: str) -> str:
     return f"# yaml-language-server: $schema={schema_ref}\n"
-
-
-def new_program(
-    nomination: dict[str, Any], rule: CreateProgram, entry: dict[str, Any], today: dt.date
-) -> dict[str, Any]:
-    """The data of the program a build or purchase decision creates."""
-    wanted = get_path(nomination, rule.id_from)
-    name = str(get_path(nomination, rule.name_from) or nomination.get("title") or "")
-    program_id = str(wanted) if wanted else slugify(name)
-    if not program_id or not is_program_id(program_id):
-        raise RefusedError("advance.program_id_invalid", id=program_id or "-")
-    origin = rule.origin_map.get(str(get_path(nomination, rule.origin_from)), "nomination")
-    data: dict[str, Any] = {
-        "id": program_id,
-        "created": today,
-        "name": name,
-    }
-    for target, source in rule.copy_fields.items():
-        value = get_path(nomination, source)
-        if value is not None:
-            data[target] = value
-    data |= {
-        "step": rule.step,
-        "status": rule.status,
-        "origin": origin,
-        "nomination": nomination["id"],
-        "history": [{k: v for k, v in entry.items() if v is not None}],
-    }
-    return data
 
 
 def dump_new(data: dict[str, Any], schema_ref: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sobreg.engine.summary import summary
+from sobreg.errors import Issue
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
 from sobreg.store import yamlio
@@ -23,18 +24,6 @@ if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
     from sobreg.models import ProcessDefinition
-
-
-@dataclass
-class Issue:
-    """One problem: where it is and a message key with parameters (rendered by the CLI)."""
-
-    path: str
-    line: int
-    col: int
-    field: str
-    key: str
-    params: dict[str, Any] = dc_field(default_factory=dict)
 
 
 @dataclass

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from sobreg.errors import Issue
 from sobreg.i18n import t
-from sobreg.validation.check import CheckResult, Issue
+from sobreg.validation.check import CheckResult
 
 
 def message(issue: Issue) -> str:
