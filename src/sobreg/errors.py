@@ -71,3 +71,13 @@ class EnvironmentFailure(SobregError):
     """No registry, not a git repository, lock held, git failed."""
 
     exit_code = EXIT_ENVIRONMENT
+
+
+class YamlProblem(RefusedError):
+    """A file that cannot be read as a registry document; line and col are 1-based."""
+
+    def __init__(self, key: str, /, *, path: str, line: int = 1, col: int = 1, **params: Any):
+        super().__init__(key, path=path, line=line, col=col, **params)
+        self.path = path
+        self.line = line
+        self.col = col

@@ -5,30 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import subprocess
 from pathlib import Path
 
+from sobreg.audit.repo import git_config
 from sobreg.errors import EnvironmentFailure, UsageError
 from sobreg.models.patterns import EMAIL_PATTERN
 
 _EMAIL = re.compile(EMAIL_PATTERN)
-
-
-def git_config(key: str, cwd: Path | None = None) -> str | None:
-    """A git configuration value, or None (no git, no repository, unset)."""
-    try:
-        out = subprocess.run(
-            ["git", "config", "--get", key],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    value = out.stdout.strip()
-    return value or None
 
 
 def resolve_actor(option: str | None, cwd: Path | None = None) -> str:

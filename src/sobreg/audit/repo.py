@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sobreg.audit.actor import git_config
+import git
+
 from sobreg.errors import EnvironmentFailure
 
 TRAILERS = ("Sobreg-Id", "Sobreg-Action", "Sobreg-From", "Sobreg-To")
@@ -33,6 +34,46 @@ _HOOK_VARIABLES = (
 def _clean_environment() -> None:
     for name in _HOOK_VARIABLES:
         os.environ.pop(name, None)
+
+
+def git_process(
+    args: list[str],
+    cwd: Path | None,
+    *,
+    ok: bool = False,
+    env: dict[str, str] | None = None,
+    data: bytes = b"",
+) -> subprocess.CompletedProcess[bytes]:
+    """The one way sobreg runs git. `ok`: a failure is an answer (its exit code), not an error."""
+    _clean_environment()
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, input=data, capture_output=True, check=False,
+            env={**os.environ, **(env or {})}, timeout=300,
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise EnvironmentFailure("git.failed", command=args[0], detail=str(exc)[:300]) from None
+    if done.returncode != 0 and not ok:
+        detail = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
+        raise EnvironmentFailure("git.failed", command=args[0], detail=detail[:300])
+    return done
+
+
+def git_config(key: str, cwd: Path | None = None) -> str | None:
+    """A git configuration value, or None (no git, no repository, unset)."""
+    try:
+        done = git_process(["config", "--get", key], cwd, ok=True)
+    except EnvironmentFailure:
+        return None
+    return done.stdout.decode("utf-8", "replace").strip() or None
+
+
+def init_repository(folder: Path) -> None:
+    """Make `folder` a git repository (branch `main`) unless it is inside one already."""
+    try:
+        git.Repo(folder, search_parent_directories=True)
+    except git.InvalidGitRepositoryError:
+        git.Repo.init(folder, initial_branch="main")
 
 
 @dataclass
@@ -57,8 +98,6 @@ class Git:
     """The git repository that contains a folder."""
 
     def __init__(self, folder: Path) -> None:
-        import git
-
         _clean_environment()
         try:
             self.repo = git.Repo(folder, search_parent_directories=True)
@@ -70,29 +109,15 @@ class Git:
         self.git_dir = Path(self.repo.git_dir).resolve()
 
     def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
-        import git
-
-        try:
-            method: Any = getattr(self.repo.git, command.replace("-", "_"))
-            kwargs: dict[str, Any] = {"env": env} if env else {}
-            return str(method(*args, **kwargs))
-        except git.GitCommandError as exc:
-            detail = (exc.stderr or exc.stdout or str(exc)).strip().replace("\n", " ")
-            raise EnvironmentFailure("git.failed", command=command, detail=detail[:300]) from None
+        """git's output as text, without its final newline."""
+        out = self.call(command, *args, env=env).stdout
+        return out.decode("utf-8", "replace").removesuffix("\n")
 
     def call(
         self, *args: str, ok: bool = False, env: dict[str, str] | None = None, data: bytes = b""
     ) -> subprocess.CompletedProcess[bytes]:
-        """git as a process, for what `run` cannot give: the exit code (`ok`: a failure is an
-        answer, not an error), bytes on stdin, an environment of its own (sync's plumbing)."""
-        done = subprocess.run(
-            ["git", *args], cwd=self.root, input=data, capture_output=True, check=False,
-            env={**os.environ, **(env or {})}, timeout=300,
-        )  # fmt: skip
-        if done.returncode != 0 and not ok:
-            detail = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
-            raise EnvironmentFailure("git.failed", command=args[0], detail=detail[:300])
-        return done
+        """git as a process in this repository (see `git_process`)."""
+        return git_process(list(args), self.root, ok=ok, env=env, data=data)
 
     def out(self, *args: str) -> str:
         return self.call(*args).stdout.decode("utf-8", "replace").strip()
@@ -101,11 +126,7 @@ class Git:
         return path.resolve().relative_to(self.root).as_posix()
 
     def has_commits(self) -> bool:
-        try:
-            self.repo.git.rev_parse("--verify", "-q", "HEAD")
-            return True
-        except Exception:
-            return False
+        return self.call("rev-parse", "--verify", "-q", "HEAD", ok=True).returncode == 0
 
     def head(self) -> str | None:
         return self.run("rev-parse", "HEAD") if self.has_commits() else None
@@ -203,21 +224,14 @@ class Git:
 
     def show(self, ref: str, path: str) -> bytes | None:
         """A file's bytes at `ref`, or None when it did not exist there."""
-        import git
-
-        try:
-            out = self.repo.git.show(f"{ref}:{path}", stdout_as_string=False)
-        except git.GitCommandError:
-            return None
-        return bytes(out)
+        done = self.call("show", f"{ref}:{path}", ok=True)
+        return done.stdout if done.returncode == 0 else None
 
     def verify_ref(self, ref: str) -> str:
-        import git
-
-        try:
-            return str(self.repo.git.rev_parse("--verify", "-q", f"{ref}^{{commit}}"))
-        except git.GitCommandError:
-            raise EnvironmentFailure("git.bad_ref", ref=ref) from None
+        done = self.call("rev-parse", "--verify", "-q", f"{ref}^{{commit}}", ok=True)
+        if done.returncode != 0:
+            raise EnvironmentFailure("git.bad_ref", ref=ref)
+        return done.stdout.decode().strip()
 
     def changed_since(self, ref: str, folder: Path) -> dict[str, str]:
         """Files under `folder` that differ between `ref` and the working tree: path -> A/M/D."""

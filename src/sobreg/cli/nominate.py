@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
-        from sobreg.audit.actor import git_config
+        from sobreg.audit.repo import git_config
         from sobreg.operations.nominate import check_fields, create
 
         apply(lang, registry, actor)

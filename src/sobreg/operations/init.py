@@ -20,17 +20,12 @@ FILES_PATTERN = (
 
 def init(folder: Path, actor: str) -> tuple[Path, str]:
     """Make `folder` a git repository holding a registry; returns the registry and the commit."""
-    import git
-
     folder = folder.resolve()
     registry = folder / "registry"
     if (registry / "process.yaml").exists():
         raise RefusedError("init.exists", path=str(registry))
     folder.mkdir(parents=True, exist_ok=True)
-    try:
-        git.Repo(folder, search_parent_directories=True)
-    except git.InvalidGitRepositoryError:
-        git.Repo.init(folder, initial_branch="main")
+    audit.init_repository(folder)
     repo = audit.Git(folder)
     files: dict[Path, str] = {
         registry / "process.yaml": resource("defaults/process.yaml").read_text(encoding="utf-8"),

@@ -17,20 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sobreg.errors import RefusedError
+from sobreg.errors import YamlProblem
+from sobreg.store import yamlfast
+
+__all__ = ["YamlProblem"]  # raised by every reader here; callers catch it from this module
 
 MAX_FILE_BYTES = 1024 * 1024
 BOM = b"\xef\xbb\xbf"
-
-
-class YamlProblem(RefusedError):
-    """A file that cannot be read as a registry document; line and col are 1-based."""
-
-    def __init__(self, key: str, /, *, path: str, line: int = 1, col: int = 1, **params: Any):
-        super().__init__(key, path=path, line=line, col=col, **params)
-        self.path = path
-        self.line = line
-        self.col = col
 
 
 def decode(data: bytes, path: str) -> str:
@@ -64,11 +57,11 @@ def read_text(path: Path, display: str | None = None) -> str:
 
 def load_safe(text: str, path: str) -> Any:
     """Parse into plain dicts, lists and scalars: the fast loader, else the reference one."""
-    from sobreg.store import yamlfast
-
     try:
         return yamlfast.load(text)
     except yamlfast.Divergent:
+        # Lazy (here and below): ruamel loads only for what the fast reader leaves and for
+        # edits, so reads answered by the fast path never pay for it.
         from sobreg.store import yamlrt
 
         return yamlrt.load_safe(text, path)

@@ -14,7 +14,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import Node
 
-from sobreg.store.yamlio import YamlProblem
+from sobreg.errors import YamlProblem
 
 # No registry document comes near this; the fast loader routes anything that might to this path.
 MAX_DEPTH = 150
