@@ -44,6 +44,7 @@ def apply(lang: str | None = None, registry: str | None = None, actor: str | Non
 
 
 def echo_json(value: Any) -> None:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.reporting.render import as_json
 
     sys.stdout.write(as_json(value))
@@ -54,6 +55,7 @@ def echo(text: str = "", err: bool = False) -> None:
 
 
 def console(stderr: bool = False) -> Any:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from rich.console import Console
 
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
@@ -63,6 +65,7 @@ def table(headers: list[str], rows: list[list[str]], title: str | None = None) -
     """A rich table on a terminal, tab-separated lines when piped; cell text is never markup."""
     out = console()
     if out.is_terminal:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from rich.table import Table
         from rich.text import Text
 
@@ -92,6 +95,7 @@ class ProgressBar:
         if self.bar is None:
             if total < self.SHOW_FROM or not self.out.is_terminal:
                 return
+            # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
             from rich.progress import Progress
 
             self.bar = Progress(console=self.out, transient=True)
@@ -125,6 +129,7 @@ def open_item(
 
     Returns the registry, the item type and the actor ("" for read-only commands).
     """
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.models.ids import item_type_of
 
     apply(lang, registry, actor)
@@ -136,6 +141,7 @@ def open_item(
 def current_registry(writes: bool = False) -> tuple[Any, str]:
     """The registry the options and environment name, and for a write the actor (else "").
     Called after a command's own usage checks, so a usage error is reported before exit 3."""
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.actor import resolve_actor
     from sobreg.store.registry import open_registry
 

@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.operations.assess import assess as record
 
         reg, item_type, who = open_item(item_id, lang, registry, actor, writes=True)
@@ -67,6 +68,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
         from sobreg.engine.reviews import due as due_on
         from sobreg.validation.check import summaries
@@ -104,6 +106,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
         from sobreg.reporting.catalogue import publish as build
 

@@ -31,6 +31,7 @@ def _step_label(reg: Any, step: str | None) -> str:
 
 
 def _render_value(value: Any, indent: int, item_type: str, path: str, lines: list[str]) -> None:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.engine.titles import title
 
     pad = "  " * indent
@@ -64,6 +65,7 @@ def scalar(value: Any) -> str:
 
 def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     """The latest assessment of a program as a statement document (md or html)."""
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.errors import RefusedError
     from sobreg.reporting.statements import statement
     from sobreg.reporting.templates import environment
@@ -92,6 +94,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.reporting.listing import rows
 
         apply(lang, registry)

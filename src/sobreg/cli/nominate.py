@@ -27,6 +27,7 @@ class Interview:
     """Asks the form's questions on a terminal; every answer is checked before the next one."""
 
     def __init__(self, process: Any, defaults: dict[str, str | None], stderr: bool) -> None:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from rich.console import Console
 
         self.process = process
@@ -43,6 +44,7 @@ class Interview:
         self.out.print(text, style=style, markup=False, highlight=False)
 
     def ask(self, field: Any, default: str | None) -> Any:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.engine.form import AnswerError, parse
 
         self.say()
@@ -62,6 +64,7 @@ class Interview:
                 self.say(f"  ✗ {exc}", "red")
 
     def run(self) -> dict[str, Any]:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, asked, describe
 
         self.say(t("form.intro"), "bold")
@@ -77,6 +80,7 @@ class Interview:
         return answers
 
     def confirm(self) -> bool:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.engine.form import Field
 
         field = Field("confirm", "bool", t("form.confirm"), "", True)
@@ -84,6 +88,7 @@ class Interview:
 
 
 def _summary(interview: Interview, answers: dict[str, Any]) -> None:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.cli.items import scalar
     from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, describe
 
@@ -120,6 +125,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.repo import git_config
         from sobreg.operations.nominate import check_fields, create
 
@@ -131,6 +137,7 @@ def register(app: typer.Typer) -> None:
             fields = read_mapping(from_file)
             check_fields(fields, str(from_file), from_file.read_text(encoding="utf-8"))
         else:
+            # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
             from sobreg.engine.form import fields_of
             from sobreg.reporting.search import similar
 
@@ -144,6 +151,7 @@ def register(app: typer.Typer) -> None:
                 echo(t("form.not_saved"), err=True)
                 return EXIT_REFUSED
         created = create(reg, fields, who)
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.repo import Git
 
         shown = Git(reg.root).rel(created.path)
@@ -161,6 +169,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.reporting.search import search
 
         apply(lang, registry)

@@ -37,6 +37,7 @@ def output_path(target: Path, registry: Any) -> Path:
 
 
 def write_output(target: Path, text: str) -> None:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.store.yamlio import atomic_write
 
     try:
@@ -46,6 +47,7 @@ def write_output(target: Path, text: str) -> None:
 
 
 def _terminal_report(data: dict[str, Any]) -> None:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.reporting.render import figures
     from sobreg.reporting.templates import number
 
@@ -95,6 +97,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
         from sobreg.cli.common import console
         from sobreg.reporting.cache import annual
@@ -124,6 +127,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
         from sobreg.reporting.annual import status as status_of
         from sobreg.validation.check import summaries

@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import resolve_actor
         from sobreg.operations.init import init as do_init
 

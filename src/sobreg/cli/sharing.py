@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.operations.sync import run
 
         apply(lang, registry, actor)

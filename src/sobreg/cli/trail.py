@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.repo import Git, trailers
         from sobreg.errors import RefusedError
 
@@ -54,6 +55,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.validation.history import verify as run_verify
 
         apply(lang, registry)

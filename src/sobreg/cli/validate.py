@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.store.registry import Registry, find_registry
         from sobreg.validation.check import check
         from sobreg.validation.reporters import REPORTERS
@@ -53,6 +54,7 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.store.registry import find_registry
         from sobreg.validation import schemas
 

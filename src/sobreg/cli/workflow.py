@@ -19,6 +19,7 @@ FromFileOpt = Annotated[
 
 def read_mapping(path: Path) -> dict[str, Any]:
     """A YAML or JSON mapping from a file given on the command line."""
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.store import yamlio
 
     if not path.is_file():
@@ -39,6 +40,7 @@ def read_mapping(path: Path) -> dict[str, Any]:
 
 
 def _assignments(values: list[str] | None) -> list[tuple[str, Any]]:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.store.editing import parse_assignment
 
     return [parse_assignment(v) for v in values or []]
@@ -109,6 +111,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.operations.advance import set_fields
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
@@ -146,6 +149,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.operations.advance import move
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
@@ -187,6 +191,7 @@ def register(app: typer.Typer) -> None:
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.operations.advance import move
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)

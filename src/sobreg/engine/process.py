@@ -320,13 +320,23 @@ def owner_roles(process: ProcessDefinition, hist: dict[str, Any]) -> list[str]:
         for step_id in (src, dst):
             if step_id and process.has_step(step_id):
                 roles += [r for r in process.step(step_id).owner if r not in roles]
-    if (
-        action == "withdraw"
-        and "sob_administration" in process.roles
-        and "sob_administration" not in roles
-    ):
-        roles.append("sob_administration")
+    rule = process.withdraw
+    if action == "withdraw" and rule is not None:
+        extra = [*rule.roles, *([rule.own.role] if rule.own else [])]
+        roles += [r for r in extra if r not in roles]
     return roles
+
+
+def own_role(process: ProcessDefinition, data: Any, actor: str) -> str | None:
+    """The role in which `actor` may withdraw `data` as the person it names (process.yaml's
+    `withdraw.own`), or None."""
+    rule = process.withdraw
+    if rule is None or rule.own is None:
+        return None
+    named = get_path(data, rule.own.field)
+    if isinstance(named, str) and named.casefold() == actor.casefold():
+        return rule.own.role
+    return None
 
 
 def acting_role(

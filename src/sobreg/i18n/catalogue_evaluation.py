@@ -40,11 +40,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "metoden kräver minst {required} olika bedömare; {count} angivna",
         "the method requires at least {required} different assessors; {count} given",
     ),
-    "assess.project_group": (
+    "assess.in_project_group": (
         "{name} är med i programmets projektgrupp och är inte oberoende",
         "{name} is in the program's project group and not independent",
     ),
-    "assess.content_reviewer": (
+    "assess.is_content_reviewer": (
         "{name} granskade programmets innehåll och är inte oberoende",
         "{name} reviewed the program's content and is not independent",
     ),

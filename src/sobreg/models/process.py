@@ -96,10 +96,22 @@ def _req(value: Any) -> Any:
     return {"field": value} if isinstance(value, str) else value
 
 
+class OwnWithdrawal(Model):
+    """The person an item names (for example its nominator) may withdraw it themselves."""
+
+    field: str = Field(description="Dotted path of the e-mail address in the item")
+    role: str = Field(description="The role the withdrawal is recorded in")
+
+
 class Withdraw(Model):
     item: ItemType
     status: str
     from_statuses: list[str] = Field(min_length=1)
+    roles: list[str] = Field(
+        default_factory=list,
+        description="Roles that may withdraw at any step, besides the step's owners",
+    )
+    own: OwnWithdrawal | None = None
 
 
 class ProcessDefinition(Model):
@@ -124,6 +136,11 @@ class ProcessDefinition(Model):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"step ids must be unique: {', '.join(dupes)}")
+        if self.withdraw is not None:
+            named = [*self.withdraw.roles, *([self.withdraw.own.role] if self.withdraw.own else [])]
+            unknown_roles = [r for r in named if r not in self.roles]
+            if unknown_roles:
+                raise ValueError(f"withdraw names unknown roles: {', '.join(unknown_roles)}")
         for step in self.steps:
             unknown = [r for r in step.owner if r not in self.roles]
             if unknown:

@@ -17,6 +17,7 @@ from sobreg.engine.process import (
     Context,
     Transition,
     acting_role,
+    own_role,
     plan_advance,
     plan_move,
     plan_withdraw,
@@ -124,12 +125,8 @@ def move(
         else:
             transition = plan_advance(process, data, ctx)
         held = _held_roles(registry, actor)
-        if (
-            held is not None
-            and withdraw
-            and (data.get("nominator") or {}).get("email", "").casefold() == actor.casefold()
-        ):
-            held = [*held, "sob_administration"]  # the nominator may withdraw their own nomination
+        if held is not None and withdraw and (own := own_role(process, data, actor)):
+            held = [*held, own]
         for hist in transition.entries:
             hist["role"] = acting_role(process, hist, held)
         editing.apply_transition(doc, transition.step, transition.status, transition.entries)

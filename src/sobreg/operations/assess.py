@@ -58,12 +58,12 @@ def _not_independent(program: dict[str, Any], assessor: dict[str, Any]) -> str |
     group = ((program.get("project") or {}).get("group")) or []
     for member in group:
         if isinstance(member, dict) and name and _person(member.get("name")) == name:
-            return "project_group"
+            return "in_project_group"
     reviewer = (program.get("content_review") or {}).get("reviewer") or {}
     if name and _person(reviewer.get("name")) == name:
-        return "content_reviewer"
+        return "is_content_reviewer"
     if email and _person(reviewer.get("email")) == email:
-        return "content_reviewer"
+        return "is_content_reviewer"
     return None
 
 

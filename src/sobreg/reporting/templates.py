@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from sobreg.i18n import current_language, t
+from sobreg.i18n import local as pick_language
 from sobreg.store.resources import resource
 
 _ESCAPED = (".html", ".htm", ".xml", ".svg")
@@ -19,8 +21,6 @@ def oneline(value: Any) -> str:
 
 def number(value: Any) -> str:
     """A number as people write it: 61 rather than 61.0, 60,5 in Swedish; – for none."""
-    from sobreg.i18n import current_language
-
     if value is None:
         return "–"
     if isinstance(value, float) and value.is_integer():
@@ -46,10 +46,8 @@ def escaped(name: str | None) -> bool:
 
 
 def environment(registry_root: Path | None = None) -> Any:
+    # Lazy: Jinja loads only for the commands that render a template.
     from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
-
-    from sobreg.i18n import current_language, t
-    from sobreg.i18n import local as pick_language
 
     loaders = []
     if registry_root is not None:

@@ -6,6 +6,7 @@ wrote stay where they were.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -23,8 +24,6 @@ def parse_assignment(text: str) -> tuple[str, Any]:
     key = key.strip()
     if not sep or not key:
         raise UsageError("option.kv_invalid", value=text[:100])
-    import re
-
     if not all(re.match(_KEY_PART, part) for part in key.split(".")):
         raise UsageError("set.bad_key", key=key[:100])
     if not raw.strip():

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sobreg.models.layout import FOLDER_KINDS, kind_of_rel
+from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
 from sobreg.store.registry import Registry, git_dir
 
 VERSION = 1
@@ -299,14 +299,14 @@ def _run(
             if progress:
                 progress(len(found), len(jobs))
         return found
-    # Import the models and read process.yaml before forking, so the workers inherit them
-    # instead of each paying ~0.2 s for them.
-    import importlib
+    # Lazy: only a cold scan of many files forks workers; warm commands skip these imports.
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    for module in ("sobreg.models", "sobreg.store.yamlfast", analyse.__module__):
-        importlib.import_module(module)
+    # The models (through the analysing function's module) and process.yaml are loaded before
+    # forking, so the workers inherit them instead of each paying ~0.2 s for them.
+    model_for("nomination")
+    model_for("program")
     with contextlib.suppress(Exception):  # its own problems are reported on process.yaml
         registry.process  # noqa: B018
     size = max(20, len(jobs) // (workers * 8))

@@ -88,6 +88,7 @@ class Registry:
         return self._load_definition("roles.yaml")  # type: ignore[return-value]
 
     def _load_definition(self, name: str) -> BaseModel:
+        # Lazy: only a definition that is read needs pydantic; cached reads never do.
         from pydantic import ValidationError
 
         model = model_for(name)

@@ -15,6 +15,7 @@ import re
 from typing import Any, ClassVar
 
 import yaml
+from ruamel.yaml.resolver import implicit_resolvers
 
 _TAG = "tag:yaml.org,2002:"
 _INT = re.compile(r"[-+]?[0-9]+\Z")
@@ -87,8 +88,6 @@ def _date(loader: _Loader, node: Any) -> Any:
 
 
 def _install() -> None:
-    from ruamel.yaml.resolver import implicit_resolvers
-
     for versions, tag, regexp, first in implicit_resolvers:
         if (1, 2) in versions:
             for char in first:  # "" holds the resolvers of the empty scalar, as in PyYAML

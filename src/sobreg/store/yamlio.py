@@ -69,12 +69,14 @@ def load_safe(text: str, path: str) -> Any:
 
 def load_roundtrip(text: str, path: str) -> Any:
     """Parse keeping comments, order and quoting, for edits and for error positions."""
+    # Lazy: see load_safe.
     from sobreg.store import yamlrt
 
     return yamlrt.load_roundtrip(text, path)
 
 
 def dump_roundtrip(data: Any) -> str:
+    # Lazy: see load_safe.
     from sobreg.store import yamlrt
 
     return yamlrt.dump_roundtrip(data)

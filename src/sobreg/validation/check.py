@@ -123,6 +123,7 @@ def _parse(
 
 
 def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None:
+    # Lazy: a warm `validate` answers from the cache and never loads pydantic.
     from pydantic import ValidationError
 
     try:

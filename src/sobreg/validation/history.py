@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.audit.repo import Git
-from sobreg.engine.process import owner_roles
+from sobreg.engine.process import own_role, owner_roles
 from sobreg.errors import RefusedError
 from sobreg.models.layout import FOLDERS
 from sobreg.models.process import ProcessDefinition
@@ -178,6 +178,9 @@ def _check_item(
         elif roles is not None:
             needed = owner_roles(process, hist)
             held = roles.roles_of(str(hist.get("actor", "")))
+            own = own_role(process, new, str(hist.get("actor", "")))
+            if hist.get("action") == "withdraw" and own:
+                held = [*held, own]
             if needed and not set(needed) & set(held):
                 found.append(
                     Violation(

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from sobreg.models import EvaluationMethod, Nomination, ProcessDefinition, Program, RolesFile
+from sobreg.store.yamlio import atomic_write
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
@@ -59,8 +60,6 @@ def stale(out_dir: Path) -> list[str]:
 
 
 def write(out_dir: Path) -> list[Path]:
-    from sobreg.store.yamlio import atomic_write
-
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name in SCHEMA_MODELS:
