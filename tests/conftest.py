@@ -184,10 +184,10 @@ def git(cwd: Path, *args: str) -> str:
 
 def write_yaml(path: Path, data: dict[str, Any], header: str = "") -> Path:
     from sobreg.store import yamlio
-    from sobreg.store.editing import _container
+    from sobreg.store.editing import document
 
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(header + yamlio.dump_roundtrip(_container(data)), encoding="utf-8")
+    path.write_text(header + yamlio.dump_roundtrip(document(data)), encoding="utf-8")
     return path
 
 

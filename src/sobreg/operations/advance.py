@@ -27,7 +27,7 @@ from sobreg.errors import RefusedError
 from sobreg.i18n import local, t
 from sobreg.store import editing, yamlio
 from sobreg.store.registry import Registry
-from sobreg.validation.check import check_text
+from sobreg.validation.check import check_document
 
 
 @dataclass
@@ -41,9 +41,10 @@ class Outcome:
     entries: list[dict[str, Any]] = field(default_factory=list)
 
 
-def validated(registry: Registry, path: Path, text: str) -> None:
-    """Refuse the would-be content of an item file, with every problem in it."""
-    issues = check_text(registry, path, text)
+def validated(registry: Registry, path: Path, doc: Any) -> None:
+    """Refuse the would-be content of an item file (its document in memory), with every problem
+    in it."""
+    issues = check_document(registry, path, doc)
     if issues:
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
 
@@ -67,8 +68,8 @@ def set_fields(
     with writing(registry) as git:
         path, text, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments, merged)
+        validated(registry, path, doc)
         new_text = yamlio.dump_roundtrip(doc)
-        validated(registry, path, new_text)
         if new_text == text:
             return Outcome(item_id, None)
         keys = [k for k, _ in assignments] + list((merged or {}).keys())
@@ -115,7 +116,9 @@ def move(
     with writing(registry) as git:
         path, _, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments or [], merged)
-        validated(registry, path, yamlio.dump_roundtrip(doc))
+        # Validated once, in memory: what the engine adds below (step, status, history entries)
+        # is built from this valid item by the process rules.
+        validated(registry, path, doc)
         data = yamlio.to_plain(doc)
         ctx = Context(actor=actor, today=today(), note=note, exists=registry.exists)
         if withdraw:
@@ -138,9 +141,7 @@ def move(
             )
             editing.put(doc, "program", program_id)
             files[program_path] = program_text
-        new_text = yamlio.dump_roundtrip(doc)
-        validated(registry, path, new_text)
-        files = {path: new_text, **files}
+        files = {path: yamlio.dump_roundtrip(doc), **files}
         subject = _subject(registry, transition, program_id)
         msg = audit.message(
             subject, item_id, transition.action, transition.from_step, transition.step
@@ -177,6 +178,7 @@ def _create_program(
     path = registry.item_path(program_id)
     if path.exists():
         raise RefusedError("advance.program_exists", program=program_id)
-    text = editing.dump_new(data, registry.schema_ref("program"))
-    validated(registry, path, text)
+    doc = editing.document(data)
+    validated(registry, path, doc)
+    text = editing.dump_new(doc, registry.schema_ref("program"))
     return program_id, path, text

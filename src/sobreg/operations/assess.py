@@ -193,9 +193,9 @@ def assess(
         if not isinstance(assessments, list):
             editing.put(doc, "assessments", [])
             assessments = doc["assessments"]
-        assessments.append(editing._container(record))
+        assessments.append(editing.document(record))
+        validated(registry, path, doc)
         new_text = yamlio.dump_roundtrip(doc)
-        validated(registry, path, new_text)
         grade = scale_label(method, method.recommendations, record["recommendation"])
         day = record["date"].isoformat()
         subject = t("commit.assess", id=program_id, date=day, recommendation=grade)

@@ -119,10 +119,9 @@ def create(registry: Registry, fields: dict[str, Any], actor: str) -> Created:
     with writing(registry) as git:
         item_id = next_id(registry, today().year)
         path = registry.item_path(item_id)
-        text = editing.dump_new(
-            _document(registry, item_id, fields, actor), registry.schema_ref("nomination")
-        )
-        validated(registry, path, text)
+        doc = editing.document(_document(registry, item_id, fields, actor))
+        validated(registry, path, doc)
+        text = editing.dump_new(doc, registry.schema_ref("nomination"))
         subject = t(
             "commit.nominate", id=item_id, title=" ".join(str(fields.get("title", "")).split())[:80]
         )

@@ -40,14 +40,15 @@ def _check_key(key: str) -> None:
         raise UsageError("set.protected", key=key)
 
 
-def _container(value: Any) -> Any:
+def document(value: Any) -> Any:
+    """Plain values as round-trip containers, ready to be edited into or dumped."""
     if isinstance(value, dict):
         out = CommentedMap()
         for k, v in value.items():
-            out[k] = _container(v)
+            out[k] = document(v)
         return out
     if isinstance(value, list):
-        return CommentedSeq([_container(v) for v in value])
+        return CommentedSeq([document(v) for v in value])
     return value
 
 
@@ -80,13 +81,13 @@ def set_path(doc: Any, key: str, value: Any) -> None:
     if isinstance(node, list):
         position = int(last) if last.isdigit() else -1
         if position == len(node):
-            node.append(_container(value))
+            node.append(document(value))
         elif 0 <= position < len(node):
-            node[position] = _container(value)
+            node[position] = document(value)
         else:
             raise UsageError("set.bad_index", key=key)
     elif isinstance(node, dict):
-        put(node, last, _container(value))
+        put(node, last, document(value))
     else:
         raise UsageError("set.not_mapping", key=key)
 
@@ -100,7 +101,7 @@ def merge(doc: Any, values: dict[str, Any], prefix: str = "") -> None:
         if isinstance(value, dict) and isinstance(current, dict):
             merge(current, value, f"{dotted}.")
         else:
-            put(doc, key, _container(value))
+            put(doc, key, document(value))
 
 
 def apply_transition(
@@ -114,12 +115,13 @@ def apply_transition(
         history = CommentedSeq()
         doc["history"] = history
     for hist in entries:
-        history.append(_container({k: v for k, v in hist.items() if v is not None}))
+        history.append(document({k: v for k, v in hist.items() if v is not None}))
 
 
 def header(schema_ref: str) -> str:
     return f"# yaml-language-server: $schema={schema_ref}\n"
 
 
-def dump_new(data: dict[str, Any], schema_ref: str) -> str:
-    return header(schema_ref) + yamlio.dump_roundtrip(_container(data))
+def dump_new(doc: Any, schema_ref: str) -> str:
+    """A new item file: the `$schema` line for editors, then the document."""
+    return header(schema_ref) + yamlio.dump_roundtrip(document(doc))

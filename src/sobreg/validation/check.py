@@ -44,12 +44,15 @@ class _Parsed:
     text: str | None = None
     data: Any = None
     issues: list[Issue] = dc_field(default_factory=list)
+    doc: Any = None  # the round-trip document, when the caller has it in memory
 
 
-def pydantic_issues(shown: str, text: str | None, exc: ValidationError) -> list[Issue]:
-    """Issues from a pydantic error, each placed at its key or value in the file."""
-    doc = None
-    if text is not None:
+def pydantic_issues(
+    shown: str, text: str | None, exc: ValidationError, doc: Any = None
+) -> list[Issue]:
+    """Issues from a pydantic error, each placed at its key or value in the file (in `doc`, the
+    round-trip document, when given; else parsed from `text`)."""
+    if doc is None and text is not None:
         try:
             doc = yamlio.load_roundtrip(text, shown)
         except yamlio.YamlProblem:
@@ -82,6 +85,9 @@ def _short(value: Any) -> str:
 
 def _issue(parsed: _Parsed, field_path: str, key: str, **params: Any) -> Issue:
     line, col = 1, 1
+    if parsed.doc is not None:
+        line, col = yamlio.position(parsed.doc, [_part(p) for p in field_path.split(".")])
+        return Issue(parsed.shown, line, col, field_path, key, params)
     if parsed.text is None and field_path:  # a cached verdict: read the file for the position
         try:
             parsed.text = yamlio.read_text(Path(parsed.path), parsed.shown)
@@ -129,7 +135,7 @@ def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None
     try:
         return model.model_validate(parsed.data)
     except ValidationError as exc:
-        parsed.issues.extend(pydantic_issues(parsed.shown, parsed.text, exc))
+        parsed.issues.extend(pydantic_issues(parsed.shown, parsed.text, exc, parsed.doc))
         return None
 
 
@@ -274,6 +280,19 @@ def summaries(
     """(type, summary) of every item (see engine.summary), from the cache where unchanged."""
     found = scan(registry, registry.item_paths(item_type), verdict, progress, summaries=True)
     return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
+
+
+def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
+    """Validate an item's would-be content, in memory as the round-trip document that will be
+    written (positions come from the document; nothing is parsed again)."""
+    kind = item_type_of_path(registry.root, path) or "program"
+    data = yamlio.to_plain(doc)
+    parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind, data=data, doc=doc)
+    if not isinstance(data, dict):
+        return [Issue(parsed.shown, 1, 1, "", "validate.not_mapping", {})]
+    if _validate_model(parsed, model_for(kind)) is not None and kind in FOLDERS:
+        _item_rules(parsed, registry.process)
+    return parsed.issues
 
 
 def check_text(registry: Registry, path: Path, text: str) -> list[Issue]:
