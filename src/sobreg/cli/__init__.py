@@ -1,11 +1,19 @@
-"""The `sobreg` command line: thin wrappers over the library, one error handler for all."""
+"""cli: the Typer application, one module per command group: parse options, call operations,
+render results and errors as messages. The only package that prints; may import everything below.
+"""
 
 from __future__ import annotations
 
 import sys
 
-from sobreg.cli.app import run
+from sobreg.i18n import language_from_argv, resolve_language, set_language
 
 
 def main(argv: list[str] | None = None) -> None:
-    sys.exit(run(sys.argv[1:] if argv is None else argv))
+    args = sys.argv[1:] if argv is None else argv
+    set_language(resolve_language(language_from_argv(args)))
+    # Lazy: the options' help texts are read from the catalogue when the command modules load,
+    # so the language is set before they are imported.
+    from sobreg.cli.app import run
+
+    sys.exit(run(args))

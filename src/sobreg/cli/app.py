@@ -18,10 +18,10 @@ from sobreg.cli import (
     validate,
     workflow,
 )
-from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply
+from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply, command_help
 from sobreg.cli.errors import SobregGroup, handled
 from sobreg.errors import EXIT_INTERRUPTED, EXIT_USAGE
-from sobreg.i18n import resolve_language, set_language, t
+from sobreg.i18n import language_from_argv, resolve_language, set_language, t
 
 
 def build_app() -> typer.Typer:
@@ -29,7 +29,7 @@ def build_app() -> typer.Typer:
     app = typer.Typer(
         name="sobreg",
         cls=SobregGroup,
-        help=t("help.app"),
+        help=command_help("app"),
         no_args_is_help=True,
         add_completion=False,
         # Local variables in tracebacks could show personal data from the registry.
@@ -60,18 +60,8 @@ def build_app() -> typer.Typer:
     return app
 
 
-def _language_from_argv(argv: list[str]) -> str | None:
-    # The language must be known before the app is built: help texts come from the catalogue.
-    for index, arg in enumerate(argv):
-        if arg == "--lang" and index + 1 < len(argv):
-            return argv[index + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return None
-
-
 def run(argv: list[str]) -> int:
-    set_language(resolve_language(_language_from_argv(argv)))
+    set_language(resolve_language(language_from_argv(argv)))
     app = build_app()
     try:
         code = handled(lambda: app(args=argv, prog_name="sobreg", standalone_mode=False))

@@ -147,3 +147,13 @@ def current_registry(writes: bool = False) -> tuple[Any, str]:
 
     reg = open_registry(State.registry)
     return reg, resolve_actor(State.actor, reg.root) if writes else ""
+
+
+def command_help(name: str) -> str:
+    """A command's `--help`: its text and, when the catalogue has one, an example."""
+    text = t(f"help.{name}")
+    example = t(f"help.{name}.example")
+    if example == f"help.{name}.example":
+        return text
+    # "\b" keeps click from re-flowing the example line.
+    return f"{text}\n\n\b\n{t('help.example_label')}\n  {example}"

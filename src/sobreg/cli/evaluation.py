@@ -14,6 +14,7 @@ from sobreg.cli.common import (
     LangOpt,
     RegistryOpt,
     apply,
+    command_help,
     current_registry,
     echo,
     echo_json,
@@ -35,7 +36,7 @@ def _date_option(value: str | None) -> dt.date | None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("assess", help=t("help.assess"))
+    @app.command("assess", help=command_help("assess"))
     def assess(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         from_file: Annotated[
@@ -61,7 +62,7 @@ def register(app: typer.Typer) -> None:
             echo(t("assess.done", id=done.id, commit=done.commit[:10], next=done.next_review))
         return EXIT_OK
 
-    @app.command("due", help=t("help.due"))
+    @app.command("due", help=command_help("due"))
     def due(
         on: Annotated[str | None, typer.Option("--on", metavar="DATE", help=t("opt.on"))] = None,
         as_json: JsonOpt = False,
@@ -100,7 +101,7 @@ def register(app: typer.Typer) -> None:
         )
         return EXIT_OK
 
-    @app.command("publish", help=t("help.publish"))
+    @app.command("publish", help=command_help("publish"))
     def publish(
         out: Annotated[Path, typer.Option("--out", metavar="DIR", help=t("opt.publish_out"))],
         registry: RegistryOpt = None,

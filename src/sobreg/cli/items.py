@@ -11,6 +11,7 @@ from sobreg.cli.common import (
     LangOpt,
     RegistryOpt,
     apply,
+    command_help,
     current_registry,
     echo,
     echo_json,
@@ -85,7 +86,7 @@ def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("list", help=t("help.list"))
+    @app.command("list", help=command_help("list"))
     def list_items(
         what: Annotated[str | None, typer.Argument(metavar="[nominations|programs]")] = None,
         step: Annotated[str | None, typer.Option("--step", help=t("opt.step"))] = None,
@@ -120,7 +121,7 @@ def register(app: typer.Typer) -> None:
         table(headers, values, t("list.title", count=len(found)))
         return EXIT_OK
 
-    @app.command("show", help=t("help.show"))
+    @app.command("show", help=command_help("show"))
     def show(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         as_statement: Annotated[bool, typer.Option("--statement", help=t("opt.statement"))] = False,

@@ -13,6 +13,7 @@ from sobreg.cli.common import (
     LangOpt,
     RegistryOpt,
     apply,
+    command_help,
     current_registry,
     echo,
     echo_json,
@@ -117,7 +118,7 @@ def _similar(interview: Interview, hits: list[Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("nominate", help=t("help.nominate"))
+    @app.command("nominate", help=command_help("nominate"))
     def nominate(
         from_file: FromFileOpt = None,
         as_json: JsonOpt = False,
@@ -161,7 +162,7 @@ def register(app: typer.Typer) -> None:
             echo(t("nominate.done", id=created.id, path=shown, commit=created.commit[:10]))
         return EXIT_OK
 
-    @app.command("search", help=t("help.search"))
+    @app.command("search", help=command_help("search"))
     def search_cmd(
         text: Annotated[str, typer.Argument(metavar="TEXT")],
         limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,

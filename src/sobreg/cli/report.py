@@ -13,6 +13,7 @@ from sobreg.cli.common import (
     ProgressBar,
     RegistryOpt,
     apply,
+    command_help,
     current_registry,
     echo,
     echo_json,
@@ -87,7 +88,7 @@ def _terminal_report(data: dict[str, Any]) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("report", help=t("help.report"))
+    @app.command("report", help=command_help("report"))
     def report(
         year: Annotated[int, typer.Option("--year", min=1900, max=2999, help=t("opt.year"))],
         fmt: Annotated[
@@ -121,7 +122,7 @@ def register(app: typer.Typer) -> None:
             echo(t("report.written", path=str(output)), err=True)
         return EXIT_OK
 
-    @app.command("status", help=t("help.status"))
+    @app.command("status", help=command_help("status"))
     def status(
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,

@@ -7,13 +7,13 @@ from typing import Annotated
 
 import typer
 
-from sobreg.cli.common import ActorOpt, LangOpt, State, apply, echo
+from sobreg.cli.common import ActorOpt, LangOpt, State, apply, command_help, echo
 from sobreg.errors import EXIT_OK
 from sobreg.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("init", help=t("help.init"))
+    @app.command("init", help=command_help("init"))
     def init(
         folder: Annotated[Path, typer.Argument(metavar="[DIR]")] = Path("."),
         actor: ActorOpt = None,

@@ -10,6 +10,7 @@ from sobreg.cli.common import (
     LangOpt,
     RegistryOpt,
     apply,
+    command_help,
     current_registry,
     echo,
     echo_json,
@@ -19,7 +20,7 @@ from sobreg.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("sync", help=t("help.sync"))
+    @app.command("sync", help=command_help("sync"))
     def sync(
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,

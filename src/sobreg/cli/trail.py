@@ -11,6 +11,7 @@ from sobreg.cli.common import (
     LangOpt,
     RegistryOpt,
     apply,
+    command_help,
     current_registry,
     echo,
     echo_json,
@@ -21,7 +22,7 @@ from sobreg.i18n import t
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("log", help=t("help.log"))
+    @app.command("log", help=command_help("log"))
     def log(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         as_json: JsonOpt = False,
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
                 echo(f"    [{moved['Sobreg-Action']}: {src} → {dst}]")
         return EXIT_OK
 
-    @app.command("verify", help=t("help.verify"))
+    @app.command("verify", help=command_help("verify"))
     def verify(
         base: Annotated[str, typer.Option("--base", metavar="REF", help=t("opt.base"))] = "HEAD",
         registry: RegistryOpt = None,

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from sobreg.cli.common import LangOpt, ProgressBar, RegistryOpt, State, apply, echo
+from sobreg.cli.common import LangOpt, ProgressBar, RegistryOpt, State, apply, command_help, echo
 from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
 from sobreg.i18n import t
 
@@ -20,7 +20,7 @@ class Format(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("validate", help=t("help.validate"))
+    @app.command("validate", help=command_help("validate"))
     def validate(
         paths: Annotated[
             list[Path] | None, typer.Argument(metavar="[PATH]...", show_default=False)
@@ -45,7 +45,7 @@ def register(app: typer.Typer) -> None:
         echo(REPORTERS[fmt.value](result))
         return EXIT_OK if result.ok else EXIT_REFUSED
 
-    @app.command("schema", help=t("help.schema"))
+    @app.command("schema", help=command_help("schema"))
     def schema(
         out: Annotated[
             Path | None, typer.Option("--out", metavar="DIR", help=t("opt.schema_out"))

@@ -8,7 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from sobreg.cli.common import ActorOpt, JsonOpt, LangOpt, RegistryOpt, echo, echo_json, open_item
+from sobreg.cli.common import (
+    ActorOpt,
+    JsonOpt,
+    LangOpt,
+    RegistryOpt,
+    command_help,
+    echo,
+    echo_json,
+    open_item,
+)
 from sobreg.errors import EXIT_OK, EXIT_REFUSED, RefusedError, UsageError
 from sobreg.i18n import local, t
 
@@ -47,7 +56,7 @@ def _assignments(values: list[str] | None) -> list[tuple[str, Any]]:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("check", help=t("help.check"))
+    @app.command("check", help=command_help("check"))
     def check(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         as_json: JsonOpt = False,
@@ -99,7 +108,7 @@ def register(app: typer.Typer) -> None:
         echo(t("check.ready") if ready else t("check.not_ready", count=len(lacking)))
         return EXIT_OK if ready else EXIT_REFUSED
 
-    @app.command("set", help=t("help.set"))
+    @app.command("set", help=command_help("set"))
     def set_cmd(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         values: Annotated[
@@ -130,7 +139,7 @@ def register(app: typer.Typer) -> None:
             )
         return EXIT_OK
 
-    @app.command("advance", help=t("help.advance"))
+    @app.command("advance", help=command_help("advance"))
     def advance(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         sets: Annotated[
@@ -182,7 +191,7 @@ def register(app: typer.Typer) -> None:
             echo(_moved(reg, result))
         return EXIT_OK
 
-    @app.command("withdraw", help=t("help.withdraw"))
+    @app.command("withdraw", help=command_help("withdraw"))
     def withdraw(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         reason: Annotated[str, typer.Option("--reason", metavar="TEXT", help=t("opt.reason"))],

@@ -1,16 +1,18 @@
-"""Language selection and message lookup.
+"""i18n: the message catalogues (gettext, Swedish and English) and the language switch.
+Imports nothing of sobreg.
 
-The catalogue itself lives in `catalogue.py`; this module picks the language (option, then
-`SOBREG_LANG`, then Swedish) and formats messages. Unknown keys fall back to the key itself so a
-missing translation is visible but never crashes a command.
+Messages are looked up by key (`validate.summary_ok`) in `locale/<lang>/LC_MESSAGES/sobreg.po`,
+compiled to `.mo` at build time (hatch_build.py). The language is the option, else
+`SOBREG_LANG`, else Swedish. An unknown key shows as itself: visible, never a crash.
 """
 
 from __future__ import annotations
 
+import gettext
 import os
+from functools import cache
+from pathlib import Path
 from typing import Any
-
-from sobreg.i18n.catalogue import MESSAGES
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -28,6 +30,17 @@ def resolve_language(option: str | None = None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def language_from_argv(argv: list[str]) -> str | None:
+    """`--lang X` or `--lang=X` anywhere on a command line: the language must be known before
+    the command line is parsed, since the help texts come from the catalogue."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def set_language(lang: str) -> None:
     global _current
     _current = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
@@ -37,12 +50,25 @@ def current_language() -> str:
     return _current
 
 
+# The catalogues: locale/<lang>/LC_MESSAGES/sobreg.po, compiled to .mo when sobreg is built.
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "sobreg"
+
+
+@cache
+def catalogue(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue of `lang`; without one (not built), keys show as they are."""
+    try:
+        return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    except OSError:
+        return gettext.NullTranslations()
+
+
 def t(key: str, /, **params: Any) -> str:
     """The message `key` in the current language, formatted with `params`."""
-    entry = MESSAGES.get(key)
-    if entry is None:
+    text = catalogue(_current).gettext(key)
+    if text == key:
         return key if not params else f"{key} {params}"
-    text = entry[0] if _current == "sv" else entry[1]
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):

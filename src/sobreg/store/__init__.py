@@ -1,1 +1,4 @@
-"""store."""
+"""store: find the registry, read files (fast path and reference path), write round-trip
+keeping comments and line endings, edits of documents, the content-addressed item cache,
+shipped resources. May import i18n and models.
+"""

@@ -293,14 +293,3 @@ def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
     if _validate_model(parsed, model_for(kind)) is not None and kind in FOLDERS:
         _item_rules(parsed, registry.process)
     return parsed.issues
-
-
-def check_text(registry: Registry, path: Path, text: str) -> list[Issue]:
-    """Validate the would-be content of one item file before it is written."""
-    kind = item_type_of_path(registry.root, path) or "program"
-    parsed = _parse(registry, path, kind, text)
-    if parsed.data is not None:
-        model = model_for(kind)
-        if _validate_model(parsed, model) is not None and kind in FOLDERS:
-            _item_rules(parsed, registry.process)
-    return parsed.issues

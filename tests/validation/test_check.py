@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import cli, sobreg
+from conftest import REPO_ROOT, cli, sobreg
 
-EXAMPLES = Path(__file__).parent / "examples"
+EXAMPLES = REPO_ROOT / "tests" / "examples"
 INVALID = sorted((EXAMPLES / "invalid").glob("*.yaml"))
 
 
