@@ -55,8 +55,9 @@ def test_every_key_the_code_asks_for_is_translated() -> None:
             str(ROOT / "src"), method_map=[("**.py", "python")], keywords=KEYWORDS
         )
     }
-    # Keys built at run time (f"status.{status}") are not literals and are not extracted.
-    literal = {m for m in extracted if isinstance(m, str) and "{" not in m}
+    # Keys built at run time (f"status.{status}", "report.key." + key) are not literals: Babel
+    # gives their first part, which is left out here.
+    literal = {m for m in extracted if isinstance(m, str) and "{" not in m and m[-1] != "."}
     assert len(literal) > 200
     assert sorted(literal - sv.keys()) == []
 
