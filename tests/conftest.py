@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sobreg.i18n import set_language
+from sobreg.store import yamlio
 
 ADMIN = "admin@vgregion.se"
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -235,3 +237,125 @@ def data_file(tmp_path: Path) -> Iterator[Any]:
         return str(path)
 
     yield write
+
+
+def input_file(tmp_path: Path, data: dict[str, Any], name: str = "a.yaml") -> Path:
+    folder = tmp_path.parent / f"{tmp_path.name}-input"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    if name.endswith(".json"):
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    else:
+        path.write_text(yamlio.dump_roundtrip(data), encoding="utf-8")
+    return path
+
+
+def assessment(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "date": "2026-05-31",
+        "assessors": [
+            {
+                "name": "Karin Ek",
+                "role": "Hälsoekonom",
+                "organisation": "Region Skåne",
+                "email": "karin.ek@skane.se",
+            },
+            {"name": "Per Ås", "role": "Leg. psykolog", "organisation": "Region Stockholm"},
+        ],
+        "parts": {
+            "questionnaire": {"date": "2026-04-01"},
+            "scientific_review": {"date": "2026-05-01", "summary": "Två RCT i primärvård."},
+            "demo_review": {"date": "2026-05-15"},
+        },
+        "scores": {
+            "effect": {"score": "moderate", "note": "Två randomiserade studier."},
+            **{
+                c: {"score": "good"}
+                for c in (
+                    "health_economics",
+                    "ethics",
+                    "pedagogy_usability",
+                    "accessibility",
+                    "data_protection",
+                    "clinical_safety",
+                )
+            },
+        },
+        "evidence_grade": "moderate",
+        "recommendation": "recommended",
+        "statement": "Programmet rekommenderas för vuxna med insomni.\n\nUppföljning behövs.",
+    }
+    data.update(changes)
+    return data
+
+
+def active_program(repo: Path, item_id: str = "somnhjalpen", **extra: Any) -> Path:
+    data = {
+        "id": item_id,
+        "created": "2025-01-01",
+        "name": "Sömnhjälpen",
+        "kind": "behandling",
+        "step": "j",
+        "status": "active",
+        "origin": "nomination",
+        "project": {"group": [{"name": "Eva Lund", "role": "innehåll"}]},
+        "content_review": {
+            "reviewer": {"name": "Olle Berg", "email": "olle.berg@vgregion.se"},
+            "independent": True,
+            "date": "2025-03-01",
+            "outcome": "approved",
+        },
+        "implementation": {"published": "2025-06-01", "units": ["Psykiatri"]},
+        **extra,
+        "history": [
+            {
+                "at": "2025-06-01",
+                "action": "activate",
+                "from": "j",
+                "to": "j",
+                "status": "active",
+                "actor": ADMIN,
+            }
+        ],
+    }
+    path = write_yaml(repo / "registry" / "programs" / f"{item_id}.yaml", data)
+    git(repo, "add", str(path))
+    git(repo, "commit", "-q", "-m", f"{item_id}: active")
+    return path
+
+
+def write_doc(repo: Path, values: dict[str, Any]) -> str:
+    from conftest import write_yaml
+
+    folder = repo.parent / f"{repo.name}-input"
+    path = folder / f"{len(list(folder.glob('*.yaml'))) if folder.exists() else 0}.yaml"
+    write_yaml(path, values)
+    return str(path)
+
+
+def add_inventoried(repo: Path, program_id: str) -> None:
+    from conftest import write_yaml
+
+    path = write_yaml(
+        repo / "registry/programs" / f"{program_id}.yaml",
+        {
+            "id": program_id,
+            "created": dt.date(2026, 1, 1),
+            "name": "Sova bättre",
+            "step": None,
+            "status": "inventoried",
+            "origin": "national_inventory",
+            "history": [
+                {
+                    "at": dt.date(2026, 1, 1),
+                    "action": "inventory",
+                    "from": None,
+                    "to": None,
+                    "status": "inventoried",
+                    "actor": "admin@vgregion.se",
+                }
+            ],
+        },
+    )
+    git(repo, "add", str(path))
+    git(repo, "commit", "-q", "-m", "inventory")

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import INVENTORY, SCREENING, add_nomination, cli, git, write_yaml
-from test_workflow import _write
+from conftest import INVENTORY, SCREENING, add_nomination, cli, git, write_doc, write_yaml
 
 from sobreg.store import yamlio
 
@@ -22,8 +21,8 @@ def test_comment_survives_five_advances(repo: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "nominated")
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, SCREENING)).code == 0
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, INVENTORY)).code == 0
+    assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING)).code == 0
+    assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, INVENTORY)).code == 0
     assert cli("advance", "N-2026-001", "--to", "a", "--reason", "Komplettering").code == 0
     assert cli("advance", "N-2026-001").code == 0
     assert cli("advance", "N-2026-001").code == 0
@@ -41,7 +40,7 @@ def test_staged_unrelated_work_is_not_committed(repo: Path) -> None:
     git(repo, "add", "notes.txt")
     readme = repo / "README.local"
     readme.write_text("ostagat\n")
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, SCREENING)).code == 0
+    assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING)).code == 0
     changed = git(repo, "show", "--name-only", "--format=", "HEAD").splitlines()
     assert changed == ["registry/nominations/N-2026-001.yaml"]
     status = git(repo, "status", "--porcelain")
@@ -54,7 +53,7 @@ def test_commit_inside_a_hook_environment(repo: Path, monkeypatch: object) -> No
 
     os.environ["GIT_INDEX_FILE"] = str(repo / ".git" / "index.hook-tmp")
     try:
-        assert cli("advance", "N-2026-001", "--from-file", _write(repo, SCREENING)).code == 0
+        assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING)).code == 0
     finally:
         os.environ.pop("GIT_INDEX_FILE", None)
     assert git(repo, "status", "--porcelain") == ""
@@ -62,7 +61,7 @@ def test_commit_inside_a_hook_environment(repo: Path, monkeypatch: object) -> No
 
 def _base_with_progress(repo: Path) -> str:
     add_nomination(repo)
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, SCREENING)).code == 0
+    assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING)).code == 0
     return git(repo, "rev-parse", "HEAD")
 
 
@@ -75,7 +74,7 @@ def _edit(repo: Path, change: object) -> None:
 
 def test_verify_accepts_legal_change(repo: Path) -> None:
     base = _base_with_progress(repo)
-    assert cli("advance", "N-2026-001", "--from-file", _write(repo, INVENTORY)).code == 0
+    assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, INVENTORY)).code == 0
     assert cli("verify", "--base", base).code == 0
 
 
@@ -141,7 +140,12 @@ def test_roles_are_enforced_by_advance_and_verify(repo: Path) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "roles")
     ran = cli(
-        "advance", "N-2026-001", "--from-file", _write(repo, INVENTORY), "--as", "admin@vgregion.se"
+        "advance",
+        "N-2026-001",
+        "--from-file",
+        write_doc(repo, INVENTORY),
+        "--as",
+        "admin@vgregion.se",
     )
     assert ran.code == 1 and "council" in ran.stderr
     assert (
@@ -149,7 +153,7 @@ def test_roles_are_enforced_by_advance_and_verify(repo: Path) -> None:
             "advance",
             "N-2026-001",
             "--from-file",
-            _write(repo, INVENTORY),
+            write_doc(repo, INVENTORY),
             "--as",
             "rad@vgregion.se",
         ).code

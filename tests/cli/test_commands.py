@@ -50,7 +50,7 @@ def test_check_reports_missing_fields(repo: Path) -> None:
 
 
 def test_check_on_an_item_outside_the_process(repo: Path) -> None:
-    from test_workflow import add_inventoried
+    from conftest import add_inventoried
 
     add_inventoried(repo, "sova-battre")
     ran = cli("check", "sova-battre", lang="en")

@@ -32,7 +32,7 @@ KEYWORDS = {
 def catalogue(lang: str) -> dict[str, str]:
     path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
     with path.open("rb") as handle:
-        return {m.id: m.string for m in read_po(handle) if m.id}
+        return {str(m.id): str(m.string) for m in read_po(handle) if m.id}
 
 
 def fields(text: str) -> set[str]:

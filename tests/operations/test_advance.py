@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -17,10 +16,12 @@ from conftest import (
     REVIEW,
     SCREENING,
     TESTING,
+    add_inventoried,
     add_nomination,
     cli,
     git,
     sobreg,
+    write_doc,
 )
 
 from sobreg.store import yamlio
@@ -114,18 +115,18 @@ def test_invalid_value_is_refused_with_position(repo: Path) -> None:
 
 def test_ppr_branch(repo: Path) -> None:
     add_nomination(repo)
-    advance_json("N-2026-001", "--from-file", _write(repo, SCREENING))
-    advance_json("N-2026-001", "--from-file", _write(repo, INVENTORY))
+    advance_json("N-2026-001", "--from-file", write_doc(repo, SCREENING))
+    advance_json("N-2026-001", "--from-file", write_doc(repo, INVENTORY))
     council = {"council_position": {**COUNCIL["council_position"], "to_ppr": True}}
     assert (
-        cli("advance", "N-2026-001", "--from-file", _write(repo, council)).code == 1
+        cli("advance", "N-2026-001", "--from-file", write_doc(repo, council)).code == 1
     )  # consequences missing
     council["council_position"]["consequences"] = "Kräver nya resurser"
-    assert advance_json("N-2026-001", "--from-file", _write(repo, council))["to"] == "d"
+    assert advance_json("N-2026-001", "--from-file", write_doc(repo, council))["to"] == "d"
     ppr = {
         "ppr_position": {"decision": "support", "rationale": "Prioriteras", "date": "2026-04-05"}
     }
-    assert advance_json("N-2026-001", "--from-file", _write(repo, ppr))["to"] == "e"
+    assert advance_json("N-2026-001", "--from-file", write_doc(repo, ppr))["to"] == "e"
 
 
 def test_purchase_skips_g_and_h(repo: Path) -> None:
@@ -133,17 +134,17 @@ def test_purchase_skips_g_and_h(repo: Path) -> None:
         repo, request="purchase", existing_program={"name": "Sova bra", "supplier": "Region X"}
     )
     for values in (SCREENING, INVENTORY, COUNCIL):
-        advance_json("N-2026-001", "--from-file", _write(repo, values))
+        advance_json("N-2026-001", "--from-file", write_doc(repo, values))
     decision = {"decision": {**DECISION["decision"], "outcome": "purchase"}}
-    out = advance_json("N-2026-001", "--from-file", _write(repo, decision))
+    out = advance_json("N-2026-001", "--from-file", write_doc(repo, decision))
     assert out["program"] == "somnhjalpen"
     assert (
-        cli("advance", "somnhjalpen", "--from-file", _write(repo, PROJECT)).code == 1
+        cli("advance", "somnhjalpen", "--from-file", write_doc(repo, PROJECT)).code == 1
     )  # agreements
     project = {
         "project": {**PROJECT["project"], "agreements": [{"party": "Region X", "kind": "licens"}]}
     }
-    assert advance_json("somnhjalpen", "--from-file", _write(repo, project))["to"] == "i"
+    assert advance_json("somnhjalpen", "--from-file", write_doc(repo, project))["to"] == "i"
     program = load(repo / "registry/programs/somnhjalpen.yaml")
     assert program["origin"] == "purchase"
     skips = [
@@ -154,10 +155,10 @@ def test_purchase_skips_g_and_h(repo: Path) -> None:
 
 def test_reject_at_c_closes(repo: Path) -> None:
     add_nomination(repo)
-    advance_json("N-2026-001", "--from-file", _write(repo, SCREENING))
-    advance_json("N-2026-001", "--from-file", _write(repo, INVENTORY))
+    advance_json("N-2026-001", "--from-file", write_doc(repo, SCREENING))
+    advance_json("N-2026-001", "--from-file", write_doc(repo, INVENTORY))
     reject = {"council_position": {**COUNCIL["council_position"], "decision": "reject"}}
-    out = advance_json("N-2026-001", "--from-file", _write(repo, reject))
+    out = advance_json("N-2026-001", "--from-file", write_doc(repo, reject))
     assert (out["to"], out["status"]) == ("c", "rejected")
     assert cli("advance", "N-2026-001").code == 1  # closed
 
@@ -200,7 +201,7 @@ def _to_active(repo: Path) -> None:
         ("somnhjalpen", TESTING),
         ("somnhjalpen", IMPLEMENTATION),
     ]:
-        advance_json(item_id, "--from-file", _write(repo, values))  # type: ignore[arg-type]
+        advance_json(item_id, "--from-file", write_doc(repo, values))  # type: ignore[arg-type]
 
 
 def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
@@ -245,40 +246,3 @@ def test_deactivation_without_replacement(repo: Path) -> None:
         "deactivation.reason=evidence_changed",
     )
     assert out["status"] == "inactive"
-
-
-def add_inventoried(repo: Path, program_id: str) -> None:
-    from conftest import write_yaml
-
-    path = write_yaml(
-        repo / "registry/programs" / f"{program_id}.yaml",
-        {
-            "id": program_id,
-            "created": dt.date(2026, 1, 1),
-            "name": "Sova bättre",
-            "step": None,
-            "status": "inventoried",
-            "origin": "national_inventory",
-            "history": [
-                {
-                    "at": dt.date(2026, 1, 1),
-                    "action": "inventory",
-                    "from": None,
-                    "to": None,
-                    "status": "inventoried",
-                    "actor": "admin@vgregion.se",
-                }
-            ],
-        },
-    )
-    git(repo, "add", str(path))
-    git(repo, "commit", "-q", "-m", "inventory")
-
-
-def _write(repo: Path, values: dict[str, Any]) -> str:
-    from conftest import write_yaml
-
-    folder = repo.parent / f"{repo.name}-input"
-    path = folder / f"{len(list(folder.glob('*.yaml'))) if folder.exists() else 0}.yaml"
-    write_yaml(path, values)
-    return str(path)

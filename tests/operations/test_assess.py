@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import cli, git, write_yaml
+from conftest import active_program, assessment, cli, git, input_file
 from pydantic import ValidationError
 
 from sobreg.models import EvaluationMethod
@@ -17,91 +17,6 @@ from sobreg.store import yamlio
 from sobreg.store.resources import resource
 
 ADMIN = "admin@vgregion.se"
-
-
-def active_program(repo: Path, item_id: str = "somnhjalpen", **extra: Any) -> Path:
-    data = {
-        "id": item_id,
-        "created": "2025-01-01",
-        "name": "Sömnhjälpen",
-        "kind": "behandling",
-        "step": "j",
-        "status": "active",
-        "origin": "nomination",
-        "project": {"group": [{"name": "Eva Lund", "role": "innehåll"}]},
-        "content_review": {
-            "reviewer": {"name": "Olle Berg", "email": "olle.berg@vgregion.se"},
-            "independent": True,
-            "date": "2025-03-01",
-            "outcome": "approved",
-        },
-        "implementation": {"published": "2025-06-01", "units": ["Psykiatri"]},
-        **extra,
-        "history": [
-            {
-                "at": "2025-06-01",
-                "action": "activate",
-                "from": "j",
-                "to": "j",
-                "status": "active",
-                "actor": ADMIN,
-            }
-        ],
-    }
-    path = write_yaml(repo / "registry" / "programs" / f"{item_id}.yaml", data)
-    git(repo, "add", str(path))
-    git(repo, "commit", "-q", "-m", f"{item_id}: active")
-    return path
-
-
-def assessment(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "date": "2026-05-31",
-        "assessors": [
-            {
-                "name": "Karin Ek",
-                "role": "Hälsoekonom",
-                "organisation": "Region Skåne",
-                "email": "karin.ek@skane.se",
-            },
-            {"name": "Per Ås", "role": "Leg. psykolog", "organisation": "Region Stockholm"},
-        ],
-        "parts": {
-            "questionnaire": {"date": "2026-04-01"},
-            "scientific_review": {"date": "2026-05-01", "summary": "Två RCT i primärvård."},
-            "demo_review": {"date": "2026-05-15"},
-        },
-        "scores": {
-            "effect": {"score": "moderate", "note": "Två randomiserade studier."},
-            **{
-                c: {"score": "good"}
-                for c in (
-                    "health_economics",
-                    "ethics",
-                    "pedagogy_usability",
-                    "accessibility",
-                    "data_protection",
-                    "clinical_safety",
-                )
-            },
-        },
-        "evidence_grade": "moderate",
-        "recommendation": "recommended",
-        "statement": "Programmet rekommenderas för vuxna med insomni.\n\nUppföljning behövs.",
-    }
-    data.update(changes)
-    return data
-
-
-def _file(tmp_path: Path, data: dict[str, Any], name: str = "a.yaml") -> Path:
-    folder = tmp_path.parent / f"{tmp_path.name}-input"
-    folder.mkdir(exist_ok=True)
-    path = folder / name
-    if name.endswith(".json"):
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    else:
-        path.write_text(yamlio.dump_roundtrip(data), encoding="utf-8")
-    return path
 
 
 def _method() -> dict[str, Any]:
@@ -155,7 +70,7 @@ def test_add_months() -> None:
 
 def test_assess_records_computes_next_review_and_commits(repo: Path, tmp_path: Path) -> None:
     path = active_program(repo)
-    ran = cli("assess", "somnhjalpen", "--from-file", str(_file(tmp_path, assessment(),
+    ran = cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment(),
               "a.json")), "--json")  # fmt: skip
     assert ran.code == 0, ran.stderr
     out = json.loads(ran.stdout)
@@ -177,7 +92,7 @@ def test_changing_the_method_changes_the_rule(repo: Path, tmp_path: Path) -> Non
     active_program(repo)
     method = repo / "registry" / "evaluation.yaml"
     method.write_text(method.read_text().replace("interval_months: 36", "interval_months: 12"))
-    ran = cli("assess", "somnhjalpen", "--from-file", str(_file(tmp_path, assessment())),
+    ran = cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment())),
               "--json")  # fmt: skip
     assert json.loads(ran.stdout)["next_review"] == "2027-05-31"
 
@@ -206,7 +121,9 @@ def test_assess_refuses(repo: Path, tmp_path: Path, change: dict[str, Any], expe
     path = active_program(repo)
     before = path.read_bytes()
     head = git(repo, "rev-parse", "HEAD")
-    ran = cli("assess", "somnhjalpen", "--from-file", str(_file(tmp_path, assessment(**change))))
+    ran = cli(
+        "assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment(**change)))
+    )
     assert ran.code == 1
     assert expected in ran.stderr
     assert "a.yaml:" in ran.stderr  # placed in the file given
@@ -215,7 +132,7 @@ def test_assess_refuses(repo: Path, tmp_path: Path, change: dict[str, Any], expe
 
 def test_assess_bad_targets(repo: Path, tmp_path: Path) -> None:
     active_program(repo)
-    source = str(_file(tmp_path, assessment()))
+    source = str(input_file(tmp_path, assessment()))
     assert cli("assess", "N-2026-001", "--from-file", source).code == 2
     assert cli("assess", "no-such-program", "--from-file", source).code == 1
     assert cli("assess", "../etc", "--from-file", source).code == 2
@@ -226,7 +143,7 @@ def test_due(repo: Path, tmp_path: Path) -> None:
     active_program(repo)
     active_program(repo, "angest", name="Ångest")
     active_program(repo, "inaktivt", name="Inaktivt", status="inactive", step="k")
-    cli("assess", "somnhjalpen", "--from-file", str(_file(tmp_path, assessment())))
+    cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment())))
     ran = cli("due", "--on", "2027-01-01", "--json")
     rows = json.loads(ran.stdout)
     assert [(r["id"], r["next_review"], r["reason"]) for r in rows] == [
@@ -246,7 +163,7 @@ def test_due(repo: Path, tmp_path: Path) -> None:
 def test_statement_md_and_html(repo: Path, tmp_path: Path) -> None:
     active_program(repo, name="Sömnhjälpen <b>ny</b>")
     assert cli("show", "somnhjalpen", "--statement").code == 1  # nothing assessed yet
-    cli("assess", "somnhjalpen", "--from-file", str(_file(tmp_path, assessment())))
+    cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment())))
     md = cli("show", "somnhjalpen", "--statement").stdout
     assert md.startswith("# Utlåtande: Sömnhjälpen &lt;b&gt;ny&lt;/b&gt;")
     for text in (

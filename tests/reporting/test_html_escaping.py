@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import add_nomination, cli, git
-from test_evaluation import _file, active_program, assessment
+from conftest import active_program, add_nomination, assessment, cli, git, input_file
 
 PAYLOAD = '<script>alert(1)</script><img src=x onerror="alert(2)">"\'&'
 
@@ -63,7 +62,7 @@ def hostile(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     for score in data["scores"].values():
         score["note"] = PAYLOAD
     data["parts"]["scientific_review"]["summary"] = PAYLOAD
-    source = _file(tmp_path_factory.mktemp("in"), data)
+    source = input_file(tmp_path_factory.mktemp("in"), data)
     assert cli("assess", "somnhjalpen", "--from-file", str(source)).code == 0
     assert git(repo, "status", "--porcelain") == ""
     return repo

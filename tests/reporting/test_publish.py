@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import cli, git
-from test_evaluation import _file, active_program, assessment
+from conftest import active_program, assessment, cli, git, input_file
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 PHONE = re.compile(r"(?:\+46|\b0)\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b")
@@ -25,7 +24,7 @@ def site(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = assessment(statement=f"Rekommenderas. {note}")
     data["scores"]["ethics"]["note"] = "Ring +46 31 123 45 67 för demo."
     inputs = tmp_path_factory.mktemp("in")
-    assert cli("assess", "somnhjalpen", "--from-file", str(_file(inputs, data))).code == 0
+    assert cli("assess", "somnhjalpen", "--from-file", str(input_file(inputs, data))).code == 0
     active_program(repo, "tinnitus", name=SCRIPT_NAME)
     active_program(repo, "gamla-somnkursen", name="Gamla sömnkursen", kind="stod",
                    status="inactive", step="k",
