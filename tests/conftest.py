@@ -21,7 +21,7 @@ from sobreg.store import yamlio
 ADMIN = "admin@vgregion.se"
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
-# What each step needs, as `--from-file` content (CLI.md §Fields).
+# What each step needs, as `--from-file` content (docs/cli.md §Fields).
 NOMINATION_A: dict[str, Any] = {
     "title": "Internetbaserad KBT vid sömnbesvär för unga vuxna",
     "kind": "behandling",

@@ -1,4 +1,4 @@
-"""The one error type of sobreg and its exit codes (DESIGN.md §5).
+"""The one error type of sobreg and its exit codes (docs/architecture.md, exit codes).
 
 Errors carry a message key and parameters, not text: the CLI renders them in the user's language
 through the catalogue, so library code stays free of wording and printing.

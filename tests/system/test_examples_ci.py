@@ -1,4 +1,4 @@
-"""The CI templates in examples/ci parse and run the commands CLI.md promises."""
+"""The CI templates in examples/ci parse and run the commands docs/cli.md promises."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Who is acting and what day it is (CLI.md: actor, today)."""
+"""Who is acting and what day it is (docs/cli.md: actor, today)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The registry lock: two writing processes on one checkout never interleave (DESIGN.md §6)."""
+"""The registry lock: two writing processes on one checkout never interleave (docs/architecture.md, quality bars)."""
 
 from __future__ import annotations
 

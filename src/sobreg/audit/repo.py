@@ -84,7 +84,7 @@ class Commit:
     message: str
 
     def as_dict(self) -> dict[str, Any]:
-        # `trailers` extends CLI.md's keys: scripts get id/action/from/to without parsing text.
+        # `trailers` extends docs/cli.md's keys: scripts get id/action/from/to without parsing text.
         return {
             "commit": self.sha,
             "date": self.date,

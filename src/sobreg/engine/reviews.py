@@ -44,7 +44,7 @@ def due(
     never_assessed: bool = True,
     new_version: bool = True,
 ) -> list[dict[str, Any]]:
-    """Active programs due for review on `on` (CLI.md `due`): next review on or before it, a
+    """Active programs due for review on `on` (docs/cli.md `due`): next review on or before it, a
     significant new version since the last assessment, or never assessed. Soonest first."""
     found = []
     for item_type, data in items:

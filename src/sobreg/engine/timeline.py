@@ -1,6 +1,6 @@
 """Dates read from items and their histories: when an item entered a step, how long it stayed.
 
-Counts in reports come from the dates recorded in the files (CLI.md), never from commit times, so
+Counts in reports come from the dates recorded in the files (docs/cli.md), never from commit times, so
 history that was backfilled counts in the year it happened.
 """
 

@@ -24,7 +24,7 @@ from sobreg.store import editing
 from sobreg.store.registry import Registry
 from sobreg.validation.check import pydantic_issues
 
-# What the person nominating fills in (CLI.md "what --from-file gives at step a"); the rest is
+# What the person nominating fills in (docs/cli.md "what --from-file gives at step a"); the rest is
 # recorded later by the administration and the councils, and id/step/status/history by sobreg.
 FORM_FIELDS = (
     "title",

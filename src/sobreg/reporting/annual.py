@@ -1,6 +1,6 @@
 """Report data as plain dicts (pure): the annual follow-up and where everything stands.
 
-The counts follow CLI.md's definitions to the letter; the lists beside them are what the people
+The counts follow docs/cli.md's definitions to the letter; the lists beside them are what the people
 doing the follow-up paste into a decision paper. Templates in `templates/report/` render them.
 """
 
@@ -71,7 +71,7 @@ def overdue_stays(
 
 
 def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) -> dict[str, Any]:
-    """The annual follow-up (CLI.md's keys first, then the lists for people)."""
+    """The annual follow-up (docs/cli.md's keys first, then the lists for people)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     nominations = [d for k, d in items if k == "nomination"]
     programs = [d for k, d in items if k == "program"]
@@ -167,7 +167,7 @@ def per_year(programs: list[dict[str, Any]]) -> dict[int, int]:
 
 
 def by_step(process: ProcessDefinition, items: Items) -> dict[str, int]:
-    """Open nominations and programs in production or active, per step (CLI.md `by_step`)."""
+    """Open nominations and programs in production or active, per step (docs/cli.md `by_step`)."""
     counts = {s.id: 0 for s in process.steps}
     for item_type, data in items:
         step = data.get("step")
@@ -179,7 +179,7 @@ def by_step(process: ProcessDefinition, items: Items) -> dict[str, int]:
 def status(
     process: ProcessDefinition, items: Items, today: dt.date, new_version: bool = True
 ) -> dict[str, Any]:
-    """Where everything stands today (CLI.md's keys, then open nominations for people)."""
+    """Where everything stands today (docs/cli.md's keys, then open nominations for people)."""
     open_statuses = process.rules("nomination").open_statuses
     targets = dict(_timed_steps(process))
     waiting = []
