@@ -1,4 +1,6 @@
-"""The registry lock: two writing processes on one checkout never interleave (docs/architecture.md, quality bars)."""
+"""The registry lock: two writing processes on one checkout never interleave.
+
+See docs/architecture.md, quality bars."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The one place where failures become messages and exit codes (docs/architecture.md, exit codes)."""
+"""The one place where failures become messages and exit codes (docs/architecture.md)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Dates read from items and their histories: when an item entered a step, how long it stayed.
 
-Counts in reports come from the dates recorded in the files (docs/cli.md), never from commit times, so
-history that was backfilled counts in the year it happened.
+Counts in reports come from the dates recorded in the files (docs/cli.md), never from commit
+times, so history that was backfilled counts in the year it happened.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from sobreg.store.registry import Registry
 
 FORMATS = ("text", "md", "html", "json", "csv")
-# The key figures in the order people read them (docs/cli.md's counts, by-kind and outcomes flattened).
+# The key figures in the order people read them (docs/cli.md's counts, flattened).
 FIGURES = (
     "programs_produced",
     "programs_produced_by_kind.stod",

@@ -57,7 +57,7 @@ def environment(registry_root: Path | None = None) -> Any:
     loaders.append(FileSystemLoader(str(resource("templates"))))
     env = Environment(
         loader=ChoiceLoader(loaders),
-        # Everything that comes from registry files is escaped in HTML output (docs/architecture.md, quality bars).
+        # Everything from registry files is escaped in HTML (docs/architecture.md).
         autoescape=escaped,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
