@@ -20,6 +20,8 @@ from sobreg.cli import (
 )
 from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply, command_help
 from sobreg.cli.errors import SobregGroup, handled
+from sobreg.cli.usage import is_usage_error
+from sobreg.cli.usage import render as render_usage_error
 from sobreg.errors import EXIT_INTERRUPTED, EXIT_USAGE
 from sobreg.i18n import language_from_argv, resolve_language, set_language, t
 
@@ -71,6 +73,9 @@ def run(argv: list[str]) -> int:
         sys.stderr.write(t("error.interrupted") + "\n")
         return EXIT_INTERRUPTED
     except Exception as exc:
-        exc.show()  # type: ignore[attr-defined]
+        if is_usage_error(exc):
+            sys.stderr.write(render_usage_error(exc) + "\n")
+        else:
+            exc.show()  # type: ignore[attr-defined]
         return int(exc.exit_code) or EXIT_USAGE  # type: ignore[attr-defined]
     return code

@@ -14,6 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from sobreg.cli.usage import SobregContext
 from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, Issue, SobregError
 from sobreg.i18n import t
 
@@ -74,7 +75,7 @@ def handled(call: Callable[[], Any]) -> int:
         if callable(getattr(exc, "show", None)) and isinstance(
             getattr(exc, "exit_code", None), int
         ):
-            raise  # a usage error of the vendored click: it reports itself
+            raise  # the vendored click's own: `app.run` says it (usage errors in our words)
         log = crash_log(exc)
         sys.stderr.write(t("error.unexpected", kind=type(exc).__name__, log=log) + "\n")
         return EXIT_ENVIRONMENT
@@ -82,7 +83,16 @@ def handled(call: Callable[[], Any]) -> int:
 
 class SobregGroup(TyperGroup):
     """The root group: every command's result or error becomes its exit code here, so Typer's
-    CliRunner sees the same codes as a user at a terminal."""
+    CliRunner sees the same codes as a user at a terminal. It and its commands format their help
+    through the catalogue (`usage.SobregContext`)."""
+
+    context_class = SobregContext
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            command.context_class = SobregContext
+        return command
 
     def invoke(self, ctx: Any) -> Any:
         code = handled(lambda: super(SobregGroup, self).invoke(ctx))
