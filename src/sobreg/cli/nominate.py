@@ -136,7 +136,8 @@ def register(app: typer.Typer) -> None:
         reg, who = current_registry(writes=True)
         if from_file is not None:
             fields = read_mapping(from_file)
-            check_fields(fields, str(from_file), from_file.read_text(encoding="utf-8"))
+            text = from_file.read_text(encoding="utf-8")
+            check_fields(reg.process, fields, str(from_file), text)
         else:
             # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
             from sobreg.engine.form import fields_of

@@ -17,7 +17,7 @@ from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
 from sobreg.errors import RefusedError
 from sobreg.i18n import t
-from sobreg.models import Nomination
+from sobreg.models import Nomination, ProcessDefinition
 from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
 from sobreg.operations.advance import validated
 from sobreg.store import editing
@@ -49,9 +49,12 @@ class Created:
     commit: str
 
 
-def check_fields(fields: dict[str, Any], source: str, text: str | None = None) -> None:
+def check_fields(
+    process: ProcessDefinition, fields: dict[str, Any], source: str, text: str | None = None
+) -> None:
     """Refuse keys the nomination form does not hold and values the model refuses, each placed
     in `source` (whose `text` gives the positions)."""
+    rules = process.rules("nomination")
     unknown = [str(k) for k in fields if k not in FORM_FIELDS]
     if unknown:
         raise RefusedError(
@@ -68,8 +71,8 @@ def check_fields(fields: dict[str, Any], source: str, text: str | None = None) -
                 **fields,
                 "id": "N-2000-001",
                 "created": "2000-01-01",
-                "step": "a",
-                "status": "open",
+                "step": rules.first_step,
+                "status": rules.initial_status,
                 "history": [{"at": "2000-01-01", "action": "nominate", "actor": "x@example.org"}],
             }
         )
@@ -115,7 +118,8 @@ def _document(
 def create(registry: Registry, fields: dict[str, Any], actor: str) -> Created:
     """Write `nominations/<next id>.yaml` at the first step and commit it alone."""
 
-    check_fields(fields, "-")  # callers with a file check first, to place errors in it
+    # Callers with a file check first, to place the errors in it.
+    check_fields(registry.process, fields, "-")
     with writing(registry) as git:
         item_id = next_id(registry, today().year)
         path = registry.item_path(item_id)
