@@ -8,6 +8,7 @@ import pytest
 from conftest import git
 
 from sobreg.audit.repo import Git, git_config, git_process, init_repository, message, trailers
+from sobreg.audit.transaction import commit_files
 from sobreg.errors import EnvironmentFailure
 
 
@@ -22,8 +23,8 @@ def test_a_new_repository_and_its_files(tmp_path: Path) -> None:
     init_repository(tmp_path)
     repo = Git(tmp_path)
     assert not repo.has_commits() and repo.head() is None
-    (tmp_path / "a.txt").write_text("one\n", encoding="utf-8")
-    sha = repo.commit_paths([tmp_path / "a.txt"], message("add", "x", "set", None, None), "a@b.se")
+    sha = commit_files(repo, {tmp_path / "a.txt": "one\n"}, message("add", "x", "set", None, None),
+                       "a@b.se")  # fmt: skip
     assert repo.head() == sha and repo.verify_ref("HEAD") == sha
     assert repo.show("HEAD", "a.txt") == b"one\n"
     assert repo.show("HEAD", "missing.txt") is None

@@ -23,7 +23,7 @@ def _validate() -> tuple[int, str]:
 def test_cache_is_written_under_git_and_gives_the_same_answer(repo: Path) -> None:
     add_nomination(repo)
     first = _validate()
-    files = sorted(p.name for p in (repo / ".git" / "sobreg").iterdir())
+    files = sorted(p.name for p in (repo / ".git" / "sobreg").iterdir() if p.is_file())
     assert files == ["summaries-v1.marshal", "verdicts-v1.marshal"]
     assert _validate() == first
 
@@ -46,7 +46,7 @@ def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(repo: Path) -> None:
     add_nomination(repo)
     expected = _validate()
     for junk in (b"", b"\x00garbage", b"\xe3" * 1000):
-        for file in (repo / ".git" / "sobreg").iterdir():
+        for file in (p for p in (repo / ".git" / "sobreg").iterdir() if p.is_file()):
             file.write_bytes(junk)
         assert _validate() == expected
 

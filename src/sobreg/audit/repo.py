@@ -131,43 +131,6 @@ class Git:
     def head(self) -> str | None:
         return self.run("rev-parse", "HEAD") if self.has_commits() else None
 
-    def commit_paths(
-        self, paths: list[Path], message: str, actor: str, name: str | None = None
-    ) -> str:
-        """Commit exactly `paths` (added, changed or removed); other staged work stays staged."""
-        rels = [self.rel(p) for p in paths]
-        own_email = git_config("user.email", self.root)
-        if name is None and own_email and own_email.casefold() == actor.casefold():
-            # The actor acting as themselves: their own name, as any of their git commits has.
-            name = git_config("user.name", self.root)
-        env = {"GIT_AUTHOR_NAME": name or actor, "GIT_AUTHOR_EMAIL": actor}
-        if not own_email:
-            env |= {"GIT_COMMITTER_NAME": name or actor, "GIT_COMMITTER_EMAIL": actor}
-        self.run("add", "--all", "--", *rels)
-        # --only commits these paths as they are in the working tree and leaves the rest of the
-        # index alone; --no-verify because sobreg validated the content itself before writing,
-        # and a hook failing after the write would leave a half-done change behind.
-        self.run(
-            "commit",
-            "--quiet",
-            "--no-verify",
-            "--only",
-            "--allow-empty-message",
-            "-m",
-            message,
-            "--",
-            *rels,
-            env=env,
-        )
-        return self.run("rev-parse", "HEAD")
-
-    def unstage(self, paths: list[Path]) -> None:
-        rels = [self.rel(p) for p in paths]
-        if self.has_commits():
-            self.run("reset", "--quiet", "HEAD", "--", *rels)
-        else:
-            self.run("rm", "--cached", "--quiet", "--ignore-unmatch", "-r", "--", *rels)
-
     def _commit_graph(self) -> None:
         """Keep git's commit-graph with changed-path Bloom filters up to date, so a path's log
         skips the commits that did not touch it without diffing them (1.3 s → ~0.1 s on a

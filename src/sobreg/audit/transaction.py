@@ -1,47 +1,129 @@
-"""Write a set of files and commit them as one change, or leave everything as it was."""
+"""A write as git writes: new objects, then a compare-and-swap of the branch, then the working
+tree (docs/architecture.md, quality bars).
+
+The commit is built from blobs and a tree made against a temporary index in `.git/sobreg/tmp/`,
+never the user's index, so their staged and unstaged work is left alone. Only when
+`git update-ref HEAD NEW OLD` has moved the branch are the working files replaced (atomically,
+from temporary files outside `registry/`) and the real index updated for exactly those paths.
+A crash before the ref moves leaves nothing visible; a crash after it leaves files behind
+`HEAD`, which `repair` (run first by every writing command) completes.
+"""
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+import tempfile
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from sobreg.audit import repair
 from sobreg.audit.lock import registry_lock
-from sobreg.audit.repo import Git
-from sobreg.errors import EnvironmentFailure
+from sobreg.audit.repo import Git, git_config
+from sobreg.audit.worktree import blob_id, place, scratch, sync_index
+from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.store.registry import Registry
-from sobreg.store.yamlio import atomic_write
+
+ZERO = "0" * 40
 
 
 @contextmanager
 def writing(registry: Registry) -> Iterator[Git]:
-    """Hold the registry lock for a whole read-modify-write, so no update is lost."""
+    """Hold the registry lock for a whole read-modify-write, so no update is lost; complete a
+    torn write of sobreg's own first, so nothing is built on it."""
     git = Git(registry.root)
     with registry_lock(git.git_dir):
+        repair.complete(git, registry)
         if (git.git_dir / "index.lock").exists():
-            # Left by a git process that died (or one still running): committing would fail
-            # after the files were written, so refuse before writing anything.
+            # Left by a git process that died (or one still running): updating the index would
+            # fail after the branch moved, so refuse before writing anything.
             raise EnvironmentFailure("git.index_locked", path=str(git.git_dir / "index.lock"))
         yield git
 
 
-def commit_files(
-    git: Git, files: dict[Path, str], message: str, actor: str, name: str | None = None
-) -> str:
-    """Write `files` atomically and commit exactly them; on any failure restore every file."""
-    before: dict[Path, bytes | None] = {p: (p.read_bytes() if p.exists() else None) for p in files}
+def committed_ids(git: Git, rels: list[str]) -> dict[str, tuple[str, str]]:
+    """(mode, blob id) in `HEAD` of each of `rels` that exists there."""
+    if not git.has_commits():
+        return {}
+    found = {}
+    out = git.call("ls-tree", "-z", "HEAD", "--", *rels).stdout.decode("utf-8", "replace")
+    for record in out.split("\0"):
+        if record:
+            meta, _, rel = record.partition("\t")
+            mode, _, sha = meta.split(" ")
+            found[rel] = (mode, sha)
+    return found
+
+
+def refuse_uncommitted(git: Git, files: Mapping[Path, str | None]) -> dict[str, tuple[str, str]]:
+    """Refuse (exit 1) when a file to be written differs from `HEAD` in the working tree: a
+    command never builds on what is not committed. Returns the files' entries in `HEAD`."""
+    rels = {path: git.rel(path) for path in files}
+    known = committed_ids(git, list(rels.values()))
+    for path, rel in rels.items():
+        on_disk = path.read_bytes() if path.is_file() else None
+        committed = known.get(rel)
+        if committed is None and on_disk is None:
+            continue
+        if committed is None or on_disk is None or blob_id(on_disk) != committed[1]:
+            raise RefusedError("write.uncommitted", path=rel)
+    return known
+
+
+def _tree(git: Git, files: dict[str, str | None], modes: dict[str, str]) -> str:
+    """A tree of `HEAD` with `files` replaced (None: removed), built in a temporary index."""
+    index = Path(tempfile.mkstemp(prefix="index-", dir=scratch(git))[1])
+    env = {"GIT_INDEX_FILE": str(index)}
     try:
-        for path, text in files.items():
-            atomic_write(path, text)
-        return git.commit_paths(list(files), message, actor, name)
-    except BaseException:
-        for path, old in before.items():
-            if old is None:
-                path.unlink(missing_ok=True)
+        index.unlink()  # git writes it; an empty file is not an index
+        if git.has_commits():
+            git.call("read-tree", "HEAD", env=env)
+        else:
+            git.call("read-tree", "--empty", env=env)
+        lines = []
+        for rel, text in files.items():
+            if text is None:
+                lines.append(f"0 {ZERO}\t{rel}")
             else:
-                atomic_write(path, old.decode("utf-8"))
-        # The restore above is what matters; a failed unstage leaves an index entry equal to HEAD.
-        with contextlib.suppress(Exception):
-            git.unstage(list(files))
-        raise
+                sha = git.call("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
+                blob = sha.stdout.decode().strip()
+                lines.append(f"{modes.get(rel, '100644')} {blob}\t{rel}")
+        git.call("update-index", "-z", "--index-info", env=env,
+                 data="".join(line + "\0" for line in lines).encode("utf-8"))  # fmt: skip
+        return git.call("write-tree", env=env).stdout.decode().strip()
+    finally:
+        index.unlink(missing_ok=True)
+
+
+def _identity(git: Git, actor: str, name: str | None) -> dict[str, str]:
+    own_email = git_config("user.email", git.root)
+    if name is None and own_email and own_email.casefold() == actor.casefold():
+        # The actor acting as themselves: their own name, as any of their git commits has.
+        name = git_config("user.name", git.root)
+    env = {"GIT_AUTHOR_NAME": name or actor, "GIT_AUTHOR_EMAIL": actor}
+    if not own_email:
+        env |= {"GIT_COMMITTER_NAME": name or actor, "GIT_COMMITTER_EMAIL": actor}
+    return env
+
+
+def commit_files(
+    git: Git, files: Mapping[Path, str | None], message: str, actor: str, name: str | None = None
+) -> str:
+    """Commit exactly `files` (text, or None to remove) on top of `HEAD`, then show them in the
+    working tree; refused before anything is written when a file differs from `HEAD`."""
+    known = refuse_uncommitted(git, files)
+    rels = {git.rel(path): text for path, text in files.items()}
+    modes = {rel: mode for rel, (mode, _) in known.items()}
+    old = git.head()
+    tree = _tree(git, rels, modes)
+    parents = ["-p", old] if old else []
+    made = git.call("commit-tree", tree, *parents, data=message.encode("utf-8"),
+                    env=_identity(git, actor, name))  # fmt: skip
+    new = made.stdout.decode().strip()
+    # The compare-and-swap: refused when anything else moved the branch meanwhile.
+    moved = git.call("update-ref", "-m", "sobreg", "HEAD", new, old or ZERO, ok=True)
+    if moved.returncode != 0:
+        raise EnvironmentFailure("git.moved", ref="HEAD")
+    for path, text in files.items():
+        place(git, path, text)
+    sync_index(git, list(rels))
+    return new

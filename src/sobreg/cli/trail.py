@@ -1,4 +1,4 @@
-"""`sobreg log` and `sobreg verify`."""
+"""`sobreg log`, `sobreg verify` and `sobreg repair`."""
 
 from __future__ import annotations
 
@@ -69,3 +69,29 @@ def register(app: typer.Typer) -> None:
             return EXIT_REFUSED
         echo(t("verify.ok", base=base))
         return EXIT_OK
+
+    @app.command("repair", help=command_help("repair"))
+    def repair(
+        as_json: JsonOpt = False,
+        registry: RegistryOpt = None,
+        lang: LangOpt = None,
+    ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.operations.repair import repair as run_repair
+
+        apply(lang, registry)
+        reg, _ = current_registry()
+        report = run_repair(reg)
+        code = EXIT_REFUSED if report.left else EXIT_OK
+        if as_json:
+            echo_json(report.as_json())
+            return code
+        for done in report.repaired:
+            echo(t("repair.repaired", path=done["path"], what=t(f"repair.what.{done['what']}")))
+        for item in report.left:
+            echo(t("repair.left", path=item["path"], why=t(f"repair.why.{item['why']}")))
+        if report.left:
+            echo(t("repair.inconsistent", count=len(report.left)), err=True)
+        else:
+            echo(t("repair.consistent"))
+        return code
