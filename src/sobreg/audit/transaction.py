@@ -27,12 +27,14 @@ ZERO = "0" * 40
 
 
 @contextmanager
-def writing(registry: Registry) -> Iterator[Git]:
+def writing(registry: Registry, *items: Path) -> Iterator[Git]:
     """Hold the registry lock for a whole read-modify-write, so no update is lost; complete a
-    torn write of sobreg's own first, so nothing is built on it."""
+    torn write of sobreg's own first, and refuse `items` whose files differ from `HEAD`, so
+    nothing is built on what is not committed."""
     git = Git(registry.root)
     with registry_lock(git.git_dir):
         repair.complete(git, registry)
+        refuse_uncommitted(git, dict.fromkeys(items))
         if (git.git_dir / "index.lock").exists():
             # Left by a git process that died (or one still running): updating the index would
             # fail after the branch moved, so refuse before writing anything.

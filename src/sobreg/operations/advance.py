@@ -65,7 +65,7 @@ def set_fields(
     merged: dict[str, Any] | None,
     actor: str,
 ) -> Outcome:
-    with writing(registry) as git:
+    with writing(registry, registry.item_path(item_id)) as git:
         path, text, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments, merged)
         validated(registry, path, doc)
@@ -113,7 +113,7 @@ def move(
 ) -> Outcome:
     """Advance (or move with `to`, or withdraw) an item in one commit."""
     process = registry.process
-    with writing(registry) as git:
+    with writing(registry, registry.item_path(item_id)) as git:
         path, _, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments or [], merged)
         # Validated once, in memory: what the engine adds below (step, status, history entries)

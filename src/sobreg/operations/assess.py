@@ -185,7 +185,7 @@ def assess(
     method = registry.evaluation
     if method is None:
         raise RefusedError("assess.no_method")
-    with writing(registry) as git:
+    with writing(registry, registry.item_path(program_id)) as git:
         path, _, doc = registry.load_roundtrip(program_id)
         program = yamlio.to_plain(doc)
         record = prepare(method, program, data, source, text)
