@@ -221,9 +221,18 @@ def add_nomination(
         "# yaml-language-server: $schema=../../schemas/nomination.schema.json\n",
     )
     if commit:
-        git(repo, "add", str(path))
-        git(repo, "commit", "-q", "-m", f"{item_id}: nominated")
+        commit_as_sobreg(repo, path, item_id, "nominate", "-", "a", "anna.berg@vgregion.se")
     return path
+
+
+def commit_as_sobreg(
+    repo: Path, path: Path, item_id: str, action: str, src: str, dst: str, actor: str
+) -> None:
+    """Commit a file as sobreg commits an action: its trailers, the actor as the author."""
+    git(repo, "add", str(path))
+    message = (f"{item_id}: {action}\n\nSobreg-Id: {item_id}\nSobreg-Action: {action}\n"
+               f"Sobreg-From: {src}\nSobreg-To: {dst}\n")  # fmt: skip
+    git(repo, "commit", "-q", f"--author={actor} <{actor}>", "-m", message)
 
 
 @pytest.fixture
@@ -319,8 +328,7 @@ def active_program(repo: Path, item_id: str = "somnhjalpen", **extra: Any) -> Pa
         ],
     }
     path = write_yaml(repo / "registry" / "programs" / f"{item_id}.yaml", data)
-    git(repo, "add", str(path))
-    git(repo, "commit", "-q", "-m", f"{item_id}: active")
+    commit_as_sobreg(repo, path, item_id, "activate", "j", "j", ADMIN)
     return path
 
 

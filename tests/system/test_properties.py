@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from sobreg.models import Nomination
 from sobreg.store import editing, yamlio
 from sobreg.store.registry import Registry
-from sobreg.validation.history import verify
+from sobreg.validation.commits import verify
 
 # Text as people type it: any printable character, line breaks and tabs, never control codes.
 _text = st.text(

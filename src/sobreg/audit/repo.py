@@ -190,6 +190,23 @@ class Git:
         done = self.call("show", f"{ref}:{path}", ok=True)
         return done.stdout if done.returncode == 0 else None
 
+    def read_blobs(self, specs: list[str]) -> dict[str, bytes]:
+        """The bytes of many `REV:PATH` objects in one `git cat-file --batch` (absent ones left
+        out): reading a commit's files costs one process, not one per file."""
+        if not specs:
+            return {}
+        done = self.call("cat-file", "--batch", data="".join(f"{s}\n" for s in specs).encode())
+        out, found, at = done.stdout, {}, 0
+        for spec in specs:
+            end = out.index(b"\n", at)
+            header = out[at:end].split(b" ")
+            at = end + 1
+            if len(header) == 3 and header[1] == b"blob":
+                size = int(header[2])
+                found[spec] = out[at : at + size]
+                at += size + 1
+        return found
+
     def verify_ref(self, ref: str) -> str:
         done = self.call("rev-parse", "--verify", "-q", f"{ref}^{{commit}}", ok=True)
         if done.returncode != 0:

@@ -53,20 +53,29 @@ def register(app: typer.Typer) -> None:
     @app.command("verify", help=command_help("verify"))
     def verify(
         base: Annotated[str, typer.Option("--base", metavar="REF", help=t("opt.base"))] = "HEAD",
+        signatures: Annotated[bool, typer.Option("--signatures", help=t("opt.signatures"))] = False,
+        as_json: JsonOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.validation.history import verify as run_verify
+        from sobreg.validation.commits import verify as run_verify
 
         apply(lang, registry)
         reg, _ = current_registry()
-        violations = run_verify(reg, base)
+        violations = run_verify(reg, base, signatures=signatures)
+        code = EXIT_REFUSED if violations else EXIT_OK
+        if as_json:
+            rows = [v.as_json(t(v.key, **v.params)) for v in violations]
+            echo_json({"ok": not violations, "violations": rows})
+            return code
         for v in violations:
-            echo(f"{v.path}: {t(v.key, **v.params)}")
+            where = f"{v.commit[:10]} " if v.commit else ""
+            field = f"{v.field}: " if v.field else ""
+            echo(f"{where}{v.path}: {field}{t(v.key, **v.params)}")
         if violations:
             echo(t("verify.failed", count=len(violations), base=base), err=True)
-            return EXIT_REFUSED
+            return code
         echo(t("verify.ok", base=base))
         return EXIT_OK
 

@@ -8,7 +8,7 @@ from sobreg.audit.transaction import writing
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check
-from sobreg.validation.history import verify
+from sobreg.validation.commits import verify
 
 
 def run(registry: Registry, actor: str) -> sync.Synced:

@@ -1,7 +1,6 @@
-"""Check a change against a base ref: histories only appended to, every new entry a legal move.
-
-Works on plain data read from the base (git) and from the working tree, so it is the same check
-whether run by pre-commit, by CI on a merge request, or by `sobreg sync`.
+"""The history rules of one change of one item: histories only appended to, every new entry a
+legal move by someone holding its role, step and status agreeing with the last entry. `verify`
+applies them to every commit after a base (validation.commits) and to the working tree's change.
 """
 
 from __future__ import annotations
@@ -21,12 +20,19 @@ from sobreg.store.registry import Registry
 
 @dataclass
 class Violation:
+    """What is wrong, where: the commit (None: the working tree), the file and the field."""
+
     path: str
     key: str
     params: dict[str, Any] = field(default_factory=dict)
+    commit: str | None = None
+    field: str = "history"
+
+    def as_json(self, message: str) -> dict[str, Any]:
+        return {"commit": self.commit, "path": self.path, "field": self.field, "message": message}
 
 
-def _plain_history(data: Any) -> list[dict[str, Any]]:
+def plain_history(data: Any) -> list[dict[str, Any]]:
     history = data.get("history") if isinstance(data, dict) else None
     if not isinstance(history, list):
         return []
@@ -115,13 +121,15 @@ def _read(git: Git, ref: str, rel: str) -> Any:
     return yamlio.load_safe(yamlio.decode(raw, f"{ref}:{rel}"), f"{ref}:{rel}")
 
 
-def verify(registry: Registry, base: str = "HEAD") -> list[Violation]:
+def working_tree(registry: Registry) -> list[Violation]:
+    """The working tree's change against `HEAD` (what pre-commit is about to commit)."""
     git = Git(registry.root)
-    git.verify_ref(base)
+    if not git.has_commits():
+        return []
     process = registry.process
     roles = registry.roles
     violations: list[Violation] = []
-    for rel, change in sorted(git.changed_since(base, registry.root).items()):
+    for rel, change in sorted(git.changed_since("HEAD", registry.root).items()):
         parts = Path(rel).parts
         item_type = next(
             (k for k, folder in FOLDERS.items() if len(parts) >= 2 and parts[-2] == folder), None
@@ -133,20 +141,20 @@ def verify(registry: Registry, base: str = "HEAD") -> list[Violation]:
             violations.append(Violation(shown, "verify.deleted"))
             continue
         try:
-            old = _read(git, base, rel) if change != "A" else None
+            old = _read(git, "HEAD", rel) if change != "A" else None
             new = yamlio.load_safe(yamlio.read_text(git.root / rel, shown), shown)
         except RefusedError as exc:
             violations.append(Violation(shown, "verify.unreadable", {"error": exc.key}))
             continue
-        violations += _check_item(process, roles, item_type, shown, old, new)
+        violations += check_pair(process, roles, item_type, shown, old, new)
     return violations
 
 
-def _check_item(
+def check_pair(
     process: ProcessDefinition, roles: Any, item_type: str, shown: str, old: Any, new: Any
 ) -> list[Violation]:
     found: list[Violation] = []
-    old_history, new_history = _plain_history(old), _plain_history(new)
+    old_history, new_history = plain_history(old), plain_history(new)
     if new_history[: len(old_history)] != old_history:
         index = next(
             (i for i, (a, b) in enumerate(zip(old_history, new_history, strict=False)) if a != b),
@@ -195,7 +203,10 @@ def _check_item(
         if new.get("step") != last.get("to") and last.get("action") != "inventory":
             found.append(
                 Violation(
-                    shown, "verify.step_mismatch", {"step": new.get("step"), "last": last.get("to")}
+                    shown,
+                    "verify.step_mismatch",
+                    {"step": new.get("step"), "last": last.get("to")},
+                    field="step",
                 )
             )
         if "status" in last and new.get("status") != last.get("status"):
@@ -204,6 +215,7 @@ def _check_item(
                     shown,
                     "verify.status_mismatch",
                     {"status": new.get("status"), "last": last.get("status")},
+                    field="status",
                 )
             )
     elif isinstance(new, dict) and not new_history:
