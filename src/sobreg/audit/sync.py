@@ -10,6 +10,7 @@ the sync with the rebase undone, naming the item and both actors.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,9 @@ from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
 from sobreg.store.registry import Registry
 
 ATTEMPTS = 3
+# A renamed file's text (path, text) -> text with its history chain sealed anew: the ids in it
+# changed, so the digests over them are recomputed (given by the caller, who knows the chain).
+Reseal = Callable[[str, str], str]
 
 
 @dataclass
@@ -73,9 +77,9 @@ def _next_ids(taken: set[str], wanted: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str) -> str:
-    """Replay base..HEAD with every renamed id replaced (paths, contents, messages); the
-    working tree is not touched. Returns the new head."""
+def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str, reseal: Reseal) -> str:
+    """Replay base..HEAD with every renamed id replaced (paths, contents, messages, and the
+    history chain resealed by `reseal`); the working tree is not touched. Returns the new head."""
     pattern = re.compile("|".join(rf"\b{re.escape(o)}\b" for o in mapping))
     swap = lambda text: pattern.sub(lambda m: mapping[m.group(0)], text)  # noqa: E731
     index = git.git_dir / "sobreg-sync-index"
@@ -90,7 +94,7 @@ def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str) -> str:
                 if blob.returncode != 0:
                     continue  # deleted in this commit
                 new_path = swap(path)
-                text = swap(blob.stdout.decode("utf-8"))
+                text = reseal(new_path, swap(blob.stdout.decode("utf-8")))
                 stored = git.call("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
                 obj = stored.stdout.decode().strip()
                 if new_path != path:
@@ -109,7 +113,9 @@ def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str) -> str:
     return parent
 
 
-def renumber(git: Git, registry: Registry, upstream: str, actor: str) -> list[dict[str, str]]:
+def renumber(
+    git: Git, registry: Registry, upstream: str, actor: str, reseal: Reseal
+) -> list[dict[str, str]]:
     folder = (registry.root / "nominations").relative_to(git.root).as_posix()
     base = git.out("merge-base", "HEAD", upstream)
     colliding = _collisions(git, base, upstream, folder)
@@ -119,7 +125,8 @@ def renumber(git: Git, registry: Registry, upstream: str, actor: str) -> list[di
     mapping = _next_ids(taken, colliding)
     # Every registry file the local commits changed: a program created from the nomination
     # links back to it by id.
-    new_head = _rewrite(git, base, mapping, registry.root.relative_to(git.root).as_posix())
+    scope = registry.root.relative_to(git.root).as_posix()
+    new_head = _rewrite(git, base, mapping, scope, reseal)
     git.call("reset", "--hard", "--quiet", new_head)
     for old, new in mapping.items():
         subject = t("commit.renumber", old=old, new=new)

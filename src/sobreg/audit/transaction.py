@@ -118,8 +118,10 @@ def commit_files(
     old = git.head()
     tree = _tree(git, rels, modes)
     parents = ["-p", old] if old else []
-    made = git.call("commit-tree", tree, *parents, data=message.encode("utf-8"),
-                    env=_identity(git, actor, name))  # fmt: skip
+    # commit-tree does not read commit.gpgSign itself: where the region signs, sobreg signs too.
+    signing = (git_config("commit.gpgsign", git.root) or "").lower() in ("true", "yes", "on", "1")
+    made = git.call("commit-tree", tree, *parents, *(["-S"] if signing else []),
+                    data=message.encode("utf-8"), env=_identity(git, actor, name))  # fmt: skip
     new = made.stdout.decode().strip()
     # The compare-and-swap: refused when anything else moved the branch meanwhile.
     moved = git.call("update-ref", "-m", "sobreg", "HEAD", new, old or ZERO, ok=True)

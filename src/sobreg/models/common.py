@@ -72,6 +72,7 @@ Email = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN, max_length=254)]
 NominationId = Annotated[str, StringConstraints(pattern=NOMINATION_ID_PATTERN)]
 ProgramId = Annotated[str, StringConstraints(pattern=PROGRAM_ID_PATTERN, max_length=PROGRAM_ID_MAX)]
 StepId = Annotated[str, StringConstraints(pattern=STEP_ID_PATTERN, max_length=32)]
+Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Sek = Annotated[int, Field(strict=True, ge=0)]
 Flag = Annotated[bool, Field(strict=True)]
 
@@ -140,6 +141,8 @@ class Action(StrEnum):
     activate = "activate"
     deactivate = "deactivate"
     withdraw = "withdraw"
+    set = "set"
+    assess = "assess"
 
 
 class Contact(Model):
@@ -159,6 +162,9 @@ class HistoryEntry(Model):
     role: str | None = fld("Roll", "Role", None)
     reason: Text | None = fld("Skäl", "Reason", None)
     note: Text | None = fld("Anteckning", "Note", None)
+    # The chain (engine/chain.py): the item's content hash when written, and the link.
+    state: Sha256 | None = fld("Innehållets kontrollsumma", "Content digest", None)
+    digest: Sha256 | None = fld("Kedjans kontrollsumma", "Chain digest", None)
 
 
 class LocalText(Model):

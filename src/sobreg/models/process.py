@@ -31,6 +31,8 @@ class ItemRules(Model):
     open_statuses: list[str] = Field(min_length=1)
     # Statuses from which reopening is refused: the item has been handed over to another one.
     final_statuses: list[str] = []
+    # The role in which the person who creates the item (nominates) is recorded.
+    creator_role: str | None = None
 
 
 class Optional_(Model):

@@ -13,10 +13,12 @@ from typing import Any
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
+from sobreg.engine import chain
 from sobreg.engine.process import (
     Context,
     Transition,
     acting_role,
+    entry,
     own_role,
     plan_advance,
     plan_move,
@@ -49,6 +51,14 @@ def validated(registry: Registry, path: Path, doc: Any) -> None:
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
 
 
+def seal_entries(doc: Any, count: int) -> None:
+    """Seal the last `count` history entries of a document into the chain (engine.chain)."""
+    sealed = chain.seal(yamlio.to_plain(doc), count)
+    for recorded, (state, digest) in zip(doc["history"][-count:], sealed, strict=True):
+        recorded["state"] = state
+        recorded["digest"] = digest
+
+
 def _apply_values(
     doc: Any, assignments: list[tuple[str, Any]], merged: dict[str, Any] | None
 ) -> None:
@@ -69,10 +79,17 @@ def set_fields(
         path, text, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments, merged)
         validated(registry, path, doc)
-        new_text = yamlio.dump_roundtrip(doc)
-        if new_text == text:
+        if yamlio.dump_roundtrip(doc) == text:
             return Outcome(item_id, None)
         keys = [k for k, _ in assignments] + list((merged or {}).keys())
+        # The change is an event of the item's own trail too: who set which fields, sealed.
+        step, status = doc.get("step"), str(doc.get("status"))
+        ctx = Context(actor=actor, today=today(), note=None, exists=registry.exists)
+        recorded = entry(ctx, "set", step, step, status, note=", ".join(keys)[:500])
+        recorded["role"] = acting_role(registry.process, recorded, _held_roles(registry, actor))
+        editing.apply_transition(doc, step, status, [recorded])
+        seal_entries(doc, 1)
+        new_text = yamlio.dump_roundtrip(doc)
         subject = t("commit.set", id=item_id, keys=", ".join(keys)[:120])
         msg = audit.message(subject, item_id, "set", doc.get("step"), doc.get("step"))
         sha = commit_files(git, {path: new_text}, msg, actor)
@@ -141,6 +158,7 @@ def move(
             )
             editing.put(doc, "program", program_id)
             files[program_path] = program_text
+        seal_entries(doc, len(transition.entries))
         files = {path: yamlio.dump_roundtrip(doc), **files}
         subject = _subject(registry, transition, program_id)
         msg = audit.message(
@@ -179,6 +197,7 @@ def _create_program(
     if path.exists():
         raise RefusedError("advance.program_exists", program=program_id)
     doc = editing.document(data)
+    seal_entries(doc, 1)
     validated(registry, path, doc)
     text = editing.dump_new(doc, registry.schema_ref("program"))
     return program_id, path, text

@@ -14,12 +14,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from sobreg.audit import repo as audit
+from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
+from sobreg.engine.process import Context, entry
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.models import EvaluationMethod
 from sobreg.models.assessment import Assessment
-from sobreg.operations.advance import validated
+from sobreg.operations.advance import seal_entries, validated
 from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
 from sobreg.store import editing, yamlio
@@ -194,6 +196,12 @@ def assess(
             editing.put(doc, "assessments", [])
             assessments = doc["assessments"]
         assessments.append(editing.document(record))
+        # The assessment is an event of the program's own trail too, sealed into its chain.
+        step, status = program.get("step"), str(program.get("status"))
+        ctx = Context(actor=actor, today=today(), note=None, exists=registry.exists)
+        recorded = entry(ctx, "assess", step, step, status, note=record["date"].isoformat())
+        editing.apply_transition(doc, step, status, [recorded])
+        seal_entries(doc, 1)
         validated(registry, path, doc)
         new_text = yamlio.dump_roundtrip(doc)
         grade = scale_label(method, method.recommendations, record["recommendation"])

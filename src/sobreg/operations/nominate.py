@@ -19,7 +19,7 @@ from sobreg.errors import RefusedError
 from sobreg.i18n import t
 from sobreg.models import Nomination, ProcessDefinition
 from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
-from sobreg.operations.advance import validated
+from sobreg.operations.advance import seal_entries, validated
 from sobreg.store import editing
 from sobreg.store.registry import Registry
 from sobreg.validation.check import pydantic_issues
@@ -109,7 +109,7 @@ def _document(
         "to": rules.first_step,
         "status": rules.initial_status,
         "actor": actor,
-        "role": "nominator",
+        "role": rules.creator_role,
     }
     data["history"] = [{k: v for k, v in entry.items() if v is not None}]
     return data
@@ -124,6 +124,7 @@ def create(registry: Registry, fields: dict[str, Any], actor: str) -> Created:
         item_id = next_id(registry, today().year)
         path = registry.item_path(item_id)
         doc = editing.document(_document(registry, item_id, fields, actor))
+        seal_entries(doc, 1)
         validated(registry, path, doc)
         text = editing.dump_new(doc, registry.schema_ref("nomination"))
         subject = t(

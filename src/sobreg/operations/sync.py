@@ -5,10 +5,30 @@ from __future__ import annotations
 
 from sobreg.audit import sync
 from sobreg.audit.transaction import writing
+from sobreg.engine import chain
 from sobreg.errors import EnvironmentFailure, RefusedError
+from sobreg.store import yamlio
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check
 from sobreg.validation.commits import verify
+
+
+def reseal(path: str, text: str) -> str:
+    """The text of a renumbered item with its chain's digests recomputed over the new id."""
+    if not path.endswith((".yaml", ".yml")):
+        return text
+    try:
+        doc = yamlio.load_roundtrip(text, path)
+    except yamlio.YamlProblem:
+        return text
+    history = doc.get("history") if isinstance(doc, dict) else None
+    if not isinstance(history, list) or not any(isinstance(e, dict) and e.get("digest")
+                                                 for e in history):  # fmt: skip
+        return text
+    for index, (state, digest) in chain.relink(yamlio.to_plain(doc)).items():
+        history[index]["state"] = state
+        history[index]["digest"] = digest
+    return yamlio.dump_roundtrip(doc)
 
 
 def run(registry: Registry, actor: str) -> sync.Synced:
@@ -22,7 +42,7 @@ def run(registry: Registry, actor: str) -> sync.Synced:
         for _ in range(sync.ATTEMPTS):
             git.call("fetch", "--quiet", remote)
             if git.call("rev-parse", "--verify", "-q", upstream, ok=True).returncode == 0:
-                result.renumbered += sync.renumber(git, registry, upstream, actor)
+                result.renumbered += sync.renumber(git, registry, upstream, actor, reseal)
                 base = git.out("merge-base", "HEAD", upstream)
                 result.pulled += int(git.out("rev-list", "--count", f"HEAD..{upstream}"))
                 rebased = git.call("rebase", "--quiet", upstream, ok=True,

@@ -12,6 +12,7 @@ from dataclasses import field as dc_field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sobreg.engine import chain
 from sobreg.engine.summary import summary
 from sobreg.errors import Issue
 from sobreg.models.ids import is_nomination_id, is_program_id
@@ -26,10 +27,15 @@ if TYPE_CHECKING:
     from sobreg.models import ProcessDefinition
 
 
+WARNINGS = frozenset({"chain.unchained", "chain.content_changed"})
+
+
 @dataclass
 class CheckResult:
     valid: list[str] = dc_field(default_factory=list)
     errors: list[Issue] = dc_field(default_factory=list)
+    # Not invalid: an item not yet sealed into its chain, content changed after its last entry.
+    warnings: list[Issue] = dc_field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -157,6 +163,10 @@ def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
             parsed.issues.append(
                 _issue(parsed, "step", "validate.step_unknown", step=step, allowed=allowed)
             )
+    broken, warned = chain.problems(data)
+    for number, key in broken:
+        parsed.issues.append(_issue(parsed, f"history.{number - 1}", key, index=number))
+    parsed.issues += [_issue(parsed, "history", key) for key in warned]
 
 
 def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> None:
@@ -267,8 +277,10 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
                 items[item_id] = parsed
     _link_rules(registry, items, whole)
     for parsed in parsed_all:
-        if parsed.issues:
-            result.errors.extend(parsed.issues)
+        errors = [i for i in parsed.issues if i.key not in WARNINGS]
+        result.warnings += [i for i in parsed.issues if i.key in WARNINGS]
+        if errors:
+            result.errors.extend(errors)
         else:
             result.valid.append(parsed.shown)
     return result
@@ -292,4 +304,4 @@ def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
         return [Issue(parsed.shown, 1, 1, "", "validate.not_mapping", {})]
     if _validate_model(parsed, model_for(kind)) is not None and kind in FOLDERS:
         _item_rules(parsed, registry.process)
-    return parsed.issues
+    return [i for i in parsed.issues if i.key not in WARNINGS]

@@ -24,7 +24,9 @@ from sobreg.validation.history import Violation, check_pair, plain_history, work
 
 # Actions that leave the step they start from: the fields of that step are then settled.
 _LEAVING = ("advance", "skip", "close", "activate", "deactivate", "withdraw")
-_NO_ENTRY_ACTIONS = ("set", "assess", "renumber", "init", "release", "adopt", "follow-up")
+_NO_ENTRY_ACTIONS = ("renumber", "init")
+# Actions that record content, with one entry of their own (none in histories before the chain).
+_RECORDING = ("set", "assess", "release", "adopt", "follow-up")
 
 
 @dataclass
@@ -140,6 +142,10 @@ def _trailer_rules(
             found.append(("", "verify.extra_item", {"id": marks.get("Sobreg-Id")}))
         return found
     action = marks.get("Sobreg-Action", "")
+    if action in _RECORDING:
+        if [h.get("action") for h in appended] not in ([], [action]):
+            found.append(("history", "verify.trailer", {"trailer": action}))
+        return found
     if action in _NO_ENTRY_ACTIONS:
         if appended:
             found.append(("history", "verify.trailer", {"trailer": action}))

@@ -80,6 +80,10 @@ def entry_problem(
         return "verify.start_again"
     if src != prev.get("to"):
         return "verify.discontinuous"
+    if action in ("set", "assess"):
+        # Recorded changes of content: the item stays where it is.
+        ok = dst == src and status in (None, prev.get("status"))
+        return None if ok else "verify.illegal"
     for step_id in (src, dst):
         if not process.has_step(step_id) or process.step(str(step_id)).item != item_type:
             return "verify.unknown_step"

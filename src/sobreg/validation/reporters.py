@@ -19,8 +19,21 @@ def _where(issue: Issue) -> str:
     return f"{head} {issue.field}:" if issue.field else head
 
 
+def _warning_lines(result: CheckResult) -> list[str]:
+    """Content changed after the last entry, each; items not yet sealed, counted once."""
+    unchained = [i for i in result.warnings if i.key == "chain.unchained"]
+    lines = [
+        f"{_where(i)} {t('validate.warning')}: {message(i)}"
+        for i in result.warnings
+        if i.key != "chain.unchained"
+    ]
+    if unchained:
+        lines.append(t("validate.unchained", count=len(unchained)))
+    return lines
+
+
 def text(result: CheckResult) -> str:
-    lines = [f"{_where(i)} {message(i)}" for i in result.errors]
+    lines = [f"{_where(i)} {message(i)}" for i in result.errors] + _warning_lines(result)
     if result.ok:
         lines.append(t("validate.summary_ok", count=len(result.valid)))
     else:
@@ -43,6 +56,10 @@ def as_json(result: CheckResult) -> str:
             {"path": i.path, "line": i.line, "col": i.col, "field": i.field, "message": message(i)}
             for i in result.errors
         ],
+        "warnings": [
+            {"path": i.path, "line": i.line, "col": i.col, "field": i.field, "message": message(i)}
+            for i in result.warnings
+        ],
     }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
@@ -61,6 +78,10 @@ def github(result: CheckResult) -> str:
         body = f"{i.field}: {message(i)}" if i.field else message(i)
         props = f"file={_gh_escape(i.path, True)},line={i.line},col={i.col},title=sobreg validate"
         lines.append(f"::error {props}::{_gh_escape(body)}")
+    for i in result.warnings:
+        if i.key != "chain.unchained":
+            props = f"file={_gh_escape(i.path, True)},line={i.line},title=sobreg validate"
+            lines.append(f"::warning {props}::{_gh_escape(message(i))}")
     lines.append(text(CheckResult(valid=result.valid, errors=[])) if result.ok else "")
     return "\n".join(line for line in lines if line)
 
