@@ -58,8 +58,7 @@ def _history(repo: Path) -> dict[str, int]:
     found = {}
     for path in sorted((repo / "registry").glob("*/*.yaml")):
         data = yamlio.load_safe(path.read_text(encoding="utf-8"), str(path))
-        # An action adds a history entry, or (assess) an assessment.
-        found[path.stem] = len(data.get("history") or []) + len(data.get("assessments") or [])
+        found[path.stem] = len(data.get("history") or [])  # every action adds one entry
     return found
 
 
