@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import SCREENING, add_nomination, cli, git, write_doc
@@ -33,7 +34,7 @@ def signing(repo: Path, tmp_path: Path) -> dict[str, Path]:
     return keys
 
 
-def _step(repo: Path, values: dict[str, object]) -> None:
+def _step(repo: Path, values: dict[str, Any]) -> None:
     ran = cli("advance", "N-2026-001", "--from-file", write_doc(repo, values), "--as", ADMIN)
     assert ran.code == 0, ran.stderr
 

@@ -10,6 +10,7 @@ from sobreg import __version__
 from sobreg.cli import (
     evaluation,
     items,
+    life,
     nominate,
     report,
     setup,
@@ -57,7 +58,9 @@ def build_app() -> typer.Typer:
     ) -> None:
         apply(lang, registry, actor)
 
-    for module in (setup, validate, nominate, items, workflow, report, evaluation, trail, sharing):
+    for module in (
+        setup, validate, nominate, items, workflow, life, report, evaluation, trail, sharing,
+    ):  # fmt: skip
         module.register(app)
     return app
 

@@ -26,7 +26,7 @@ from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import t
 
 
-def _date_option(value: str | None) -> dt.date | None:
+def date_option(value: str | None) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -75,7 +75,7 @@ def register(app: typer.Typer) -> None:
         from sobreg.validation.check import summaries
 
         apply(lang, registry)
-        day = _date_option(on) or today()
+        day = date_option(on) or today()
         reg, _ = current_registry()
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True

@@ -65,6 +65,7 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         # Lazy (here and below): the engine loads the models, which `--help` must not pay for.
         from sobreg.cli.checklist import missing_lines
+        from sobreg.engine.life import pending
         from sobreg.engine.process import applicable_after, missing
 
         reg, item_type, _ = open_item(item_id, lang, registry)
@@ -74,6 +75,9 @@ def register(app: typer.Typer) -> None:
         if not step or not process.has_step(step):
             raise RefusedError("process.not_in_process", id=item_id)
         lacking = missing(process, data, reg.exists)
+        if process.life is not None and data.get("status") in process.life.statuses:
+            # In use: what the latest version's kind of change still demands.
+            lacking += pending(process.life, data)
         nxt = applicable_after(process, data, step) if step and process.has_step(step) else None
         ready = (
             not lacking

@@ -320,6 +320,8 @@ def owner_roles(process: ProcessDefinition, hist: dict[str, Any]) -> list[str]:
         for step_id in (src, dst):
             if step_id and process.has_step(step_id):
                 roles += [r for r in process.step(step_id).owner if r not in roles]
+    if action in ("release", "adopt", "follow-up") and process.life is not None:
+        roles = list(process.life.roles)
     rule = process.withdraw
     if action == "withdraw" and rule is not None:
         extra = [*rule.roles, *([rule.own.role] if rule.own else [])]

@@ -143,6 +143,9 @@ class Action(StrEnum):
     withdraw = "withdraw"
     set = "set"
     assess = "assess"
+    release = "release"
+    adopt = "adopt"
+    follow_up = "follow-up"
 
 
 class Contact(Model):

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from sobreg.models.common import Date, LocalText, Model, StepId, Text
+from sobreg.models.life import Life
 
 Condition = dict[str, Any]
 ItemType = Literal["nomination", "program"]
@@ -131,6 +132,7 @@ class ProcessDefinition(Model):
 
     steps: list[Step] = Field(min_length=1)
     withdraw: Withdraw | None = None
+    life: Life | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> ProcessDefinition:

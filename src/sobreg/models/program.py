@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from sobreg.models.assessment import Assessment
 from sobreg.models.common import (
     Contact,
     Date,
+    Email,
     Flag,
     HistoryEntry,
     Kind,
@@ -94,6 +95,34 @@ class Deactivation(Model):
     note: Text | None = fld("Anteckning", "Note", None)
 
 
+class Version(Model):
+    version: ShortText = fld("Version", "Version")
+    date: Date = fld("Datum", "Date")
+    change: ShortText = fld(
+        "Typ av ändring",
+        "Kind of change",
+        help_sv="Ändringstyperna står i process.yaml (life.changes)",
+        help_en="The kinds of change are in process.yaml (life.changes)",
+    )
+    summary: Text = fld("Vad som ändrats", "What changed")
+    actor: Email = fld("Registrerad av", "Recorded by")
+
+
+class Unit(Model):
+    name: ShortText = fld("Vårdenhet", "Care unit")
+    since: Date = fld("Sedan", "Since")
+    ended: Date | None = fld("Slutade", "Ended", None)
+
+
+class FollowUp(Model):
+    """One year's follow-up; its fields are defined in process.yaml (life.follow_up) and
+    checked against that definition."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    year: int = fld("År", "Year", ge=2000, le=2100)
+
+
 class Program(Model):
     """One file `programs/<slug>.yaml`."""
 
@@ -122,6 +151,9 @@ class Program(Model):
     assessments: list[Assessment] | None = fld(
         "Nationella värderingar", "National assessments", None
     )
+    versions: list[Version] | None = fld("Versioner", "Versions", None)
+    units: list[Unit] | None = fld("Vårdenheter som använder programmet", "Units using it", None)
+    follow_up: list[FollowUp] | None = fld("Årlig uppföljning", "Yearly follow-up", None)
     history: list[HistoryEntry] = fld("Historik", "History", min_length=1)
 
     @model_validator(mode="after")

@@ -86,7 +86,7 @@ def set_fields(
         step, status = doc.get("step"), str(doc.get("status"))
         ctx = Context(actor=actor, today=today(), note=None, exists=registry.exists)
         recorded = entry(ctx, "set", step, step, status, note=", ".join(keys)[:500])
-        recorded["role"] = acting_role(registry.process, recorded, _held_roles(registry, actor))
+        recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])
         seal_entries(doc, 1)
         new_text = yamlio.dump_roundtrip(doc)
@@ -96,7 +96,8 @@ def set_fields(
         return Outcome(item_id, sha, doc.get("step"), doc.get("step"), doc.get("status"))
 
 
-def _held_roles(registry: Registry, actor: str) -> list[str] | None:
+def held_roles(registry: Registry, actor: str) -> list[str] | None:
+    """The roles `actor` holds by roles.yaml, or None when the registry keeps no roles file."""
     roles = registry.roles
     return None if roles is None else roles.roles_of(actor)
 
@@ -144,7 +145,7 @@ def move(
             transition = plan_move(process, data, to, reason or "", ctx)
         else:
             transition = plan_advance(process, data, ctx)
-        held = _held_roles(registry, actor)
+        held = held_roles(registry, actor)
         if held is not None and withdraw and (own := own_role(process, data, actor)):
             held = [*held, own]
         for hist in transition.entries:

@@ -80,6 +80,17 @@ def entry_problem(
         return "verify.start_again"
     if src != prev.get("to"):
         return "verify.discontinuous"
+    if action in ("release", "adopt", "follow-up"):
+        # A program's life after j: only while it is in use, and it stays where it is.
+        life = process.life
+        ok = (
+            life is not None
+            and item_type == life.item
+            and dst == src
+            and prev.get("status") in life.statuses
+            and status in (None, prev.get("status"))
+        )
+        return None if ok else "verify.not_in_use"
     if action in ("set", "assess"):
         # Recorded changes of content: the item stays where it is.
         ok = dst == src and status in (None, prev.get("status"))
