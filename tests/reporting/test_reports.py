@@ -91,7 +91,17 @@ def _report(year: int, fmt: str = "json") -> Any:
 
 def test_counts_2026(years: Path) -> None:
     r = _report(2026)
-    assert {k: r[k] for k in list(r)[:9]} == {
+    assert list(r)[:8] == [
+        "year",
+        "programs_produced",
+        "programs_produced_by_kind",
+        "nominations_received",
+        "nominations_decided",
+        "programs_deactivated",
+        "active_programs",
+        "inventory_overdue",
+    ]  # the contract's keys first
+    assert {k: r[k] for k in [*list(r)[:8], "produced"]} == {
         "year": 2026,
         "programs_produced": 2,
         "programs_produced_by_kind": {"stod": 1, "behandling": 1},

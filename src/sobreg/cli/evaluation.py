@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
-        from sobreg.engine.reviews import due as due_on
+        from sobreg.engine.life import due as due_on
         from sobreg.validation.check import summaries
 
         apply(lang, registry)
@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
         reg, _ = current_registry()
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        rows = due_on(summaries(reg, "program"), day, new_version=new_version)
+        rows = due_on(reg.process.life, summaries(reg, "program"), day, new_version=new_version)
         if as_json:
             echo_json(rows)
             return EXIT_OK
@@ -93,7 +93,7 @@ def register(app: typer.Typer) -> None:
                     str(r["id"]),
                     str(r["name"]),
                     r["next_review"].isoformat() if r["next_review"] else "–",
-                    t(f"due.reason.{r['reason']}"),
+                    ", ".join(t(f"due.reason.{why}") for why in r.get("reasons") or [r["reason"]]),
                 ]
                 for r in rows
             ],

@@ -95,6 +95,7 @@ def register(app: typer.Typer) -> None:
             str, typer.Option("--format", metavar="text|md|html|json|csv", help=t("opt.format"))
         ] = "text",
         output: OutOpt = None,
+        as_json: JsonOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -105,6 +106,7 @@ def register(app: typer.Typer) -> None:
         from sobreg.reporting.render import FORMATS, render
 
         apply(lang, registry)
+        fmt = "json" if as_json else fmt  # docs/cli.md: --json is --format json
         if fmt not in FORMATS:
             raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
         reg, _ = current_registry()
@@ -155,8 +157,18 @@ def register(app: typer.Typer) -> None:
             headers = [t("col.id"), t("col.title"), t("col.step"), t("dash.days_in_step")]
             table(headers, waiting, t("dash.open", count=len(waiting)))
         echo(t("dash.overdue", count=len(data["overdue"])))
+        echo(t("dash.reviews_due", count=len(data["reviews_due"])))
         for r in data["reviews_due"]:
             when = r["next_review"].isoformat() if r["next_review"] else t("dash.never_assessed")
             echo(f"  {r['id']}  {r['name']}: {when}")
-        echo(t("dash.reviews_due", count=len(data["reviews_due"])))
+        # A program's life after j (process.yaml's life:), when the process defines it.
+        for key, line in (
+            ("changes_unreviewed", lambda r: f"{r['version']}: {', '.join(r['missing'])}"),
+            ("follow_up_missing", lambda r: str(r["year"])),
+            ("consider_deactivation", lambda r: str(r["year"])),
+        ):
+            if key in data:
+                echo(t(f"dash.{key}", count=len(data[key])))
+                for r in data[key]:
+                    echo(f"  {r['id']}  {r['name']}: {line(r)}")
         return EXIT_OK

@@ -4,8 +4,10 @@ yearly follow-up. Pure rules over `process.yaml`'s `life:` and a program's plain
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
+from sobreg.engine import reviews
 from sobreg.engine.process import Missing, get_path
 from sobreg.engine.reviews import latest_assessment
 from sobreg.engine.timeline import as_date
@@ -191,3 +193,64 @@ def considering_deactivation(life: Life, data: dict[str, Any]) -> int | None:
     if latest.get(life.follow_up_assessment) == life.consider_deactivation:
         return int(latest.get("year") or 0)
     return None
+
+
+def attention(
+    life: Life, items: Iterable[tuple[str, dict[str, Any]]], today: dt.date
+) -> dict[str, list[dict[str, Any]]]:
+    """Programs in use that need someone: a change not yet reviewed, the last full year's
+    follow-up missing, a follow-up that says to consider deactivation."""
+    year = today.year - 1
+    found: dict[str, list[dict[str, Any]]] = {
+        "changes_unreviewed": [], "follow_up_missing": [], "consider_deactivation": [],
+    }  # fmt: skip
+    for item_type, data in items:
+        if item_type != life.item or data.get("status") not in life.statuses:
+            continue
+        row = {"id": data.get("id"), "name": data.get("name")}
+        lacking = pending(life, data)
+        if lacking:
+            version = latest_version(data) or {}
+            found["changes_unreviewed"].append(
+                {**row, "version": version.get("version"), "missing": [m.field for m in lacking]}
+            )
+        if in_use_during(life, data, year) and follow_up_of(data, year) is None:
+            found["follow_up_missing"].append({**row, "year": year})
+        considered = considering_deactivation(life, data)
+        if considered is not None:
+            found["consider_deactivation"].append({**row, "year": considered})
+    for rows in found.values():
+        rows.sort(key=lambda r: str(r["id"]))
+    return found
+
+
+def due(
+    life: Life | None, items: list[tuple[str, dict[str, Any]]], on: dt.date, **rules: bool
+) -> list[dict[str, Any]]:
+    """`reviews.due`, plus programs whose change is not yet reviewed or whose last full year
+    lacks its follow-up (one row a program: `reason` the first, `reasons` all)."""
+    rows = reviews.due(items, on, **rules)
+    for row in rows:
+        row["reasons"] = [row["reason"]]
+    if life is None:
+        return rows
+    by_id = {str(r["id"]): r for r in rows}
+    needs = attention(life, items, on)
+    for key, reason in (("changes_unreviewed", "change_unreviewed"),
+                        ("follow_up_missing", "follow_up_missing")):  # fmt: skip
+        for found in needs[key]:
+            known = by_id.get(str(found["id"]))
+            if known is not None:
+                known["reasons"].append(reason)
+                continue
+            data = next(d for k, d in items if k == life.item and d.get("id") == found["id"])
+            row = {
+                "id": found["id"],
+                "name": found["name"],
+                "next_review": reviews.next_review(data),
+                "reason": reason,
+                "reasons": [reason],
+            }
+            by_id[str(found["id"])] = row
+            rows.append(row)
+    return rows

@@ -27,9 +27,17 @@ _PARTS = {
     "program": {
         "implementation": ("published",),
         "deactivation": ("date", "reason", "replaced_by"),
+        # What a significant change demands again (life.changes' redo fields).
+        "content_review": ("date",),
+        "testing": ("functional", "clinical"),
     },
 }
 _HISTORY = ("at", "action", "from", "to", "status")
+_LIFE: dict[str, tuple[str, ...]] = {
+    "versions": ("version", "date", "change"),
+    "units": ("name", "since", "ended"),
+    "follow_up": (),  # whole: a few figures a year
+}
 _ASSESSMENT = ("date", "next_review", "program_version", "evidence_grade", "recommendation")
 
 
@@ -65,6 +73,10 @@ def summary(kind: str, data: Any) -> dict[str, Any] | None:
     assessments = data.get("assessments")
     if isinstance(assessments, list):
         found["assessments"] = [_pick(a, _ASSESSMENT) for a in assessments]
+    for key, keep in _LIFE.items():  # a program's life after j, small lists
+        value = data.get(key)
+        if isinstance(value, list):
+            found[key] = [_pick(v, keep) if keep else _plain(v) for v in value]
     # The text `search` matches, so a search needs no file read either.
     found["_words"] = searchable(kind, data)
     return found

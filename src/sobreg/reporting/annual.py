@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from sobreg.engine import life
 from sobreg.engine.reviews import due
 from sobreg.engine.timeline import (
     as_date,
@@ -70,6 +71,35 @@ def overdue_stays(
     return sorted(found, key=lambda r: (-r["days"], str(r["id"])))
 
 
+def _records(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    return [r for r in data.get(key) or [] if isinstance(r, dict)]
+
+
+def _significant(process: ProcessDefinition, version: dict[str, Any]) -> bool:
+    """A change that demands anything by process.yaml's life.changes (a review, a test)."""
+    rule = process.life.changes.get(str(version.get("change"))) if process.life else None
+    return bool(rule and (rule.redo or rule.national_review))
+
+
+def _measure(value: Any) -> str | None:
+    if isinstance(value, dict) and value.get("instrument"):
+        return f"{value.get('instrument')}: {value.get('result')}"
+    return None
+
+
+def _follow_up_row(program: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": program.get("id"),
+        "name": _name(program),
+        "patients_started": record.get("patients_started"),
+        "patients_completed": record.get("patients_completed"),
+        "patient_experience": _measure(record.get("patient_experience")),
+        "outcome": _measure(record.get("outcome")),
+        "quality_registry": record.get("quality_registry"),
+        "assessment": record.get("assessment"),
+    }
+
+
 def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) -> dict[str, Any]:
     """The annual follow-up (docs/cli.md's keys first, then the lists for people)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -108,6 +138,11 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
 
     active = [p for p in programs if active_at_end(p)]
     outcome_counts = Counter(r["outcome"] for r in decided)
+    released = [(p, v) for p in programs for v in _records(p, "versions")
+                if in_year(as_date(v.get("date")), year)]  # fmt: skip
+    adopting = [(p, u) for p in programs for u in _records(p, "units")
+                if in_year(as_date(u.get("since")), year)]  # fmt: skip
+    followed = [(p, f) for p in active for f in _records(p, "follow_up") if f.get("year") == year]
     return {
         "year": year,
         "programs_produced": len(produced),
@@ -117,6 +152,11 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
         "programs_deactivated": len(deactivated),
         "active_programs": len(active),
         "inventory_overdue": len(overdue),
+        # A program's life after j.
+        "versions_released": len(released),
+        "significant_changes": sum(_significant(process, v) for _, v in released),
+        "units_adopting": len(adopting),
+        "follow_up_coverage": {"active": len(active), "with_follow_up": len(followed)},
         # For people: what lies behind the numbers.
         "produced": [
             {
@@ -152,6 +192,33 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
             or (r["next_review"] is not None and r["next_review"] < first)
         ],
         "produced_per_year": per_year(programs),
+        "versions": [
+            {
+                "id": p.get("id"),
+                "name": _name(p),
+                "version": v.get("version"),
+                "date": as_date(v.get("date")),
+                "change": v.get("change"),
+                "significant": _significant(process, v),
+            }
+            for p, v in sorted(
+                released, key=lambda pv: (str(pv[1].get("date")), str(pv[0].get("id")))
+            )
+        ],
+        "units": [
+            {
+                "id": p.get("id"),
+                "name": _name(p),
+                "unit": u.get("name"),
+                "since": as_date(u.get("since")),
+            }
+            for p, u in sorted(
+                adopting, key=lambda pu: (str(pu[1].get("since")), str(pu[1].get("name")))
+            )
+        ],
+        "follow_up": [
+            _follow_up_row(p, f) for p, f in sorted(followed, key=lambda pf: _name(pf[0]))
+        ],
         "by_step": by_step(process, items),
     }
 
@@ -199,12 +266,15 @@ def status(
                 }
             )
     waiting.sort(key=lambda r: (-int(r["days"] or 0), str(r["id"])))
-    return {
+    found = {
         "by_step": by_step(process, items),
         "overdue": [{"id": r["id"], "days": r["days"]} for r in waiting if r["overdue"]],
-        "reviews_due": due(items, today, new_version=new_version),
+        "reviews_due": life.due(process.life, items, today, new_version=new_version),
         "open_nominations": waiting,
         "active_programs": sum(
             1 for k, d in items if k == "program" and d.get("status") == "active"
         ),
     }
+    if process.life is not None:
+        found |= life.attention(process.life, items, today)
+    return found

@@ -29,6 +29,21 @@ FIGURES = (
     "programs_deactivated",
     "active_programs",
     "inventory_overdue",
+    "versions_released",
+    "significant_changes",
+    "units_adopting",
+    "follow_up_coverage.active",
+    "follow_up_coverage.with_follow_up",
+)
+
+
+FOLLOW_UP_COLUMNS = (
+    "patients_started",
+    "patients_completed",
+    "patient_experience",
+    "outcome",
+    "quality_registry",
+    "assessment",
 )
 
 
@@ -59,7 +74,28 @@ def as_csv(data: dict[str, Any]) -> str:
     writer.writerow(["year", "key", "label", "value"])
     for key, value in figures(data):
         writer.writerow([data["year"], key, t("report.key." + key), value])
+    # The follow-up figures, one row a program and figure, in the same four columns.
+    for row in data.get("follow_up", []):
+        for field in FOLLOW_UP_COLUMNS:
+            if row.get(field) is not None:
+                label = f"{row['name']}: {t('report.follow_up.' + field)}"
+                writer.writerow([data["year"], f"follow_up.{row['id']}.{field}", label, row[field]])
     return out.getvalue()
+
+
+def _shown_follow_up(
+    process: ProcessDefinition, rows: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Follow-up rows with the choices' values said as process.yaml labels them."""
+    labels = {
+        f.key: {value: local(label.model_dump()) for value, label in f.choices.items()}
+        for f in (process.life.follow_up if process.life else [])
+        if f.choices
+    }
+    return [
+        {k: labels.get(k, {}).get(str(v), v) if v is not None else None for k, v in row.items()}
+        for row in rows
+    ]
 
 
 def _steps(process: ProcessDefinition, by_step: dict[str, int]) -> list[tuple[str, str, int]]:
@@ -77,11 +113,16 @@ def render(fmt: str, data: dict[str, Any], registry: Registry, generated: dt.dat
     context = {
         "r": data,
         "figures": figures(data),
+        "follow_up_columns": FOLLOW_UP_COLUMNS,
+        "follow_up_rows": _shown_follow_up(registry.process, data.get("follow_up", [])),
         "generated": generated,
         # Step names come from process.yaml, read only for the format that shows them.
         "steps": _steps(registry.process, data["by_step"]) if fmt == "html" else [],
         "per_year_chart": charts.bars(per_year or {str(data["year"]): 0}),
         "step_chart": charts.bars(data["by_step"]),
+        "started_chart": charts.bars(
+            {str(f["id"]): int(f["patients_started"] or 0) for f in data.get("follow_up", [])}
+        ),
     }
     name = {"text": "report/annual.txt.j2", "md": "report/annual.md.j2"}.get(
         fmt, "report/annual.html.j2"

@@ -43,7 +43,33 @@ def facts(program: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         "replaced_by": replaced_by,
         "replaced_by_name": names.get(str(replaced_by), replaced_by) if replaced_by else None,
         "significant_version": program.get("significant_version"),
+        "latest_version": _latest_version(program),
+        "version_unreviewed": _unreviewed(program),
+        "units_in_use": _units_in_use(program),
     }
+
+
+def _latest_version(program: dict[str, Any]) -> str | None:
+    versions = [v for v in program.get("versions") or [] if isinstance(v, dict)]
+    return str(versions[-1].get("version")) if versions else None
+
+
+def _unreviewed(program: dict[str, Any]) -> bool:
+    """A significant version the latest national assessment has not assessed."""
+    version = program.get("significant_version")
+    if not version:
+        return False
+    latest = latest_assessment(program)
+    return latest is None or str(latest.get("program_version") or "") != str(version)
+
+
+def _units_in_use(program: dict[str, Any]) -> list[str]:
+    """The units named at implementation and those that adopted it since, still using it."""
+    named = [str(u) for u in (program.get("implementation") or {}).get("units") or []]
+    for unit in program.get("units") or []:
+        if isinstance(unit, dict) and not unit.get("ended") and unit.get("name") not in named:
+            named.append(str(unit.get("name")))
+    return named
 
 
 def assessment_view(method: EvaluationMethod, assessment: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from dataclasses import field as dc_field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sobreg.engine import chain
+from sobreg.engine import chain, life
 from sobreg.engine.summary import summary
 from sobreg.errors import Issue
 from sobreg.models.ids import is_nomination_id, is_program_id
@@ -163,6 +163,13 @@ def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
             parsed.issues.append(
                 _issue(parsed, "step", "validate.step_unknown", step=step, allowed=allowed)
             )
+    if process is not None and process.life is not None and parsed.kind == process.life.item:
+        # The year's bound needs today, which a cached verdict cannot: it is checked at writing.
+        for index, record in enumerate(data.get("follow_up") or []):
+            if isinstance(record, dict):
+                for field, key, params in life.follow_up_problems(process.life, record, 9999):
+                    where = f"follow_up.{index}" + (f".{field}" if field else "")
+                    parsed.issues.append(_issue(parsed, where, key, **params))
     broken, warned = chain.problems(data)
     for number, key in broken:
         parsed.issues.append(_issue(parsed, f"history.{number - 1}", key, index=number))
