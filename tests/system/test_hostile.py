@@ -145,7 +145,7 @@ COMMANDS: list[tuple[list[str], int, str]] = [
     (["report", "--year", "2026", "-o", ".git/r.html"], 2, ".git"),
     (["report", "--year", "-1"], 2, "--year"),
     (["publish", "--out", "registry"], 2, "registry"),
-    (["nominate", "--from-file", "/dev/zero"], 2, "/dev/zero"),
+    (["nominate", "--from-file", "/dev/zero"], 1, "/dev/zero"),
     (["nominate", "--from-file", "/etc"], 2, "/etc"),
     (["validate", "/etc/hostname"], 3, "/etc"),
     (["due", "--on", "2026-13-01"], 2, "2026-13-01"),

@@ -24,7 +24,7 @@ def render(error: SobregError) -> str:
     params = error.params
     if "path" in params and "line" in params:
         text = f"{params['path']}:{params['line']}:{params.get('col', 1)}: {text}"
-    elif "path" in params and error.key.startswith("yaml."):
+    elif "path" in params and (error.key.startswith("yaml.") or str(params["path"]) not in text):
         text = f"{params['path']}: {text}"
     lines = [f"{t('error.prefix')}: {text}"]
     lines += [f"  {issue_line(issue)}" for issue in error.issues]

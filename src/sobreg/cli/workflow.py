@@ -31,8 +31,11 @@ def read_mapping(path: Path) -> dict[str, Any]:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.store import yamlio
 
-    if not path.is_file():
+    if not path.exists() or path.is_dir():
         raise UsageError("file.missing", path=str(path))
+    if not path.is_file():
+        # A device or a FIFO (/dev/null, /dev/zero): never read, it may never end.
+        raise RefusedError("file.not_regular", path=str(path))
     text = yamlio.read_text(path, str(path))
     if path.suffix.lower() == ".json":
         try:
@@ -44,7 +47,8 @@ def read_mapping(path: Path) -> dict[str, Any]:
     else:
         data = yamlio.load_safe(text, str(path))
     if not isinstance(data, dict):
-        raise UsageError("file.not_mapping", path=str(path))
+        # The file is there but holds no mapping (empty, null, a list): refused, like bad data.
+        raise RefusedError("file.not_mapping", path=str(path))
     return data
 
 

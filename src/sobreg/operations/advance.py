@@ -79,7 +79,7 @@ def set_fields(
         path, text, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments, merged)
         validated(registry, path, doc)
-        if yamlio.dump_roundtrip(doc) == text:
+        if yamlio.like(text, yamlio.dump_roundtrip(doc)) == text:
             return Outcome(item_id, None)
         keys = [k for k, _ in assignments] + list((merged or {}).keys())
         # The change is an event of the item's own trail too: who set which fields, sealed.
@@ -89,7 +89,7 @@ def set_fields(
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])
         seal_entries(doc, 1)
-        new_text = yamlio.dump_roundtrip(doc)
+        new_text = yamlio.like(text, yamlio.dump_roundtrip(doc))
         subject = t("commit.set", id=item_id, keys=", ".join(keys)[:120])
         msg = audit.message(subject, item_id, "set", doc.get("step"), doc.get("step"))
         sha = commit_files(git, {path: new_text}, msg, actor)
@@ -132,7 +132,7 @@ def move(
     """Advance (or move with `to`, or withdraw) an item in one commit."""
     process = registry.process
     with writing(registry, registry.item_path(item_id)) as git:
-        path, _, doc = registry.load_roundtrip(item_id)
+        path, text, doc = registry.load_roundtrip(item_id)
         _apply_values(doc, assignments or [], merged)
         # Validated once, in memory: what the engine adds below (step, status, history entries)
         # is built from this valid item by the process rules.
@@ -160,7 +160,7 @@ def move(
             editing.put(doc, "program", program_id)
             files[program_path] = program_text
         seal_entries(doc, len(transition.entries))
-        files = {path: yamlio.dump_roundtrip(doc), **files}
+        files = {path: yamlio.like(text, yamlio.dump_roundtrip(doc)), **files}
         subject = _subject(registry, transition, program_id)
         msg = audit.message(
             subject, item_id, transition.action, transition.from_step, transition.step

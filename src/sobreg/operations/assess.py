@@ -188,7 +188,7 @@ def assess(
     if method is None:
         raise RefusedError("assess.no_method")
     with writing(registry, registry.item_path(program_id)) as git:
-        path, _, doc = registry.load_roundtrip(program_id)
+        path, original, doc = registry.load_roundtrip(program_id)
         program = yamlio.to_plain(doc)
         record = prepare(method, program, data, source, text)
         assessments = doc.get("assessments")
@@ -203,7 +203,7 @@ def assess(
         editing.apply_transition(doc, step, status, [recorded])
         seal_entries(doc, 1)
         validated(registry, path, doc)
-        new_text = yamlio.dump_roundtrip(doc)
+        new_text = yamlio.like(original, yamlio.dump_roundtrip(doc))
         grade = scale_label(method, method.recommendations, record["recommendation"])
         day = record["date"].isoformat()
         subject = t("commit.assess", id=program_id, date=day, recommendation=grade)

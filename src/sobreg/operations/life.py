@@ -40,7 +40,7 @@ def _record(
 ) -> str:  # fmt: skip
     """Apply `change` to an in-use program and commit it with an entry of `action`."""
     with writing(registry, registry.item_path(program_id)) as git:
-        path, _, doc = registry.load_roundtrip(program_id)
+        path, original, doc = registry.load_roundtrip(program_id)
         data = yamlio.to_plain(doc)
         life = rules.rules(registry.process)
         rules.require_in_use(life, data)
@@ -53,7 +53,8 @@ def _record(
         seal_entries(doc, 1)
         validated(registry, path, doc)
         message = audit.message(subject(note), program_id, action, step, step)
-        return commit_files(git, {path: yamlio.dump_roundtrip(doc)}, message, actor)
+        new_text = yamlio.like(original, yamlio.dump_roundtrip(doc))
+        return commit_files(git, {path: new_text}, message, actor)
 
 
 def _list(doc: Any, key: str) -> Any:

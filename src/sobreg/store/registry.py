@@ -167,7 +167,11 @@ class Registry:
         if not path.is_file():
             raise RefusedError("item.unknown", id=item_id)
         text = yamlio.read_text(path, self.rel(path))
-        return path, text, yamlio.load_roundtrip(text, self.rel(path))
+        doc = yamlio.load_roundtrip(text, self.rel(path))
+        if not isinstance(doc, dict):
+            # Empty, `null` or a list: nothing an edit could build on.
+            raise RefusedError("validate.not_mapping", path=self.rel(path))
+        return path, text, doc
 
     def schema_ref(self, kind: str) -> str:
         """The relative `$schema` reference for a file of this kind, from its own folder."""

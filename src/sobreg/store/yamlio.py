@@ -82,6 +82,16 @@ def dump_roundtrip(data: Any) -> str:
     return yamlrt.dump_roundtrip(data)
 
 
+def like(original: str, text: str) -> str:
+    """`text` (written with LF) with the line endings and final newline of `original`, so a
+    file people keep with CRLF stays CRLF through every edit."""
+    if "\r\n" in original:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    if original and not original.endswith("\n"):
+        text = text.rstrip("\r\n")
+    return text
+
+
 def to_plain(value: Any) -> Any:
     """Round-trip containers and scalar subclasses to plain Python values for validation."""
     if isinstance(value, dict):

@@ -1,0 +1,61 @@
+"""Defects users met (issue 15), each pinned by a test that fails without its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SCREENING, add_nomination, cli, git, write_doc
+
+ADMIN = "admin@vgregion.se"
+ITEM = "registry/nominations/N-2026-001.yaml"
+
+
+@pytest.fixture(autouse=True)
+def _actor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOBREG_ACTOR", ADMIN)
+
+
+def test_crlf_line_endings_survive_an_advance(repo: Path) -> None:
+    path = add_nomination(repo)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    git(repo, "commit", "-qam", "CRLF, as an editor on Windows saves it")
+    assert cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING)).code == 0
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n") and data.endswith(b"\r\n")
+    assert cli("validate", str(path)).code == 0
+
+
+def test_a_missing_final_newline_stays_missing(repo: Path) -> None:
+    path = add_nomination(repo)
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    git(repo, "commit", "-qam", "no final newline")
+    assert cli("set", "N-2026-001", "usage=Ny text").code == 0
+    assert not path.read_bytes().endswith(b"\n")
+
+
+@pytest.mark.parametrize("content", ["", "null\n", "- a\n- b\n"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["advance", "N-2026-001"],
+        ["set", "N-2026-001", "usage=x"],
+        ["show", "N-2026-001"],
+        ["check", "N-2026-001"],
+    ],
+)
+def test_an_item_file_that_holds_no_mapping_is_refused_with_its_path(
+    repo: Path, content: str, command: list[str]
+) -> None:
+    path = add_nomination(repo)
+    path.write_text(content, encoding="utf-8")
+    git(repo, "commit", "-qam", "broken by hand")
+    ran = cli(*command)
+    assert ran.code == 1, ran.stderr
+    assert "N-2026-001.yaml" in ran.stderr and "Oväntat" not in ran.stderr
+
+
+def test_from_file_dev_null_says_it_holds_no_mapping(repo: Path) -> None:
+    add_nomination(repo)
+    ran = cli("set", "N-2026-001", "--from-file", "/dev/null")
+    assert ran.code == 1 and "/dev/null" in ran.stderr and "finns inte" not in ran.stderr
