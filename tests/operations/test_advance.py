@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -211,7 +212,7 @@ def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
         "advance",
         "somnhjalpen",
         "--set",
-        "deactivation.date=2027-01-01",
+        f"deactivation.date={dt.date.today().isoformat()}",
         "--set",
         "deactivation.reason=replaced",
         "--set",
@@ -223,7 +224,7 @@ def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
     out = advance_json(
         "somnhjalpen",
         "--set",
-        "deactivation.date=2027-01-01",
+        f"deactivation.date={dt.date.today().isoformat()}",
         "--set",
         "deactivation.reason=replaced",
         "--set",
@@ -241,7 +242,7 @@ def test_deactivation_without_replacement(repo: Path) -> None:
     out = advance_json(
         "somnhjalpen",
         "--set",
-        "deactivation.date=2027-01-01",
+        f"deactivation.date={dt.date.today().isoformat()}",
         "--set",
         "deactivation.reason=evidence_changed",
     )

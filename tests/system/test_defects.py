@@ -59,3 +59,28 @@ def test_from_file_dev_null_says_it_holds_no_mapping(repo: Path) -> None:
     add_nomination(repo)
     ran = cli("set", "N-2026-001", "--from-file", "/dev/null")
     assert ran.code == 1 and "/dev/null" in ran.stderr and "finns inte" not in ran.stderr
+
+
+def test_a_program_is_known_by_its_production_name_once_it_has_one(repo: Path) -> None:
+    from conftest import active_program
+
+    active_program(repo, name="Internetbaserad KBT vid sömnbesvär")
+    assert cli("set", "somnhjalpen", "production.name=Sömnhjälpen").code == 0
+    listed = cli("list", "programs", "--json").stdout
+    assert '"title": "Sömnhjälpen"' in listed
+    assert cli("show", "somnhjalpen").stdout.startswith("somnhjalpen: Sömnhjälpen\n")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2027-01-01", "efter i dag"), ("2020-01-01", "före 2026-03-01")],
+)
+def test_a_recorded_date_in_the_future_or_before_creation_is_refused(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, value: str, expected: str
+) -> None:
+    monkeypatch.setenv("SOBREG_TODAY", "2026-06-01")
+    add_nomination(repo)
+    head = git(repo, "rev-parse", "HEAD")
+    ran = cli("set", "N-2026-001", f"council_position.date={value}")
+    assert ran.code == 1 and "council_position.date" in ran.stderr and expected in ran.stderr
+    assert git(repo, "rev-parse", "HEAD") == head

@@ -34,6 +34,8 @@ class ItemRules(Model):
     final_statuses: list[str] = []
     # The role in which the person who creates the item (nominates) is recorded.
     creator_role: str | None = None
+    # The field whose value, once recorded, is the item's `name` (a program's production name).
+    name_from: str | None = None
 
 
 class Optional_(Model):

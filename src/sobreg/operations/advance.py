@@ -13,22 +13,23 @@ from typing import Any
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
-from sobreg.engine import chain
+from sobreg.engine import chain, dates
 from sobreg.engine.process import (
     Context,
     Transition,
     acting_role,
     entry,
+    get_path,
     own_role,
     plan_advance,
     plan_move,
     plan_withdraw,
 )
 from sobreg.engine.programs import new_program
-from sobreg.errors import RefusedError
+from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.store import editing, yamlio
-from sobreg.store.registry import Registry
+from sobreg.store.registry import Registry, item_type_of_path
 from sobreg.validation.check import check_document
 
 
@@ -60,12 +61,33 @@ def seal_entries(doc: Any, count: int) -> None:
 
 
 def _apply_values(
-    doc: Any, assignments: list[tuple[str, Any]], merged: dict[str, Any] | None
+    registry: Registry,
+    path: Path,
+    doc: Any,
+    assignments: list[tuple[str, Any]],
+    merged: dict[str, Any] | None,
 ) -> None:
+    """Apply the sets and merges; then the item's name follows the field process.yaml names for
+    it (a program takes its production name), and dates recorded now are checked."""
+    old = yamlio.to_plain(doc)
     if merged:
         editing.merge(doc, merged)
     for key, value in assignments:
         editing.set_path(doc, key, value)
+    kind = item_type_of_path(registry.root, path)
+    rules = registry.process.items.get(kind) if kind in ("nomination", "program") else None  # type: ignore[call-overload]
+    named = get_path(yamlio.to_plain(doc), rules.name_from) if rules and rules.name_from else None
+    if isinstance(named, str) and named.strip() and doc.get("name") != named:
+        editing.put(doc, "name", named)
+    wrong = dates.problems(old, yamlio.to_plain(doc), today())
+    if wrong:
+        issues = []
+        for field, key, params in wrong:
+            line, col = yamlio.position(
+                doc, [int(p) if p.isdigit() else p for p in field.split(".")]
+            )
+            issues.append(Issue(registry.rel(path), line, col, field, key, params))
+        raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
 
 
 def set_fields(
@@ -77,7 +99,7 @@ def set_fields(
 ) -> Outcome:
     with writing(registry, registry.item_path(item_id)) as git:
         path, text, doc = registry.load_roundtrip(item_id)
-        _apply_values(doc, assignments, merged)
+        _apply_values(registry, path, doc, assignments, merged)
         validated(registry, path, doc)
         if yamlio.like(text, yamlio.dump_roundtrip(doc)) == text:
             return Outcome(item_id, None)
@@ -133,7 +155,7 @@ def move(
     process = registry.process
     with writing(registry, registry.item_path(item_id)) as git:
         path, text, doc = registry.load_roundtrip(item_id)
-        _apply_values(doc, assignments or [], merged)
+        _apply_values(registry, path, doc, assignments or [], merged)
         # Validated once, in memory: what the engine adds below (step, status, history entries)
         # is built from this valid item by the process rules.
         validated(registry, path, doc)
