@@ -84,3 +84,50 @@ def test_a_recorded_date_in_the_future_or_before_creation_is_refused(
     ran = cli("set", "N-2026-001", f"council_position.date={value}")
     assert ran.code == 1 and "council_position.date" in ran.stderr and expected in ran.stderr
     assert git(repo, "rev-parse", "HEAD") == head
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["list"],
+        ["status"],
+        ["report", "--year", "2026"],
+        ["due"],
+        ["search", "sömn"],
+    ],
+)
+def test_a_file_that_cannot_be_read_is_never_left_out_silently(
+    repo: Path, command: list[str]
+) -> None:
+    for n in range(1, 4):
+        add_nomination(repo, f"N-2026-00{n}")
+    hostile = repo / "registry" / "programs" / "trasig.yaml"
+    hostile.write_text("!!python/object:os.system {}\n", encoding="utf-8")
+    ran = cli(*command)
+    assert ran.code == 1 and "trasig.yaml" in ran.stderr and "--skip-invalid" in ran.stderr
+    skipped = cli(*command, "--skip-invalid")
+    assert skipped.code == 0, skipped.stderr
+
+
+def test_the_report_counts_every_file_or_refuses(repo: Path) -> None:
+    import json
+
+    for n in range(1, 6):
+        add_nomination(repo, f"N-2026-00{n}")
+    (repo / "registry" / "nominations" / "N-2026-006.yaml").write_text(
+        "!!python/object:os.system {}\n", encoding="utf-8"
+    )
+    assert cli("report", "--year", "2026", "--json").code == 1
+    ran = cli("report", "--year", "2026", "--json", "--skip-invalid")
+    assert json.loads(ran.stdout)["nominations_received"] == 5
+
+
+def test_publish_refuses_a_file_it_cannot_read(repo: Path) -> None:
+    from conftest import active_program
+
+    active_program(repo)
+    (repo / "registry" / "programs" / "trasig.yaml").write_text("- a list\n", encoding="utf-8")
+    out = repo.parent / f"{repo.name}-site"
+    ran = cli("publish", "--out", str(out))
+    assert ran.code == 1 and "trasig.yaml" in ran.stderr and not out.exists()
+    assert cli("publish", "--out", str(out), "--skip-invalid").code == 0

@@ -20,6 +20,7 @@ LangOpt = Annotated[
     str | None, typer.Option("--lang", metavar="sv|en", help=t("opt.lang"), show_default=False)
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help=t("opt.json"))]
+SkipOpt = Annotated[bool, typer.Option("--skip-invalid", help=t("opt.skip_invalid"))]
 
 
 class State:
@@ -138,14 +139,16 @@ def open_item(
     return reg, item_type, who
 
 
-def current_registry(writes: bool = False) -> tuple[Any, str]:
+def current_registry(writes: bool = False, skip_invalid: bool = False) -> tuple[Any, str]:
     """The registry the options and environment name, and for a write the actor (else "").
-    Called after a command's own usage checks, so a usage error is reported before exit 3."""
+    Called after a command's own usage checks, so a usage error is reported before exit 3.
+    `skip_invalid`: a whole-registry answer leaves out files it cannot read instead of refusing."""
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.actor import resolve_actor
     from sobreg.store.registry import open_registry
 
     reg = open_registry(State.registry)
+    reg.skip_invalid = skip_invalid
     return reg, resolve_actor(State.actor, reg.root) if writes else ""
 
 

@@ -13,6 +13,7 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
+    SkipOpt,
     apply,
     command_help,
     current_registry,
@@ -66,6 +67,7 @@ def register(app: typer.Typer) -> None:
     def due(
         on: Annotated[str | None, typer.Option("--on", metavar="DATE", help=t("opt.on"))] = None,
         as_json: JsonOpt = False,
+        skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -76,7 +78,7 @@ def register(app: typer.Typer) -> None:
 
         apply(lang, registry)
         day = date_option(on) or today()
-        reg, _ = current_registry()
+        reg, _ = current_registry(skip_invalid=skip_invalid)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
         rows = due_on(reg.process.life, summaries(reg, "program"), day, new_version=new_version)
@@ -104,6 +106,7 @@ def register(app: typer.Typer) -> None:
     @app.command("publish", help=command_help("publish"))
     def publish(
         out: Annotated[Path, typer.Option("--out", metavar="DIR", help=t("opt.publish_out"))],
+        skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -112,7 +115,7 @@ def register(app: typer.Typer) -> None:
         from sobreg.reporting.catalogue import publish as build
 
         apply(lang, registry)
-        reg, _ = current_registry()
+        reg, _ = current_registry(skip_invalid=skip_invalid)
         count = build(reg, out, today())
         echo(t("publish.done", count=count, path=str(out)))
         return EXIT_OK

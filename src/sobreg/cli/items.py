@@ -10,6 +10,7 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
+    SkipOpt,
     apply,
     command_help,
     current_registry,
@@ -92,6 +93,7 @@ def register(app: typer.Typer) -> None:
         step: Annotated[str | None, typer.Option("--step", help=t("opt.step"))] = None,
         status: Annotated[str | None, typer.Option("--status", help=t("opt.status"))] = None,
         as_json: JsonOpt = False,
+        skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -102,7 +104,7 @@ def register(app: typer.Typer) -> None:
         kinds = {"nominations": "nomination", "programs": "program", None: None}
         if what not in kinds:
             raise UsageError("list.what", what=what)
-        reg, _ = current_registry()
+        reg, _ = current_registry(skip_invalid=skip_invalid)
         found = rows(reg, kinds[what], step, status)
         if as_json:
             echo_json(found)

@@ -12,6 +12,7 @@ from sobreg.cli.common import (
     JsonOpt,
     LangOpt,
     RegistryOpt,
+    SkipOpt,
     apply,
     command_help,
     current_registry,
@@ -168,6 +169,7 @@ def register(app: typer.Typer) -> None:
         text: Annotated[str, typer.Argument(metavar="TEXT")],
         limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,
         as_json: JsonOpt = False,
+        skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -177,7 +179,7 @@ def register(app: typer.Typer) -> None:
         apply(lang, registry)
         if not text.strip():
             raise UsageError("search.empty")
-        reg, _ = current_registry()
+        reg, _ = current_registry(skip_invalid=skip_invalid)
         hits = search(reg, text[:500], limit=limit)
         if as_json:
             echo_json([h.as_json() for h in hits])

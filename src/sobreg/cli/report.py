@@ -12,6 +12,7 @@ from sobreg.cli.common import (
     LangOpt,
     ProgressBar,
     RegistryOpt,
+    SkipOpt,
     apply,
     command_help,
     current_registry,
@@ -96,6 +97,7 @@ def register(app: typer.Typer) -> None:
         ] = "text",
         output: OutOpt = None,
         as_json: JsonOpt = False,
+        skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -109,7 +111,7 @@ def register(app: typer.Typer) -> None:
         fmt = "json" if as_json else fmt  # docs/cli.md: --json is --format json
         if fmt not in FORMATS:
             raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
-        reg, _ = current_registry()
+        reg, _ = current_registry(skip_invalid=skip_invalid)
         target = output_path(output, reg) if output else None
         with ProgressBar(t("validate.progress")) as progress:
             data = annual(reg, year, today(), progress)
@@ -127,6 +129,7 @@ def register(app: typer.Typer) -> None:
     @app.command("status", help=command_help("status"))
     def status(
         as_json: JsonOpt = False,
+        skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
@@ -136,7 +139,7 @@ def register(app: typer.Typer) -> None:
         from sobreg.validation.check import summaries
 
         apply(lang, registry)
-        reg, _ = current_registry()
+        reg, _ = current_registry(skip_invalid=skip_invalid)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
         data = status_of(reg.process, summaries(reg), today(), new_version)

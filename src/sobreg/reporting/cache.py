@@ -32,7 +32,7 @@ def annual(registry: Registry, year: int, today: dt.date, progress: Any = None) 
     if known is not None and folder is not None:
         digest = hashlib.blake2b(digest_size=20)
         digest.update(fingerprint(registry).encode())
-        digest.update(f"\0{year}\0{today.isoformat()}\0".encode())
+        digest.update(f"\0{year}\0{today.isoformat()}\0{registry.skip_invalid}\0".encode())
         digest.update("\0".join(known[1]).encode())
         file = folder / "sobreg" / f"report-{digest.hexdigest()}.pickle"
         try:

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sobreg.errors import EnvironmentFailure, RefusedError, UsageError
+from sobreg.errors import EnvironmentFailure, Issue, RefusedError, UsageError
 from sobreg.models.ids import item_type_of
 from sobreg.models.layout import FOLDERS, SCHEMA_NAMES, kind_of_rel, model_for
 from sobreg.store import yamlio
@@ -59,6 +59,9 @@ class Registry:
     """A registry folder and the definitions that govern it."""
 
     root: Path
+    # Read-only commands over the whole registry refuse (exit 1) when a file cannot be read,
+    # naming it, unless the user asked to skip such files (--skip-invalid).
+    skip_invalid: bool = False
 
     def rel(self, path: Path | str) -> str:
         """A path as shown to users: relative to the current folder when inside it."""
@@ -140,12 +143,27 @@ class Registry:
         return data
 
     def items(self, item_type: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
-        """(type, data) of every item file that holds a mapping, for reports and searches."""
+        """(type, data) of every item file, for the catalogue; a file that cannot be read is
+        refused at the end, naming it, unless `skip_invalid`."""
+        unreadable: list[Issue] = []
         for path in self.item_files(item_type):
-            data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
-            if isinstance(data, dict):
-                kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
-                yield kind, data
+            shown = self.rel(path)
+            try:
+                data = yamlio.load_safe(yamlio.read_text(path, shown), shown)
+            except yamlio.YamlProblem as exc:
+                unreadable.append(Issue(shown, exc.line, exc.col, "", exc.key, dict(exc.params)))
+                continue
+            if not isinstance(data, dict):
+                unreadable.append(Issue(shown, 1, 1, "", "validate.not_mapping", {}))
+                continue
+            kind = "nomination" if path.parent.name == FOLDERS["nomination"] else "program"
+            yield kind, data
+        self.refuse_unreadable(unreadable)
+
+    def refuse_unreadable(self, unreadable: list[Issue]) -> None:
+        """A whole-registry answer is never silently wrong about a file it could not read."""
+        if unreadable and not self.skip_invalid:
+            raise RefusedError("registry.unreadable", count=len(unreadable), issues=unreadable)
 
     def outside(self, target: Path) -> Path:
         """`target` resolved, refused (exit 2) when it is in or contains the registry or the git

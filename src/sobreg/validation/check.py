@@ -298,8 +298,17 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
 def summaries(
     registry: Registry, item_type: str | None = None, progress: Any = None
 ) -> list[tuple[str, dict[str, Any]]]:
-    """(type, summary) of every item (see engine.summary), from the cache where unchanged."""
+    """(type, summary) of every item (see engine.summary), from the cache where unchanged; a
+    file that cannot be read is refused, named, unless the registry skips invalid files."""
     found = scan(registry, registry.item_paths(item_type), verdict, progress, summaries=True)
+    unreadable = []
+    for s in found:
+        if not isinstance(s.summary, dict):
+            line, col, field, key, params = (s.issues or [(1, 1, "", "validate.not_mapping", {})])[
+                0
+            ]
+            unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
+    registry.refuse_unreadable(unreadable)
     return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
 
 
