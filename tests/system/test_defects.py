@@ -131,3 +131,39 @@ def test_publish_refuses_a_file_it_cannot_read(repo: Path) -> None:
     ran = cli("publish", "--out", str(out))
     assert ran.code == 1 and "trasig.yaml" in ran.stderr and not out.exists()
     assert cli("publish", "--out", str(out), "--skip-invalid").code == 0
+
+
+def test_entries_that_are_not_regular_files_are_refused_by_name(repo: Path, tmp_path: Path) -> None:
+    import os
+
+    add_nomination(repo)
+    folder = repo / "registry" / "programs"
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: elsewhere\n", encoding="utf-8")
+    (folder / "lank.yaml").symlink_to(outside)
+    (folder / "noll.yaml").symlink_to("/dev/zero")
+    os.mkfifo(folder / "ror.yaml")
+    (folder / "mapp.yaml").mkdir()
+    ran = cli("validate")
+    assert ran.code == 1
+    for name in ("lank.yaml", "noll.yaml", "ror.yaml", "mapp.yaml"):
+        assert f"programs/{name}:1:1:" in ran.stdout and "ingen vanlig fil" in ran.stdout
+    alone = cli("validate", str(folder / "lank.yaml"))
+    assert alone.code == 1 and "ingen vanlig fil" in alone.stdout
+    assert cli("show", "lank").code == 1
+
+
+def test_a_file_name_that_is_not_utf8_is_named_escaped(repo: Path) -> None:
+    import json
+    import os
+
+    add_nomination(repo)
+    folder = os.fsencode(repo / "registry" / "nominations")
+    with open(os.path.join(folder, b"N-2026-\xff.yaml"), "wb") as handle:
+        handle.write(b"id: x\n")
+    ran = cli("validate", "--format", "json")
+    assert ran.code == 1, ran.stderr
+    found = json.loads(ran.stdout)
+    assert any("\\xff" in e["path"] for e in found["errors"])
+    assert any(p.endswith("N-2026-001.yaml") for p in found["valid"])  # the others still checked
+    assert cli("list").code == 0 and cli("report", "--year", "2026").code == 0  # no crash

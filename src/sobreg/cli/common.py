@@ -48,11 +48,31 @@ def echo_json(value: Any) -> None:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.reporting.render import as_json
 
-    sys.stdout.write(as_json(value))
+    sys.stdout.write(as_json(_shown_tree(value)))
+
+
+def _shown_tree(value: Any) -> Any:
+    """Every string of a JSON value as `shown` gives it (JSON has no room for stray bytes)."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return {_shown_tree(k): _shown_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_shown_tree(v) for v in value]
+    return value
+
+
+def shown(text: str) -> str:
+    """Text as a terminal can show it: the bytes of a file name that is not UTF-8 escaped."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def echo(text: str = "", err: bool = False) -> None:
-    typer.echo(text, err=err)
+    typer.echo(shown(text), err=err)
 
 
 def console(stderr: bool = False) -> Any:

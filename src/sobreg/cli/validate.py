@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -36,12 +37,14 @@ def register(app: typer.Typer) -> None:
 
         apply(lang, registry)
         for path in paths or []:
-            if not path.is_file():
+            if not path.exists() and not path.is_symlink():
                 raise UsageError("validate.no_such_file", path=str(path))
-        start = paths[0].resolve().parent if paths else None
+        # abspath, not resolve: a link is judged where it stands, not where it points.
+        given = [Path(os.path.abspath(p)) for p in paths or []]
+        start = given[0].parent if given else None
         reg = Registry(find_registry(State.registry, start))
         with ProgressBar(t("validate.progress")) as progress:
-            result = check(reg, [p.resolve() for p in paths] if paths else None, progress)
+            result = check(reg, given or None, progress)
         echo(REPORTERS[fmt.value](result))
         return EXIT_OK if result.ok else EXIT_REFUSED
 

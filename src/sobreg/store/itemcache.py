@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import marshal
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -148,7 +149,10 @@ class Cache:
     def known(self, path: str, rel: str) -> str | None:
         """The content key of a file whose stat says it is unchanged since it was hashed, else
         None: then the file must be read (see `_read_and_check`)."""
-        st = os.stat(path)
+        return self.known_stat(os.stat(path), rel)
+
+    def known_stat(self, st: os.stat_result, rel: str) -> str | None:
+        """`known`, from a stat already taken."""
         known = self.stats.get(rel)
         # ctime too: nothing in user space can set it back, so a rewrite that restores the
         # size and mtime is still seen.
@@ -173,7 +177,9 @@ def _hash(path: str, rel: str) -> tuple[tuple[int, int, int, int], str, bytes]:
         st = os.fstat(handle.fileno())
         data = handle.read()
     stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-    return stamp, hashlib.blake2b(rel.encode() + b"\0" + data, digest_size=20).hexdigest(), data
+    # surrogateescape: a file name that is not UTF-8 is still a name (shown escaped, refused).
+    name = rel.encode("utf-8", "surrogateescape")
+    return stamp, hashlib.blake2b(name + b"\0" + data, digest_size=20).hexdigest(), data
 
 
 # Set before forking: the workers inherit the registry (its process.yaml read) and the cache.
@@ -252,9 +258,18 @@ def scan(
         kind = FOLDER_KINDS.get(folder) if name.endswith(".yaml") and "/" not in name else None
         kind = kind or (kind_of_rel(rel) if rel else None) or "outside"
         try:
-            key = cache.known(path, rel or full)
+            # lstat, not stat: a link, a folder or a FIFO named like an item is refused by its
+            # name, never followed or opened (a FIFO would never end).
+            st = os.lstat(path)
         except OSError:
-            key = None
+            st = None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            odd = f"irregular:{rel or full}"
+            cache.verdicts[odd] = ([(1, 1, "", "validate.not_regular", {})], None)
+            cache.summaries[odd] = None
+            keys.append([path, kind, odd])
+            continue
+        key = cache.known_stat(st, rel or full) if st is not None else None
         if key is None or key not in cache.verdicts or (summaries and key not in cache.summaries):
             jobs.append((len(keys), path, rel or full, kind))
         keys.append([path, kind, key or ""])
@@ -277,7 +292,7 @@ def scan(
         )
         for p, k, key in keys
     ]  # fmt: skip
-    cache.save({key for _, _, key in keys if not key.startswith("unreadable:")})
+    cache.save({key for _, _, key in keys if not key.startswith(("unreadable:", "irregular:"))})
     return result
 
 

@@ -50,6 +50,21 @@ def git_dir(start: Path) -> Path | None:
     return None
 
 
+def printable(text: str) -> str:
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def regular(path: Path, shown: str) -> None:
+    """Refuse an item that is a link, a folder or anything but a regular file: it is never
+    followed out of the registry, nor read."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise RefusedError("validate.not_regular", path=shown)
+
+
 def _cwd_prefix() -> str:
     return os.getcwd().rstrip(os.sep) + os.sep
 
@@ -64,8 +79,9 @@ class Registry:
     skip_invalid: bool = False
 
     def rel(self, path: Path | str) -> str:
-        """A path as shown to users: relative to the current folder when inside it."""
-        text, here = str(path), _cwd_prefix()
+        """A path as shown to users: relative to the current folder when inside it; a name that
+        is not UTF-8 is shown with its bytes escaped."""
+        text, here = printable(str(path)), _cwd_prefix()
         if text.startswith(here):
             return text[len(here) :]
         try:
@@ -117,11 +133,9 @@ class Registry:
             folder = os.path.join(self.root, FOLDERS[kind])
             if os.path.isdir(folder):
                 with os.scandir(folder) as entries:
-                    names = sorted(
-                        e.name
-                        for e in entries
-                        if e.name.endswith((".yaml", ".yml")) and e.is_file()
-                    )
+                    # Every entry named like an item, links, folders and FIFOs too: those are
+                    # refused by name when scanned, never skipped in silence.
+                    names = sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")))
                 prefix = folder + os.sep
                 files.extend([prefix + name for name in names])
         return files
@@ -135,6 +149,7 @@ class Registry:
     def load_data(self, item_id: str) -> dict[str, Any]:
         """An item's data as plain values (fast path), refusing an unknown id."""
         path = self.item_path(item_id)
+        regular(path, self.rel(path))
         if not path.is_file():
             raise RefusedError("item.unknown", id=item_id)
         data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
@@ -182,6 +197,7 @@ class Registry:
     def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:
         """Path, original text and round-trip document of an item, for an edit."""
         path = self.item_path(item_id)
+        regular(path, self.rel(path))
         if not path.is_file():
             raise RefusedError("item.unknown", id=item_id)
         text = yamlio.read_text(path, self.rel(path))

@@ -19,7 +19,7 @@ from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
 from sobreg.store import yamlio
 from sobreg.store.itemcache import scan
-from sobreg.store.registry import Registry, item_type_of_path
+from sobreg.store.registry import Registry, item_type_of_path, printable
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -151,7 +151,7 @@ def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
     item_id = data.get("id")
     if isinstance(item_id, str) and item_id != path.stem:
         parsed.issues.append(
-            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=path.stem)
+            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=printable(path.stem))
         )
     if path.suffix != ".yaml":
         parsed.issues.append(_issue(parsed, "", "validate.suffix"))
@@ -263,7 +263,7 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
     for found in scanned:
         # Plain attribute work only: this loop runs over every file on every warm validate.
         path = found.path
-        shown = path[len(here) :] if path.startswith(here) else registry.rel(path)
+        shown = printable(path[len(here) :]) if path.startswith(here) else registry.rel(path)
         parsed = _Parsed(path, shown, found.kind, None, found.summary)
         if found.issues:
             parsed.issues = [Issue(parsed.shown, *entry) for entry in found.issues]
