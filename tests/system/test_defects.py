@@ -167,3 +167,62 @@ def test_a_file_name_that_is_not_utf8_is_named_escaped(repo: Path) -> None:
     assert any("\\xff" in e["path"] for e in found["errors"])
     assert any(p.endswith("N-2026-001.yaml") for p in found["valid"])  # the others still checked
     assert cli("list").code == 0 and cli("report", "--year", "2026").code == 0  # no crash
+
+
+def test_swedish_alphabetical_order_everywhere_names_are_listed(repo: Path) -> None:
+    from conftest import active_program
+
+    from sobreg.engine.collation import swedish
+
+    names = {"atstorningar": "Ätstörningar", "angest": "Ångest", "alkohol": "Alkohol",
+             "zeta": "Zeta", "oversikt": "Översikt", "ebola": "Éboladagbok"}  # fmt: skip
+    for item_id, name in names.items():
+        active_program(repo, item_id, name=name)
+    expected = ["Alkohol", "Éboladagbok", "Zeta", "Ångest", "Ätstörningar", "Översikt"]
+    assert sorted(names.values(), key=swedish) == expected
+    out = repo.parent / f"{repo.name}-site"
+    assert cli("publish", "--out", str(out)).code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert [index.index(f">{n}</a>") for n in expected] == sorted(
+        index.index(f">{n}</a>") for n in expected
+    )
+    import json
+
+    report = json.loads(cli("report", "--year", "2026", "--json").stdout)
+    assert report["active"] == expected
+
+
+def test_catalogue_and_report_read_well(repo: Path) -> None:
+    from conftest import active_program
+
+    active_program(repo, "ny", name="Ny", production={"languages": ["sv", "en"]})
+    gone = {"date": "2025-09-01", "reason": "replaced", "replaced_by": "ny"}
+    active_program(repo, "gammal", name="Gammal", status="inactive", step="k", deactivation=gone)
+    out = repo.parent / f"{repo.name}-site"
+    assert cli("publish", "--out", str(out)).code == 0
+    old = (out / "programs" / "gammal.html").read_text(encoding="utf-8")
+    assert "Ersatt av <a" in old and "ersatt av annat program" not in old.casefold()
+    new = (out / "programs" / "ny.html").read_text(encoding="utf-8")
+    assert "svenska, engelska" in new
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<nav" not in index  # no empty navigation landmark
+    bundled = repo.parent / f"{repo.name}-bundled"
+    from conftest import REPO_ROOT
+
+    ran = cli("--registry", str(REPO_ROOT / "registry"), "publish", "--out", str(bundled))
+    assert ran.code == 0, ran.stderr
+    # The national inventory says no kinds: no kind filter that offers only "all".
+    assert 'id="kind"' not in (bundled / "index.html").read_text(encoding="utf-8")
+    html = cli("report", "--year", "2024", "--format", "html").stdout
+    assert 'class="skip" href="#main"' in html and 'id="main"' in html
+    assert "chart-per-year" in cli("report", "--year", "2025", "--format", "html").stdout
+    text = cli("report", "--year", "2024").stdout
+    assert "Inga beslut under året" in text and "median – dagar" not in text
+
+
+def test_status_explains_its_exclamation_mark(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOBREG_TODAY", "2026-06-01")
+    add_nomination(repo, step="b", created="2026-03-01")
+    out = cli("status").stdout
+    if " !" in out:
+        assert "! = längre i steget än processens mål" in out

@@ -159,6 +159,8 @@ def register(app: typer.Typer) -> None:
         if waiting:
             headers = [t("col.id"), t("col.title"), t("col.step"), t("dash.days_in_step")]
             table(headers, waiting, t("dash.open", count=len(waiting)))
+            if any(r["overdue"] for r in data["open_nominations"]):
+                echo(t("dash.overdue_mark"))
         echo(t("dash.overdue", count=len(data["overdue"])))
         echo(t("dash.reviews_due", count=len(data["reviews_due"])))
         for r in data["reviews_due"]:

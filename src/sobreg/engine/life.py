@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sobreg.engine import reviews
+from sobreg.engine.collation import swedish
 from sobreg.engine.process import Missing, get_path
 from sobreg.engine.reviews import latest_assessment
 from sobreg.engine.timeline import as_date
@@ -220,7 +221,7 @@ def attention(
         if considered is not None:
             found["consider_deactivation"].append({**row, "year": considered})
     for rows in found.values():
-        rows.sort(key=lambda r: str(r["id"]))
+        rows.sort(key=lambda r: swedish(r["name"] or r["id"]))
     return found
 
 

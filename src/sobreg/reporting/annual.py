@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Any
 
 from sobreg.engine import life
+from sobreg.engine.collation import swedish
 from sobreg.engine.reviews import due
 from sobreg.engine.timeline import (
     as_date,
@@ -182,9 +183,9 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
                 "reason": (p.get("deactivation") or {}).get("reason"),
                 "replaced_by": (p.get("deactivation") or {}).get("replaced_by"),
             }
-            for p in sorted(deactivated, key=lambda p: str(p.get("id")))
+            for p in sorted(deactivated, key=lambda p: swedish(_name(p)))
         ],
-        "active": sorted(_name(p) for p in active),
+        "active": sorted((_name(p) for p in active), key=swedish),
         "reviews_due": [
             r
             for r in due(items, last, never_assessed=False)
@@ -217,7 +218,7 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
             )
         ],
         "follow_up": [
-            _follow_up_row(p, f) for p, f in sorted(followed, key=lambda pf: _name(pf[0]))
+            _follow_up_row(p, f) for p, f in sorted(followed, key=lambda pf: swedish(_name(pf[0])))
         ],
         "by_step": by_step(process, items),
     }

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from sobreg.engine.collation import swedish
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
@@ -51,14 +52,17 @@ def _target(out: Path, registry: Registry) -> Path:
     return resolved
 
 
-def _row(view: dict[str, Any]) -> dict[str, Any]:
+def _row(view: dict[str, Any], today: dt.date) -> dict[str, Any]:
     p, a = view["program"], view["assessment"]
+    review = a["next_review"] if a else None
     return {
         **p,
         "evidence_grade": a["evidence_grade"] if a else None,
         "recommendation": a["recommendation"] if a else None,
         "assessed": a["date"] if a else None,
         "next_review": a["next_review"] if a else None,
+        # An active program whose next review has passed is marked in the index.
+        "review_passed": bool(review and review < today and p["status"] == "active"),
         "search": fold(" ".join(str(x) for x in (p["name"], p["id"], p["kind_label"]))),
     }
 
@@ -70,7 +74,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         raise UsageError("assess.no_method")
     target = _target(out, registry)
     programs = sorted(
-        (d for k, d in registry.items("program")), key=lambda d: fold(str(d.get("name") or ""))
+        (d for k, d in registry.items("program")), key=lambda d: swedish(d.get("name") or "")
     )
     for data in programs:
         if not is_program_id(str(data.get("id"))):  # ids become file names below
@@ -79,7 +83,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     views = [redact(statement(method, p, names)) for p in programs]
     env = environment(registry.root)
     common = {"generated": generated}
-    rows = [_row(v) for v in views]
+    rows = [_row(v, generated) for v in views]
     kinds = sorted({(r["kind"], r["kind_label"]) for r in rows if r["kind"]})
     statuses = sorted({(r["status"], r["status_label"]) for r in rows})
     build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))

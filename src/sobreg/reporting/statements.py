@@ -37,6 +37,9 @@ def facts(program: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         "published": date_at(program, "implementation.published"),
         "units": list((program.get("implementation") or {}).get("units") or []),
         "languages": list((program.get("production") or {}).get("languages") or []),
+        "language_names": [
+            _language(code) for code in (program.get("production") or {}).get("languages") or []
+        ],
         "inactive": program.get("status") == "inactive",
         "deactivated": as_date(deactivation.get("date")),
         "reason_label": t(f"reason.{deactivation['reason']}") if deactivation.get("reason") else "",
@@ -47,6 +50,13 @@ def facts(program: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         "version_unreviewed": _unreviewed(program),
         "units_in_use": _units_in_use(program),
     }
+
+
+def _language(code: Any) -> str:
+    """A language code as a reader says it (sv → svenska); an unknown code as it is."""
+    key = f"language.{code}"
+    name = t(key)
+    return str(code) if name == key else name
 
 
 def _latest_version(program: dict[str, Any]) -> str | None:
