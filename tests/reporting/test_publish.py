@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -80,35 +77,6 @@ def test_republish_replaces_and_bad_targets_are_refused(
         assert ran.code == 2, target
     assert (foreign / "keep.txt").read_text() == "mine"
     assert git(repo, "status", "--porcelain") == ""
-
-
-def _browser() -> Iterator[Any]:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    driver_path = shutil.which("chromedriver")
-    if not chromium or not driver_path:
-        if os.environ.get("SOBREG_REQUIRE_BROWSER"):
-            pytest.fail("chromium and chromedriver are required (SOBREG_REQUIRE_BROWSER)")
-        pytest.skip("chromium/chromedriver not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"):  # fmt: skip
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture
-def browser() -> Iterator[Any]:
-    yield from _browser()
 
 
 def test_in_a_real_browser(site: Path, browser: Any) -> None:
