@@ -67,7 +67,7 @@ def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
     _answer(child, "Finns en SoB-kontaktperson", "nej")
     child.expect_exact("regionala SoB-förvaltningen")
     _answer(child, "Utvecklingskostnad (kr)", "-5")
-    child.expect_exact("ska vara minst 0")
+    child.expect_exact("Ska vara minst 0")  # a sentence of its own
     child.expect_exact("› ")
     child.sendline("250 000")
     _answer(child, "Övriga kostnader (kr)", "40000")

@@ -226,3 +226,28 @@ def test_status_explains_its_exclamation_mark(repo: Path, monkeypatch: pytest.Mo
     out = cli("status").stdout
     if " !" in out:
         assert "! = längre i steget än processens mål" in out
+
+
+def test_swedish_as_a_swedish_user_reads_it(repo: Path) -> None:
+    add_nomination(repo)
+    shown = cli("show", "N-2026-001").stdout
+    assert "250\u00a0000 kr" in shown and "250000" not in shown
+    help_text = cli("advance", "--help").stdout
+    assert "--to STEG" in help_text and "STEP" not in help_text and "[FLAGGOR]" in help_text
+    (repo / "registry" / "nominations" / "N-2026-001.yaml").write_text(
+        (repo / ITEM).read_text(encoding="utf-8").replace("kind: behandling", "kind: terapi"),
+        encoding="utf-8",
+    )
+    out = cli("validate").stdout
+    assert "'stod' eller 'behandling'" in out and " or " not in out
+    assert "Fel: 1. Filer med fel: 1." in out
+
+
+def test_the_form_says_whose_name_and_what_a_number_looks_like() -> None:
+    from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, AnswerError, Field, heading, parse
+
+    titles = [heading(q.path) for q in QUESTIONS if q.path != HAS_SOB_CONTACT]
+    assert "Nominerad av › Namn" in titles and "Förankring › SoB-kontaktperson › Namn" in titles
+    with pytest.raises(AnswerError) as caught:
+        parse(Field("costs.development_sek", "int", "Kostnad", "", True), "mycket")
+    assert str(caught.value).startswith("Skriv ett heltal, till exempel")

@@ -11,7 +11,9 @@ from sobreg.i18n import resolve_language, set_language, t
 
 RegistryOpt = Annotated[
     str | None,
-    typer.Option("--registry", metavar="DIR", help=t("opt.registry"), show_default=False),
+    typer.Option(
+        "--registry", metavar=t("metavar.dir"), help=t("opt.registry"), show_default=False
+    ),
 ]
 ActorOpt = Annotated[
     str | None, typer.Option("--as", metavar="EMAIL", help=t("opt.actor"), show_default=False)

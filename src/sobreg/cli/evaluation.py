@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
     def assess(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         from_file: Annotated[
-            Path, typer.Option("--from-file", metavar="F", help=t("opt.assessment_file"))
+            Path, typer.Option("--from-file", metavar=t("metavar.f"), help=t("opt.assessment_file"))
         ],
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
@@ -105,7 +105,9 @@ def register(app: typer.Typer) -> None:
 
     @app.command("publish", help=command_help("publish"))
     def publish(
-        out: Annotated[Path, typer.Option("--out", metavar="DIR", help=t("opt.publish_out"))],
+        out: Annotated[
+            Path, typer.Option("--out", metavar=t("metavar.dir"), help=t("opt.publish_out"))
+        ],
         skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,

@@ -46,6 +46,8 @@ def _render_value(value: Any, indent: int, item_type: str, path: str, lines: lis
             if isinstance(sub, dict | list) and sub:
                 lines.append(f"{pad}{label}:")
                 _render_value(sub, indent + 1, item_type, dotted, lines)
+            elif str(key).endswith("_sek") and isinstance(sub, int) and not isinstance(sub, bool):
+                lines.append(f"{pad}{label}: {amount(sub)}")
             else:
                 lines.append(f"{pad}{label}: {scalar(sub)}")
     elif isinstance(value, list):
@@ -55,6 +57,11 @@ def _render_value(value: Any, indent: int, item_type: str, path: str, lines: lis
                 _render_value(element, indent + 1, item_type, path, lines)
             else:
                 lines.append(f"{pad}- {scalar(element)}")
+
+
+def amount(value: int) -> str:
+    """An amount in kronor as people write it: 400 000 kr (a no-break space between groups)."""
+    return t("word.amount_sek", amount=f"{value:,}".replace(",", "\u00a0"))
 
 
 def scalar(value: Any) -> str:

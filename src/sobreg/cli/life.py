@@ -23,7 +23,7 @@ from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import t
 
 DateOpt = Annotated[
-    str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=t("opt.event_date"))
+    str | None, typer.Option("--date", metavar=t("metavar.date"), help=t("opt.event_date"))
 ]
 
 
@@ -44,7 +44,9 @@ def register(app: typer.Typer) -> None:
         change: Annotated[
             str, typer.Option("--change", metavar="minor|significant", help=t("opt.change"))
         ],
-        summary: Annotated[str, typer.Option("--summary", metavar="TEXT", help=t("opt.summary"))],
+        summary: Annotated[
+            str, typer.Option("--summary", metavar=t("metavar.text"), help=t("opt.summary"))
+        ],
         date: DateOpt = None,
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
@@ -69,7 +71,7 @@ def register(app: typer.Typer) -> None:
     @app.command("adopt", help=command_help("adopt"))
     def adopt(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
-        unit: Annotated[str, typer.Option("--unit", metavar="NAME", help=t("opt.unit"))],
+        unit: Annotated[str, typer.Option("--unit", metavar=t("metavar.name"), help=t("opt.unit"))],
         date: DateOpt = None,
         ended: Annotated[bool, typer.Option("--ended", help=t("opt.ended"))] = False,
         as_json: JsonOpt = False,
@@ -92,9 +94,11 @@ def register(app: typer.Typer) -> None:
     @app.command("follow-up", help=command_help("follow_up"))
     def follow_up(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
-        year: Annotated[int, typer.Option("--year", metavar="YYYY", help=t("opt.follow_up_year"))],
+        year: Annotated[
+            int, typer.Option("--year", metavar=t("metavar.year"), help=t("opt.follow_up_year"))
+        ],
         from_file: Annotated[
-            Path, typer.Option("--from-file", metavar="F", help=t("opt.follow_up_file"))
+            Path, typer.Option("--from-file", metavar=t("metavar.f"), help=t("opt.follow_up_file"))
         ],
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,

@@ -115,7 +115,9 @@ def _similar(interview: Interview, hits: list[Any]) -> None:
     interview.say(t("form.similar", count=len(hits)), "bold")
     for hit in hits:
         kind = t(f"search.type.{hit.type}")
-        interview.say(f"  {hit.id}  {hit.title}  ({kind}, {hit.score:.0f})")
+        interview.say(
+            f"  {hit.id}  {hit.title}  ({kind}, {t('form.similarity', score=round(hit.score))})"
+        )
 
 
 def register(app: typer.Typer) -> None:
@@ -166,7 +168,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("search", help=command_help("search"))
     def search_cmd(
-        text: Annotated[str, typer.Argument(metavar="TEXT")],
+        text: Annotated[str, typer.Argument(metavar=t("metavar.text"))],
         limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,
         as_json: JsonOpt = False,
         skip_invalid: SkipOpt = False,

@@ -24,7 +24,7 @@ from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import local, t
 
 OutOpt = Annotated[
-    Path | None, typer.Option("-o", "--output", metavar="FILE", help=t("opt.output"))
+    Path | None, typer.Option("-o", "--output", metavar=t("metavar.file"), help=t("opt.output"))
 ]
 
 

@@ -15,7 +15,7 @@ from sobreg.i18n import t
 def register(app: typer.Typer) -> None:
     @app.command("init", help=command_help("init"))
     def init(
-        folder: Annotated[Path, typer.Argument(metavar="[DIR]")] = Path("."),
+        folder: Annotated[Path, typer.Argument(metavar=t("metavar.dir_optional"))] = Path("."),
         actor: ActorOpt = None,
         lang: LangOpt = None,
     ) -> int:

@@ -42,6 +42,8 @@ class SobregFormatter(HelpFormatter):
     """click's help formatter, saying its fixed words through the catalogue."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        for word in ("[OPTIONS]", "COMMAND", "[ARGS]..."):
+            args = args.replace(word, t(f"cli.usage_word.{word.strip('[].').lower()}"))
         super().write_usage(prog, args, f"{t('cli.usage')} " if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:

@@ -24,7 +24,7 @@ def register(app: typer.Typer) -> None:
     @app.command("validate", help=command_help("validate"))
     def validate(
         paths: Annotated[
-            list[Path] | None, typer.Argument(metavar="[PATH]...", show_default=False)
+            list[Path] | None, typer.Argument(metavar=t("metavar.paths"), show_default=False)
         ] = None,
         fmt: Annotated[Format, typer.Option("--format", help=t("opt.format"))] = Format.text,
         registry: RegistryOpt = None,
@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
     @app.command("schema", help=command_help("schema"))
     def schema(
         out: Annotated[
-            Path | None, typer.Option("--out", metavar="DIR", help=t("opt.schema_out"))
+            Path | None, typer.Option("--out", metavar=t("metavar.dir"), help=t("opt.schema_out"))
         ] = None,
         check_only: Annotated[bool, typer.Option("--check", help=t("opt.schema_check"))] = False,
         registry: RegistryOpt = None,

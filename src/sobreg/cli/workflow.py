@@ -22,7 +22,7 @@ from sobreg.errors import EXIT_OK, EXIT_REFUSED, RefusedError, UsageError
 from sobreg.i18n import local, t
 
 FromFileOpt = Annotated[
-    Path | None, typer.Option("--from-file", metavar="F", help=t("opt.from_file"))
+    Path | None, typer.Option("--from-file", metavar=t("metavar.f"), help=t("opt.from_file"))
 ]
 
 
@@ -120,7 +120,7 @@ def register(app: typer.Typer) -> None:
     def set_cmd(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         values: Annotated[
-            list[str] | None, typer.Argument(metavar="KEY=VALUE...", show_default=False)
+            list[str] | None, typer.Argument(metavar=t("metavar.key_values"), show_default=False)
         ] = None,
         from_file: FromFileOpt = None,
         as_json: JsonOpt = False,
@@ -151,15 +151,18 @@ def register(app: typer.Typer) -> None:
     def advance(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
         sets: Annotated[
-            list[str] | None, typer.Option("--set", metavar="KEY=VALUE", help=t("opt.set"))
+            list[str] | None,
+            typer.Option("--set", metavar=t("metavar.key_value"), help=t("opt.set")),
         ] = None,
         from_file: FromFileOpt = None,
-        to: Annotated[str | None, typer.Option("--to", metavar="STEP", help=t("opt.to"))] = None,
+        to: Annotated[
+            str | None, typer.Option("--to", metavar=t("metavar.step"), help=t("opt.to"))
+        ] = None,
         reason: Annotated[
-            str | None, typer.Option("--reason", metavar="TEXT", help=t("opt.reason"))
+            str | None, typer.Option("--reason", metavar=t("metavar.text"), help=t("opt.reason"))
         ] = None,
         note: Annotated[
-            str | None, typer.Option("--note", metavar="TEXT", help=t("opt.note"))
+            str | None, typer.Option("--note", metavar=t("metavar.text"), help=t("opt.note"))
         ] = None,
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
@@ -202,7 +205,9 @@ def register(app: typer.Typer) -> None:
     @app.command("withdraw", help=command_help("withdraw"))
     def withdraw(
         item_id: Annotated[str, typer.Argument(metavar="ID")],
-        reason: Annotated[str, typer.Option("--reason", metavar="TEXT", help=t("opt.reason"))],
+        reason: Annotated[
+            str, typer.Option("--reason", metavar=t("metavar.text"), help=t("opt.reason"))
+        ],
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
         actor: ActorOpt = None,

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from sobreg.engine.process import holds
-from sobreg.engine.titles import help_line, leaf, short_title
+from sobreg.engine.titles import help_line, leaf, short_title, title
 from sobreg.i18n import t
 from sobreg.models.process import ProcessDefinition
 
@@ -134,11 +134,20 @@ def describe(process: ProcessDefinition, question: Question, answers: Answers) -
     return Field(
         question.path,
         kind,
-        short_title("nomination", question.path),
+        heading(question.path),
         help_line("nomination", question.path),
         _required(process, question.path, answers),
         choices,
     )
+
+
+def heading(path: str) -> str:
+    """A question's title: the field's own, or with its parents when another question has the
+    same one ("Namn" of the nominator and of the SoB contact person)."""
+    short = short_title("nomination", path)
+    same = [q for q in QUESTIONS if q.path != HAS_SOB_CONTACT
+            and short_title("nomination", q.path) == short]  # fmt: skip
+    return title("nomination", path) if len(same) > 1 else short
 
 
 def asked(question: Question, answers: Answers) -> bool:
@@ -178,7 +187,7 @@ def parse(field: Field, raw: str, default: str | None = None) -> Any:
         try:
             value = int(digits)
         except ValueError:
-            raise AnswerError(t("pyd.int_parsing")) from None
+            raise AnswerError(t("form.int")) from None
     try:
         return _adapter(field.path).validate_python(value)
     except ValidationError as exc:
@@ -186,7 +195,8 @@ def parse(field: Field, raw: str, default: str | None = None) -> Any:
         if err["type"] == "string_pattern_mismatch" and field.path.endswith("email"):
             raise AnswerError(t("form.email")) from None
         ctx = {k: str(v)[:200] for k, v in (err.get("ctx") or {}).items()}
-        raise AnswerError(t(f"pyd.{err['type']}", msg=err["msg"], **ctx)) from None
+        why = t(f"pyd.{err['type']}", msg=err["msg"], **ctx)
+        raise AnswerError(why[:1].upper() + why[1:]) from None  # a sentence of its own
 
 
 def _nested(answers: Answers) -> dict[str, Any]:

@@ -69,10 +69,21 @@ def t(key: str, /, **params: Any) -> str:
     text = catalogue(_current).gettext(key)
     if text == key:
         return key if not params else f"{key} {params}"
+    # A list is said as the language says an enumeration: "a, b eller c".
+    params = {k: enumeration(v) if isinstance(v, list) else v for k, v in params.items()}
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def enumeration(values: list[Any]) -> str:
+    """`['a', 'b', 'c']` as "a, b eller c" (Swedish) or "a, b or c" (English)."""
+    shown = [str(v) for v in values]
+    if len(shown) < 2:
+        return "".join(shown)
+    word = t("word.or")
+    return f"{', '.join(shown[:-1])} {word} {shown[-1]}"
 
 
 def local(text: dict[str, str] | None, lang: str | None = None) -> str:

@@ -7,6 +7,7 @@ find where each problem stands. Rules that span files (ids, links) run after eve
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
@@ -71,7 +72,10 @@ def pydantic_issues(
         # An unknown field is its key that is wrong, not its value.
         at_key = err["type"] == "extra_forbidden"
         line, col = yamlio.position(doc, loc, at_key) if doc is not None else (1, 1)
-        ctx = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
+        ctx: dict[str, Any] = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
+        if err["type"] == "enum" and "expected" in ctx:
+            # "'stod' or 'behandling'": a list, said in the reader's language when rendered.
+            ctx["expected"] = re.findall(r"'[^']*'", ctx["expected"]) or ctx["expected"]
         issues.append(
             Issue(
                 path=shown,
