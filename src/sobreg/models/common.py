@@ -73,7 +73,14 @@ NominationId = Annotated[str, StringConstraints(pattern=NOMINATION_ID_PATTERN)]
 ProgramId = Annotated[str, StringConstraints(pattern=PROGRAM_ID_PATTERN, max_length=PROGRAM_ID_MAX)]
 StepId = Annotated[str, StringConstraints(pattern=STEP_ID_PATTERN, max_length=32)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
-Sek = Annotated[int, Field(strict=True, ge=0)]
+
+
+def _whole(value: Any) -> Any:
+    # 250000.0 is a whole number as JSON Schema's "integer" counts it: the same here.
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Sek = Annotated[int, Field(strict=True, ge=0), BeforeValidator(_whole)]
 Flag = Annotated[bool, Field(strict=True)]
 
 

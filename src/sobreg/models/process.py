@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from sobreg.models.common import Date, LocalText, Model, StepId, Text
 from sobreg.models.life import Life
@@ -18,12 +20,30 @@ Condition = dict[str, Any]
 ItemType = Literal["nomination", "program"]
 
 
+FIELD_PATH = r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$"
+
+
 class Requirement(Model):
-    field: str = Field(pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$")
+    """A field to be recorded; written as the dotted path alone when nothing else is said."""
+
+    field: str = Field(pattern=FIELD_PATH)
     when: Condition | None = None
     equals: Any = None
     min_items: int = Field(1, ge=0)
     exists: Literal["program", "nomination"] | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return {"field": data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The exported schema accepts the shorthand too, as the model does (a plain path).
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        return {"anyOf": [schema, {"type": "string", "pattern": FIELD_PATH}]}
 
 
 class ItemRules(Model):
