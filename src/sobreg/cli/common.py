@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from sobreg.i18n import resolve_language, set_language, t
+from sobreg.store.names import printable
 
 RegistryOpt = Annotated[
     str | None,
@@ -54,9 +55,9 @@ def echo_json(value: Any) -> None:
 
 
 def _shown_tree(value: Any) -> Any:
-    """Every string of a JSON value as `shown` gives it (JSON has no room for stray bytes)."""
+    """Every string of a JSON value as `printable` gives it (JSON has no room for stray bytes)."""
     if isinstance(value, str):
-        return shown(value)
+        return printable(value)
     if isinstance(value, dict):
         return {_shown_tree(k): _shown_tree(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -64,17 +65,8 @@ def _shown_tree(value: Any) -> Any:
     return value
 
 
-def shown(text: str) -> str:
-    """Text as a terminal can show it: the bytes of a file name that is not UTF-8 escaped."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
 def echo(text: str = "", err: bool = False) -> None:
-    typer.echo(shown(text), err=err)
+    typer.echo(printable(text), err=err)
 
 
 def console(stderr: bool = False) -> Any:

@@ -14,10 +14,10 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from sobreg.cli.common import shown
 from sobreg.cli.usage import SobregContext
 from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, Issue, SobregError
 from sobreg.i18n import t
+from sobreg.store.names import printable
 
 
 def render(error: SobregError) -> str:
@@ -63,7 +63,7 @@ def handled(call: Callable[[], Any]) -> int:
         result = call()
         return result if isinstance(result, int) else 0
     except SobregError as exc:
-        sys.stderr.write(shown(render(exc)) + "\n")
+        sys.stderr.write(printable(render(exc)) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write(t("error.interrupted") + "\n")

@@ -13,6 +13,7 @@ from sobreg.errors import EnvironmentFailure, Issue, RefusedError, UsageError
 from sobreg.models.ids import item_type_of
 from sobreg.models.layout import FOLDERS, SCHEMA_NAMES, kind_of_rel, model_for
 from sobreg.store import yamlio
+from sobreg.store.names import printable
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -48,14 +49,6 @@ def git_dir(start: Path) -> Path | None:
             if text.startswith("gitdir:"):
                 return (folder / text.split(":", 1)[1].strip()).resolve()
     return None
-
-
-def printable(text: str) -> str:
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def regular(path: Path, shown: str) -> None:
