@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sobreg.engine import reviews
 from sobreg.engine.collation import swedish
@@ -13,8 +13,10 @@ from sobreg.engine.process import Missing, get_path
 from sobreg.engine.reviews import latest_assessment
 from sobreg.engine.timeline import as_date
 from sobreg.errors import RefusedError
-from sobreg.models.life import FollowUpField, Life
-from sobreg.models.process import ProcessDefinition
+
+if TYPE_CHECKING:  # annotations only: warm commands answered from the cache never load pydantic
+    from sobreg.models.life import FollowUpField, Life
+    from sobreg.models.process import ProcessDefinition
 
 Problem = tuple[str, str, dict[str, Any]]  # (field, message key, parameters)
 

@@ -10,10 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sobreg.errors import RefusedError, UsageError
-from sobreg.models.process import Condition, CreateProgram, ProcessDefinition, Requirement, Step
+
+if TYPE_CHECKING:  # annotations only: warm commands answered from the cache never load pydantic
+    from sobreg.models.process import (
+        Condition,
+        CreateProgram,
+        ProcessDefinition,
+        Requirement,
+        Step,
+    )
 
 Exists = Callable[[str], bool]
 
