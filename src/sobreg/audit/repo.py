@@ -129,7 +129,9 @@ class Git:
         return self.call("rev-parse", "--verify", "-q", "HEAD", ok=True).returncode == 0
 
     def head(self) -> str | None:
-        return self.run("rev-parse", "HEAD") if self.has_commits() else None
+        """The commit `HEAD` names, or None on an unborn branch (one git process)."""
+        done = self.call("rev-parse", "--verify", "-q", "HEAD", ok=True)
+        return done.stdout.decode().strip() if done.returncode == 0 else None
 
     def _commit_graph(self) -> None:
         """Keep git's commit-graph with changed-path Bloom filters up to date, so a path's log

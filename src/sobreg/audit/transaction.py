@@ -34,7 +34,7 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
     git = Git(registry.root)
     with registry_lock(git.git_dir):
         repair.complete(git, registry)
-        refuse_uncommitted(git, dict.fromkeys(items))
+        refuse_uncommitted(git, dict.fromkeys(items), git.head())
         if (git.git_dir / "index.lock").exists():
             # Left by a git process that died (or one still running): updating the index would
             # fail after the branch moved, so refuse before writing anything.
@@ -42,12 +42,12 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
         yield git
 
 
-def committed_ids(git: Git, rels: list[str]) -> dict[str, tuple[str, str]]:
-    """(mode, blob id) in `HEAD` of each of `rels` that exists there."""
-    if not git.has_commits():
+def committed_ids(git: Git, rels: list[str], head: str | None) -> dict[str, tuple[str, str]]:
+    """(mode, blob id) in `head` of each of `rels` that exists there."""
+    if head is None:
         return {}
     found = {}
-    out = git.call("ls-tree", "-z", "HEAD", "--", *rels).stdout.decode("utf-8", "replace")
+    out = git.call("ls-tree", "-z", head, "--", *rels).stdout.decode("utf-8", "replace")
     for record in out.split("\0"):
         if record:
             meta, _, rel = record.partition("\t")
@@ -56,11 +56,13 @@ def committed_ids(git: Git, rels: list[str]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def refuse_uncommitted(git: Git, files: Mapping[Path, str | None]) -> dict[str, tuple[str, str]]:
+def refuse_uncommitted(
+    git: Git, files: Mapping[Path, str | None], head: str | None
+) -> dict[str, tuple[str, str]]:
     """Refuse (exit 1) when a file to be written differs from `HEAD` in the working tree: a
     command never builds on what is not committed. Returns the files' entries in `HEAD`."""
     rels = {path: git.rel(path) for path in files}
-    known = committed_ids(git, list(rels.values()))
+    known = committed_ids(git, list(rels.values()), head)
     for path, rel in rels.items():
         on_disk = path.read_bytes() if path.is_file() else None
         committed = known.get(rel)
@@ -71,14 +73,14 @@ def refuse_uncommitted(git: Git, files: Mapping[Path, str | None]) -> dict[str, 
     return known
 
 
-def _tree(git: Git, files: dict[str, str | None], modes: dict[str, str]) -> str:
-    """A tree of `HEAD` with `files` replaced (None: removed), built in a temporary index."""
+def _tree(git: Git, head: str | None, files: dict[str, str | None], modes: dict[str, str]) -> str:
+    """A tree of `head` with `files` replaced (None: removed), built in a temporary index."""
     index = Path(tempfile.mkstemp(prefix="index-", dir=scratch(git))[1])
     env = {"GIT_INDEX_FILE": str(index)}
     try:
         index.unlink()  # git writes it; an empty file is not an index
-        if git.has_commits():
-            git.call("read-tree", "HEAD", env=env)
+        if head is not None:
+            git.call("read-tree", head, env=env)
         else:
             git.call("read-tree", "--empty", env=env)
         lines = []
@@ -112,11 +114,11 @@ def commit_files(
 ) -> str:
     """Commit exactly `files` (text, or None to remove) on top of `HEAD`, then show them in the
     working tree; refused before anything is written when a file differs from `HEAD`."""
-    known = refuse_uncommitted(git, files)
+    old = git.head()  # once: the files, the tree and the compare-and-swap all build on it
+    known = refuse_uncommitted(git, files, old)
     rels = {git.rel(path): text for path, text in files.items()}
     modes = {rel: mode for rel, (mode, _) in known.items()}
-    old = git.head()
-    tree = _tree(git, rels, modes)
+    tree = _tree(git, old, rels, modes)
     parents = ["-p", old] if old else []
     # commit-tree does not read commit.gpgSign itself: where the region signs, sobreg signs too.
     signing = (git_config("commit.gpgsign", git.root) or "").lower() in ("true", "yes", "on", "1")

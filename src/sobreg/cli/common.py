@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import Annotated, Any
 
 import typer
 
+from sobreg.errors import UsageError
 from sobreg.i18n import resolve_language, set_language, t
 from sobreg.store.names import printable
 
@@ -174,3 +176,13 @@ def command_help(name: str) -> str:
         return text
     # "\b" keeps click from re-flowing the example line.
     return f"{text}\n\n\b\n{t('help.example_label')}\n  {example}"
+
+
+def date_option(value: str | None) -> dt.date | None:
+    """A `--date`/`--on` value as a date; a usage error (exit 2) when it is not one."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError("date.invalid", value=value[:40]) from None

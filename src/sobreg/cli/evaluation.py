@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
@@ -17,6 +16,7 @@ from sobreg.cli.common import (
     apply,
     command_help,
     current_registry,
+    date_option,
     echo,
     echo_json,
     open_item,
@@ -25,15 +25,6 @@ from sobreg.cli.common import (
 from sobreg.cli.workflow import read_mapping
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import t
-
-
-def date_option(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise UsageError("date.invalid", value=value[:40]) from None
 
 
 def register(app: typer.Typer) -> None:

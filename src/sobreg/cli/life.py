@@ -13,11 +13,11 @@ from sobreg.cli.common import (
     LangOpt,
     RegistryOpt,
     command_help,
+    date_option,
     echo,
     echo_json,
     open_item,
 )
-from sobreg.cli.evaluation import date_option
 from sobreg.cli.workflow import read_mapping
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import t

@@ -76,10 +76,11 @@ def _apply_values(
         editing.set_path(doc, key, value)
     kind = item_type_of_path(registry.root, path)
     rules = registry.process.items.get(kind) if kind in ("nomination", "program") else None  # type: ignore[call-overload]
-    named = get_path(yamlio.to_plain(doc), rules.name_from) if rules and rules.name_from else None
+    new = yamlio.to_plain(doc)
+    named = get_path(new, rules.name_from) if rules and rules.name_from else None
     if isinstance(named, str) and named.strip() and doc.get("name") != named:
         editing.put(doc, "name", named)
-    wrong = dates.problems(old, yamlio.to_plain(doc), today())
+    wrong = dates.problems(old, new, today())
     if wrong:
         issues = []
         for field, key, params in wrong:
