@@ -14,6 +14,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from sobreg.cli.coercion import lighten
 from sobreg.cli.usage import SobregContext
 from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, Issue, SobregError
 from sobreg.i18n import t
@@ -93,7 +94,12 @@ class SobregGroup(TyperGroup):
         command = super().get_command(ctx, cmd_name)
         if command is not None:
             command.context_class = SobregContext
+            lighten(command, ctx)
         return command
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        lighten(self, ctx)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
         code = handled(lambda: super(SobregGroup, self).invoke(ctx))
