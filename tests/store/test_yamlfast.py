@@ -1,4 +1,6 @@
-"""The fast loader reads every document exactly as the reference (ruamel, YAML 1.2) does."""
+"""The fast readers (yaml-rs, PyYAML's C loader) read every document exactly as the reference
+(ruamel, YAML 1.2) does, or leave it to the next reader; the chain gives the reference's result or
+error on every input, with the Rust reader installed and without it."""
 
 from __future__ import annotations
 
@@ -20,7 +22,46 @@ TRICKY = [
     "2026-02-30", "2026-1-1", "2026-01-01T10:00:00", "2026-01-01 10:00", "!!str 1",
     "!!binary aGVq", "!custom x", "&a 1", "<<", "=", "'quoted'", '"\\u00e9"', "é", "[1, 2]",
     "{a: 1}", "a: b", "- x", "'2026-01-01'", "12:30", "0.1.2", "1,000", "+.5", "-1_0",
+    '"2026-01-01"', '"\\u0032026-01-01"', "'10:00:00'", "10:00:00", "'2026-01-01T10:00:00Z'",
+    "' 2026-01-01'", "2026-01-01 # note", ".1e3", "9" * 30, "'x\n  2026-01-01'", "b\x85c",
+    "b\u2028c", "\x01", "'\x01'", "[x: y]", "{x, y}", "-", "'it''s'", '"\\x41\\N\\_"',
 ]  # fmt: skip
+READERS = {"rust": yamlfast.load_rust, "c": yamlfast.load_c}
+
+
+@pytest.fixture(params=["with yaml-rs", "without yaml-rs"], autouse=True)
+def rust_installed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Every test runs with the Rust reader and as where it is not installable."""
+    if request.param == "with yaml-rs":
+        assert yamlfast.rust_reader() is not None, "yaml-rs is a dependency on CPython"
+        return True
+    monkeypatch.setattr(yamlfast, "_RUST", False)
+    return False
+
+
+def _fast(reader: str, text: str) -> Any:
+    try:
+        return ("ok", READERS[reader](text))
+    except yamlfast.Divergent:
+        return ("divergent",)
+
+
+def _agrees(reader: str, text: str) -> bool:
+    """A fast reader either leaves `text` to the next one or reads exactly what the reference
+    reads (never a value where the reference refuses)."""
+    fast = _fast(reader, text)
+    if fast[0] == "divergent":
+        return True
+    ref = _reference(text)
+    return ref[0] == "ok" and repr(fast[1]) == repr(ref[1]) and _same_types(fast[1], ref[1])
+
+
+def _same_types(a: Any, b: Any) -> bool:
+    if isinstance(a, dict) and isinstance(b, dict):
+        return list(a) == list(b) and all(_same_types(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same_types(x, y) for x, y in zip(a, b, strict=True))
+    return _same(a, b)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -41,6 +82,15 @@ def _ours(text: str) -> Any:
         return ("ok", yamlio.load_safe(text, "x"))
     except yamlio.YamlProblem as exc:
         return ("error", exc.key, exc.line, exc.col)
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("scalar", TRICKY)
+def test_each_fast_reader_reads_tricky_scalars_as_the_reference_or_leaves_them(
+    reader: str, scalar: str
+) -> None:
+    for text in (f"key: {scalar}\n", f"- {scalar}\n", f"{scalar}\n", f"a: [{scalar}]\n"):
+        assert _agrees(reader, text), text
 
 
 @pytest.mark.parametrize("scalar", TRICKY)
@@ -74,6 +124,16 @@ def test_what_the_fast_loader_leaves_to_the_reference(text: str) -> None:
     assert _ours(text) == _reference(text)
 
 
+def test_the_rust_reader_reads_registry_files(rust_installed: bool) -> None:
+    """The speed comes from the Rust reader actually reading the files a registry holds."""
+    if not rust_installed:
+        return
+    files = sorted((REPO_ROOT / "registry").glob("*/*.yaml"))  # the items, not the settings
+    files += sorted((REPO_ROOT / "tests" / "examples" / "valid").glob("registry/*/*.yaml"))
+    read = [p for p in files if _fast("rust", p.read_text(encoding="utf-8"))[0] == "ok"]
+    assert len(read) >= 0.9 * len(files), sorted(set(files) - set(read))
+
+
 def _files() -> list[Path]:
     found = sorted((REPO_ROOT / "registry").rglob("*.yaml"))
     return found + sorted((REPO_ROOT / "tests" / "examples").rglob("*.yaml"))
@@ -87,6 +147,7 @@ def test_every_registry_and_example_file_reads_the_same(path: Path) -> None:
         return  # refused before any parser runs, whichever it is
     ours, ref = _ours(text), _reference(text)
     assert repr(ours) == repr(ref)
+    assert _agrees("rust", text) and _agrees("c", text)
 
 
 _scalars = st.one_of(
@@ -120,3 +181,46 @@ def test_any_document_written_by_sobreg_reads_back_the_same(data: dict[str, Any]
     text = yamlio.dump_roundtrip(data)
     assert repr(_ours(text)) == repr(_reference(text))
     assert _ours(text)[1] == data
+
+
+# Raw YAML text as people write it, not as sobreg dumps it: tricky scalars in every quoting style,
+# block and flow collections, comments, CRLF line ends, odd indentation.
+_plain_words = st.sampled_from([*TRICKY, "Sömnhjälpen", "KBT för ångest", "a b", "x: y"])
+_styles = st.sampled_from(
+    ["{}", "'{}'", '"{}"', "|\n    {}", "|-\n    {}", ">+\n    {}", "|2\n    {}", ">-\n    {}",
+     "|+\n    {}\n", "|", ">", "[{}]", "{{k: {}}}", "{}  # c", "'{}\n    more'",
+     '"{}\n\n    more"', "{}\n    more", "[{}, [{}]]", "{{k: [{}], l: x}}", ""]
+)  # fmt: skip
+_scalar_text = st.builds(lambda style, word: style.format(word, word), _styles, _plain_words)
+_keys = st.sampled_from(["id", "name", "a", "b_c", "yes", "1", "'q'", '"2026-01-01"', "<<"])
+
+
+@st.composite
+def _yaml_text(draw: st.DrawFn) -> str:
+    lines = []
+    for _ in range(draw(st.integers(1, 6))):
+        key = draw(_keys)
+        shape = draw(st.sampled_from(["scalar", "list", "map", "comment"]))
+        if shape == "scalar":
+            lines.append(f"{key}: {draw(_scalar_text)}")
+        elif shape == "list":
+            lines.append(f"{key}:")
+            indent = draw(st.sampled_from(["", "  "]))
+            lines += [f"{indent}- {draw(_scalar_text)}" for _ in range(draw(st.integers(0, 3)))]
+        elif shape == "map":
+            lines.append(f"{key}:")
+            lines += [
+                f"  {draw(_keys)}: {draw(_scalar_text)}" for _ in range(draw(st.integers(1, 3)))
+            ]
+        else:
+            lines.append(f"# {draw(_plain_words)}")
+    end = draw(st.sampled_from(["\n", "\r\n"]))
+    return end.join(lines) + end
+
+
+@settings(max_examples=600, deadline=None)
+@given(_yaml_text())
+def test_hand_written_text_reads_as_the_reference_on_every_path(text: str) -> None:
+    assert _agrees("rust", text), text
+    assert _agrees("c", text), text
+    assert repr(_ours(text)) == repr(_reference(text))

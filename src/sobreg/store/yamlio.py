@@ -1,10 +1,11 @@
 """YAML in and out: the fast safe read path, the round-trip write path, atomic writes, positions.
 
-Read-only work parses with the fast loader (`yamlfast`, PyYAML's C loader made to read as YAML
-1.2) and falls back to ruamel's safe loader (`yamlrt`), the reference, for anything unusual; edits
-parse in round-trip mode so that comments, key order and quoting written by people survive. All
-refuse what a registry file never needs and an attacker could use: anchors/aliases (a tiny file
-can expand enormously), tags, several documents, byte order marks, files over `MAX_FILE_BYTES`.
+Read-only work parses with the fast readers (`yamlfast`: yaml-rs, then PyYAML's C loader, made to
+read as YAML 1.2) and falls back to ruamel's safe loader (`yamlrt`), the reference, for anything
+unusual; edits parse in round-trip mode so that comments, key order and quoting written by people
+survive. All refuse what a registry file never needs and an attacker could use: anchors/aliases
+(a tiny file can expand enormously), tags, several documents, byte order marks, files over
+`MAX_FILE_BYTES`.
 Heavy parsers are imported only when a file is actually parsed.
 """
 
@@ -18,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.errors import YamlProblem
-from sobreg.store import yamlfast
 
 __all__ = ["YamlProblem"]  # raised by every reader here; callers catch it from this module
 
@@ -57,6 +57,9 @@ def read_text(path: Path, display: str | None = None) -> str:
 
 def load_safe(text: str, path: str) -> Any:
     """Parse into plain dicts, lists and scalars: the fast loader, else the reference one."""
+    # Lazy: the parsers load when a file is parsed, never for commands the cache answers.
+    from sobreg.store import yamlfast
+
     try:
         return yamlfast.load(text)
     except yamlfast.Divergent:
