@@ -238,6 +238,7 @@ def due(
     if life is None:
         return rows
     by_id = {str(r["id"]): r for r in rows}
+    programs = {d.get("id"): d for k, d in items if k == life.item}
     needs = attention(life, items, on)
     for key, reason in (("changes_unreviewed", "change_unreviewed"),
                         ("follow_up_missing", "follow_up_missing")):  # fmt: skip
@@ -246,7 +247,7 @@ def due(
             if known is not None:
                 known["reasons"].append(reason)
                 continue
-            data = next(d for k, d in items if k == life.item and d.get("id") == found["id"])
+            data = programs[found["id"]]
             row = {
                 "id": found["id"],
                 "name": found["name"],

@@ -41,7 +41,18 @@ _LIFE: dict[str, tuple[str, ...]] = {
 _ASSESSMENT = ("date", "next_review", "program_version", "evidence_grade", "recommendation")
 
 
+_SCALARS = frozenset((str, int, bool, float, type(None)))
+
+
 def _plain(value: Any) -> Any:
+    # Type identity before isinstance: this runs over every value kept from every file read.
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return {str(k): _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, dict):

@@ -8,6 +8,7 @@ from typing import Any
 
 from sobreg.i18n import current_language, t
 from sobreg.i18n import local as pick_language
+from sobreg.store.registry import git_dir
 from sobreg.store.resources import resource
 
 _ESCAPED = (".html", ".htm", ".xml", ".svg")
@@ -47,7 +48,13 @@ def escaped(name: str | None) -> bool:
 
 def environment(registry_root: Path | None = None) -> Any:
     # Lazy: Jinja loads only for the commands that render a template.
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemBytecodeCache,
+        FileSystemLoader,
+        StrictUndefined,
+    )
 
     loaders = []
     if registry_root is not None:
@@ -55,8 +62,20 @@ def environment(registry_root: Path | None = None) -> Any:
         if local.is_dir() and local.resolve() != resource("templates").resolve():
             loaders.append(FileSystemLoader(str(local)))
     loaders.append(FileSystemLoader(str(resource("templates"))))
+    # Compiling the templates took ~0.03 s of every report; Jinja keeps the compiled code keyed by
+    # each template's source, beside sobreg's other caches.
+    found = git_dir(registry_root) if registry_root is not None else None
+    cache = None
+    if found is not None:
+        folder = found / "sobreg" / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = FileSystemBytecodeCache(str(folder))
+        except OSError:
+            cache = None  # a cache that cannot be written only costs time
     env = Environment(
         loader=ChoiceLoader(loaders),
+        bytecode_cache=cache,
         # Everything from registry files is escaped in HTML (docs/architecture.md).
         autoescape=escaped,
         undefined=StrictUndefined,
