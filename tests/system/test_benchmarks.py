@@ -12,7 +12,7 @@ from rich.console import Console
 from sobreg.cli.common import ProgressBar
 
 
-def test_benchmark_runs_on_200_items() -> None:
+def test_benchmark_runs_on_200_items_with_every_row() -> None:
     done = subprocess.run(
         [sys.executable, str(REPO_ROOT / "benchmarks" / "run.py"), "--items", "200",
          "--repeat", "1", "--history", "5", "--no-peers"],
@@ -23,9 +23,15 @@ def test_benchmark_runs_on_200_items() -> None:
     assert lines[0].startswith("200 items")
     names = [line.split("|")[1].strip() for line in lines if line.startswith("| ")][1:]
     assert names == [
+        "limit: python start (`python -c pass`)", "limit: stat every file",
+        "limit: read every file's bytes", "limit: yaml-rs parse only (the fast reader)",
         "floor: PyYAML CSafeLoader, parse only", "--help", "validate, cold", "validate, warm",
-        "report --year, warm", "advance (commit included)", "log ID",
+        "report --year, warm", "status", "list --json", "due", "search sömn",
+        "advance (commit included)", "set (commit included)", "log ID",
+        "pre-commit hook, one changed file", "publish, new folder", "publish, one program changed",
     ]  # fmt: skip
+    per_item = [line.split("|")[3].strip() for line in lines if line.startswith("| ")][2:]
+    assert all(float(value) > 0 for value in per_item)  # µs per item, for every row
     floor_row = next(line for line in lines if line.startswith("| floor"))
     assert "1.000" in floor_row
 
