@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from conftest import active_program, assessment, cli, git, input_file
 
+from sobreg.store.resources import resource
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 PHONE = re.compile(r"(?:\+46|\b0)\d{1,3}[\s-]?\d{2,3}[\s-]?\d{2}[\s-]?\d{2}\b")
 SCRIPT_NAME = '<script>alert("x")</script>Tinnitus'
@@ -109,3 +111,63 @@ def test_in_a_real_browser(site: Path, browser: Any) -> None:
     assert browser.title.startswith("Alla program")
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
+
+
+def _inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in _pages(site)}
+
+
+def test_a_republish_renders_only_what_changed(site: Path, repo: Path) -> None:
+    """Issue 16 (3): pages whose inputs did not change are carried over (the same file, linked
+    into the new folder), a changed program's page and the index are rendered again, and the
+    new folder still replaces the old one whole."""
+    before = _inodes(site)
+    texts = {p.name: p.read_text(encoding="utf-8") for p in _pages(site)}
+    active_program(repo, "tinnitus", name="Tinnitushjälpen")  # one program changed, committed
+    ran = cli("publish", "--out", str(site))
+    assert ran.code == 0, ran.stderr
+    after = _inodes(site)
+    assert after["programs/somnhjalpen.html"] == before["programs/somnhjalpen.html"]
+    assert after["programs/gamla-somnkursen.html"] == before["programs/gamla-somnkursen.html"]
+    assert after["programs/tinnitus.html"] != before["programs/tinnitus.html"]
+    assert "Tinnitushjälpen" in (site / "programs" / "tinnitus.html").read_text(encoding="utf-8")
+    assert "Tinnitushjälpen" in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "programs" / "somnhjalpen.html").read_text(encoding="utf-8") == texts[
+        "somnhjalpen.html"
+    ]
+    assert not list(site.parent.glob(".*"))  # no build or old folder left beside it
+
+
+def test_a_renamed_replacement_rerenders_the_page_that_names_it(site: Path, repo: Path) -> None:
+    """A page shows the name of the program that replaced it: that name is one of its inputs."""
+    before = _inodes(site)
+    active_program(repo, "somnhjalpen", name="Sömnhjälpen 2")
+    assert cli("publish", "--out", str(site)).code == 0
+    after = _inodes(site)
+    assert after["programs/gamla-somnkursen.html"] != before["programs/gamla-somnkursen.html"]
+    page = (site / "programs" / "gamla-somnkursen.html").read_text(encoding="utf-8")
+    assert "Sömnhjälpen 2" in page
+    assert after["programs/tinnitus.html"] == before["programs/tinnitus.html"]
+
+
+def test_another_day_language_or_template_renders_every_page(
+    site: Path, repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _inodes(site)
+    monkeypatch.setenv("SOBREG_TODAY", "2031-01-02")  # the pages say when they were generated
+    assert cli("publish", "--out", str(site)).code == 0
+    dated = _inodes(site)
+    assert all(dated[name] != before[name] for name in before)
+    assert cli("--lang", "en", "publish", "--out", str(site)).code == 0
+    english = _inodes(site)
+    assert all(english[name] != dated[name] for name in dated)
+    assert '<html lang="en">' in (site / "programs" / "tinnitus.html").read_text(encoding="utf-8")
+    local = repo / "templates" / "catalogue"
+    local.mkdir(parents=True)
+    shipped = resource("templates") / "catalogue"
+    (local / "program.html.j2").write_text(
+        (shipped / "program.html.j2").read_text(encoding="utf-8") + "{# local #}\n", "utf-8"
+    )
+    assert cli("--lang", "en", "publish", "--out", str(site)).code == 0
+    local_pages = _inodes(site)
+    assert all(local_pages[name] != english[name] for name in english if name != "index.html")

@@ -3,7 +3,8 @@
 Every string from the registry is redacted of e-mail addresses and phone numbers before it
 reaches a template (a statement or note may quote one), and escaped by the template. The site is
 built in a new folder beside the target and moved into place, so a failed build leaves the
-previous catalogue as it was.
+previous catalogue as it was; pages whose inputs did not change are carried over from the previous
+catalogue instead of rendered again (`reuse`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from sobreg.engine.collation import swedish
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
+from sobreg.reporting import reuse
 from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment
 from sobreg.store.registry import Registry
+from sobreg.validation.check import summaries
 
 MARKER = ".sobreg-catalogue"
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")
@@ -67,25 +70,46 @@ def _row(view: dict[str, Any], today: dt.date) -> dict[str, Any]:
     }
 
 
+def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
+    """Every program's redacted statement view, in Swedish name order, with its key: a program
+    whose file and inputs are unchanged since the last publish is not read again."""
+    programs = summaries(registry, "program")
+    for _, data in programs:
+        if not is_program_id(str(data.get("id"))):  # ids become file names below
+            raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
+    names = {str(d.get("id")): str(d.get("name") or d.get("id")) for _, d in programs}
+    store = reuse.Views(registry)
+    views = []
+    for _, data in programs:
+        replaced_by = (data.get("deactivation") or {}).get("replaced_by")
+        path = str(registry.item_path(str(data["id"])))
+        key = store.key(path, names.get(str(replaced_by)) if replaced_by else None)
+        view = store.get(key)
+        if view is None:
+            view = redact(statement(method, registry.load_data(str(data["id"])), names))
+            store.put(key, view)
+        views.append({**view, "_key": key})
+    store.save()
+    views.sort(key=lambda v: swedish(v["program"]["name"] or ""))
+    return views
+
+
 def publish(registry: Registry, out: Path, generated: dt.date) -> int:
-    """Write the catalogue to `out`; returns the number of programs in it."""
+    """Write the catalogue to `out`; returns the number of programs in it. Pages whose inputs
+    are unchanged since the last publish to `out` are reused (see `reuse`)."""
     method = registry.evaluation
     if method is None:
         raise UsageError("assess.no_method")
     target = _target(out, registry)
-    programs = sorted(
-        (d for k, d in registry.items("program")), key=lambda d: swedish(d.get("name") or "")
-    )
-    for data in programs:
-        if not is_program_id(str(data.get("id"))):  # ids become file names below
-            raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
-    names = {str(d.get("id")): str(d.get("name") or d.get("id")) for d in programs}
-    views = [redact(statement(method, p, names)) for p in programs]
+    views = _views(registry, method)
     env = environment(registry.root)
     common = {"generated": generated}
     rows = [_row(v, generated) for v in views]
     kinds = sorted({(r["kind"], r["kind_label"]) for r in rows if r["kind"]})
     statuses = sorted({(r["status"], r["status_label"]) for r in rows})
+    templates = reuse.templates_key(registry.root)
+    before = reuse.old_pages(target, MARKER) if target.is_dir() else {}
+    pages: dict[str, str] = {}
     build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
     try:
         (build / "programs").mkdir()
@@ -96,9 +120,12 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         (build / "index.html").write_text(index, encoding="utf-8")
         page = env.get_template("catalogue/program.html.j2")
         for view in views:
-            html = page.render(s=view, root="../", **common)
-            (build / "programs" / f"{view['program']['id']}.html").write_text(html, "utf-8")
-        (build / MARKER).write_text("sobreg publish\n", encoding="utf-8")
+            name = f"programs/{view['program']['id']}.html"
+            pages[name] = reuse.page_key(view.pop("_key"), generated.isoformat(), templates)
+            if before.get(name) == pages[name] and reuse.reuse(target / name, build / name):
+                continue
+            (build / name).write_text(page.render(s=view, root="../", **common), "utf-8")
+        (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
         old = None
         if target.exists():
             old = target.with_name(f".{target.name}.old-{generated.isoformat()}")

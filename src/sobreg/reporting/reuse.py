@@ -1,0 +1,131 @@
+"""What `publish` keeps between runs, so that a republish costs what changed, not the registry.
+
+Two stores, both keyed by everything their content is computed from, so a stale entry is never
+used: the programs' redacted views under `.git/sobreg/` (key: the program file's content key,
+the name of the program it is replaced by, evaluation.yaml, process.yaml, sobreg's code and the
+language), and each published page's key in the published folder's marker file (the view's key,
+the date it says it was generated, and the templates). A page whose key is unchanged is
+hard-linked from the previous catalogue into the new one instead of rendered, so the new folder
+is still complete before it is swapped in. A missing, foreign or corrupt store is rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sobreg.i18n import current_language
+from sobreg.store.itemcache import Cache, fingerprint
+from sobreg.store.registry import Registry, git_dir
+from sobreg.store.resources import resource
+
+VERSION = 1
+
+
+def _digest(*parts: str | bytes) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+class Views:
+    """The programs' redacted views, by key; loaded once, saved when one was added."""
+
+    def __init__(self, registry: Registry) -> None:
+        found = git_dir(registry.root)
+        self.file = found / "sobreg" / f"catalogue-v{VERSION}.pickle" if found else None
+        method = registry.root / "evaluation.yaml"
+        self.base = _digest(
+            fingerprint(registry),
+            method.read_bytes() if method.is_file() else b"",
+            current_language(),
+        )
+        self.items: dict[str, Any] = {}
+        self.cache = Cache(registry)
+        self.root = str(registry.root.resolve()) + os.sep
+        with contextlib.suppress(Exception):  # missing or corrupt: start afresh
+            if self.file is not None:
+                loaded = pickle.loads(self.file.read_bytes())
+                self.items = loaded if isinstance(loaded, dict) else {}
+        self.used: set[str] = set()
+        self.added = False
+
+    def key(self, path: str, replaced_by_name: str | None) -> str:
+        """The key of a program's view: its file's content key (read and hashed only when its
+        stat changed) and what the view takes from elsewhere."""
+        rel = path[len(self.root) :] if path.startswith(self.root) else path
+        content, _ = self.cache.key(path, rel.replace(os.sep, "/"))
+        key = _digest(self.base, content, replaced_by_name or "")
+        self.used.add(key)
+        return key
+
+    def get(self, key: str) -> Any:
+        return self.items.get(key)
+
+    def put(self, key: str, view: Any) -> None:
+        self.items[key] = view
+        self.added = True
+
+    def save(self) -> None:
+        if self.file is None or not (self.added or set(self.items) - self.used):
+            return
+        self.cache.save(set(self.cache.verdicts))
+        kept = {k: v for k, v in self.items.items() if k in self.used}
+        with contextlib.suppress(OSError):  # a store that cannot be written only costs time
+            self.file.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".catalogue-", dir=self.file.parent)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, self.file)
+
+
+def templates_key(registry_root: Path) -> str:
+    """A hash of every template a page may be rendered from (shipped and local)."""
+    folders = [resource("templates"), registry_root.parent / "templates"]
+    parts: list[str | bytes] = []
+    for folder in folders:
+        if folder.is_dir():
+            for file in sorted(folder.rglob("*.j2")):
+                parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+    return _digest(*parts)
+
+
+def page_key(view_key: str, generated: str, templates: str) -> str:
+    return _digest(view_key, generated, templates)
+
+
+def old_pages(target: Path, marker: str) -> dict[str, str]:
+    """The page keys the previous catalogue in `target` was built with (none if unknown)."""
+    with contextlib.suppress(Exception):
+        data = json.loads((target / marker).read_text(encoding="utf-8"))
+        pages = data.get("pages") if isinstance(data, dict) else None
+        if isinstance(pages, dict):
+            return {str(k): str(v) for k, v in pages.items()}
+    return {}
+
+
+def reuse(old: Path, new: Path) -> bool:
+    """Put the previous catalogue's page `old` at `new` (a hard link, else a copy)."""
+    try:
+        if not old.is_file() or old.is_symlink():
+            return False
+        try:
+            os.link(old, new)
+        except OSError:
+            shutil.copyfile(old, new)
+        return True
+    except OSError:
+        return False
+
+
+def marker_text(pages: dict[str, str]) -> str:
+    return json.dumps({"sobreg": "publish", "pages": pages}, sort_keys=True, indent=0) + "\n"
