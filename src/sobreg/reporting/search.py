@@ -9,40 +9,22 @@ mean over the query's words, so every word has to be found for a high score.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
+from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
 from sobreg.store.registry import Registry
 from sobreg.validation.check import summaries
 
 # Long free text matches many short queries by chance; it counts a little less than a name.
 _WEIGHTS = {"id": 1.0, "title": 1.0, "need": 0.9, "target_group": 0.9}
-# Words that say nothing about what a program is for; kept out of the query.
-_STOPWORDS = frozenset(
-    {"och", "i", "pa", "vid", "for", "med", "av", "till", "hos", "som", "en", "ett", "det"}
-    | {"den", "de", "att", "om", "inom", "utan", "eller", "the", "of", "and"}
-)
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 CUTOFF = 75.0
 SIMILAR_CUTOFF = 75.0
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, no punctuation: `Sömnhjälpen!` → `somnhjalpen`."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    # A regex over the combining marks, not a loop over characters: fold runs over the long
-    # free text of every item when the cache is built.
-    return utils.default_process(_COMBINING.sub("", decomposed))
-
-
-def words(text: str) -> list[str]:
-    return [w for w in fold(text).split() if w not in _STOPWORDS]
+__all__ = ["fold", "words"]  # the search's text folding, where the catalogue and CLI find it
 
 
 def _word_score(word: str, text: str, candidates: list[str]) -> float:
@@ -80,6 +62,12 @@ def _folded(fields: dict[str, str]) -> dict[str, str]:
     return {k: " ".join(words(v)) for k, v in fields.items()}
 
 
+def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
+    """An item's searched fields, folded: from its summary (folded when the cache was built)."""
+    found = data.get("_words")
+    return found if isinstance(found, dict) else _folded(searchable(item_type, data))
+
+
 def _best(query: list[str], fields: dict[str, str]) -> tuple[float, str]:
     best, where = 0.0, ""
     for name, text in fields.items():
@@ -101,7 +89,7 @@ def _rank(
     for item_type, data in summaries(registry):
         if open_only and item_type == "nomination" and data.get("status") != "open":
             continue
-        fields = _folded(data.get("_words") or searchable(item_type, data))
+        fields = _fields(item_type, data)
         value, field = scorer(item_type, fields)
         if value >= cutoff:
             title = data.get("title") if item_type == "nomination" else data.get("name")
