@@ -95,7 +95,7 @@ def fld(
 class Model(BaseModel):
     """Base of every registry model: unknown fields are errors, not silently kept."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Kind(StrEnum):
