@@ -397,3 +397,7 @@ def _browser() -> Iterator[Any]:
 @pytest.fixture
 def browser() -> Iterator[Any]:
     yield from _browser()
+
+
+# The fixture of several registries connected through git (tests/worlds.py).
+from worlds import world  # noqa: E402, F401

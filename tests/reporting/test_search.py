@@ -101,7 +101,8 @@ def test_search_command_json_and_text(catalogue: Registry) -> None:
     assert ran.code == 0
     rows = json.loads(ran.stdout)
     assert rows[0]["id"] == "somnhjalpen"
-    assert set(rows[0]) == {"id", "title", "score"}
+    assert set(rows[0]) == {"id", "title", "score", "source", "fetched_at"}
+    assert rows[0]["source"] is None and rows[0]["fetched_at"] is None
     assert all(0 < r["score"] <= 100 for r in rows)
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     ran = cli("search", "somn", "--lang", "en")

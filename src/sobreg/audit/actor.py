@@ -34,3 +34,13 @@ def today() -> dt.date:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError("today.invalid", value=value[:40]) from None
+
+
+def now() -> dt.datetime:
+    """This moment, in UTC, on the day `today` gives (so an age computed against `today` is
+    never negative when `SOBREG_TODAY` sets the day)."""
+    moment = dt.datetime.now(dt.UTC)
+    if not os.environ.get("SOBREG_TODAY"):
+        return moment
+    day = today()
+    return moment.replace(year=day.year, month=day.month, day=day.day)

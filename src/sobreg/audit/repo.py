@@ -42,13 +42,14 @@ def git_process(
     ok: bool = False,
     env: dict[str, str] | None = None,
     data: bytes = b"",
+    timeout: float = 300,
 ) -> subprocess.CompletedProcess[bytes]:
     """The one way sobreg runs git. `ok`: a failure is an answer (its exit code), not an error."""
     _clean_environment()
     try:
         done = subprocess.run(
             ["git", *args], cwd=cwd, input=data, capture_output=True, check=False,
-            env={**os.environ, **(env or {})}, timeout=300,
+            env={**os.environ, **(env or {})}, timeout=timeout,
         )  # fmt: skip
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise EnvironmentFailure("git.failed", command=args[0], detail=str(exc)[:300]) from None
@@ -115,10 +116,15 @@ class Git:
         return out.decode("utf-8", "replace").removesuffix("\n")
 
     def call(
-        self, *args: str, ok: bool = False, env: dict[str, str] | None = None, data: bytes = b""
+        self,
+        *args: str,
+        ok: bool = False,
+        env: dict[str, str] | None = None,
+        data: bytes = b"",
+        timeout: float = 300,
     ) -> subprocess.CompletedProcess[bytes]:
         """git as a process in this repository (see `git_process`)."""
-        return git_process(list(args), self.root, ok=ok, env=env, data=data)
+        return git_process(list(args), self.root, ok=ok, env=env, data=data, timeout=timeout)
 
     def out(self, *args: str) -> str:
         return self.call(*args).stdout.decode("utf-8", "replace").strip()

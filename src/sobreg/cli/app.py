@@ -15,6 +15,7 @@ from sobreg.cli import (
     report,
     setup,
     sharing,
+    sources,
     trail,
     validate,
     workflow,
@@ -60,6 +61,7 @@ def build_app() -> typer.Typer:
 
     for module in (
         setup, validate, nominate, items, workflow, life, report, evaluation, trail, sharing,
+        sources,
     ):  # fmt: skip
         module.register(app)
     return app

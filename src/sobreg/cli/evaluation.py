@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -25,6 +25,17 @@ from sobreg.cli.common import (
 from sobreg.cli.workflow import read_mapping
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import t
+
+
+def _national_cell(found: dict[str, Any] | None) -> str:
+    """A due row's national statement in one cell: grade, recommendation, date, newer or not."""
+    if found is None:
+        return "–"
+    if not found["found"] or found["date"] is None:
+        return t("national.cell_missing", source=found["source"], id=found["id"])
+    text = t("national.cell", grade=found["evidence_grade"],
+             recommendation=found["recommendation"], date=found["date"])  # fmt: skip
+    return f"{text} {t('national.cell_newer')}" if found["newer"] else text
 
 
 def register(app: typer.Typer) -> None:
@@ -72,7 +83,17 @@ def register(app: typer.Typer) -> None:
         reg, _ = current_registry(skip_invalid=skip_invalid)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        rows = due_on(reg.process.life, summaries(reg, "program"), day, new_version=new_version)
+        programs = summaries(reg, "program")
+        rows = due_on(reg.process.life, programs, day, new_version=new_version)
+        linked = {str(d.get("id")): d for _, d in programs if d.get("national")}
+        if linked:
+            # Lazy: only a registry whose programs name a national assessment reads the sources.
+            from sobreg.reporting.national import Statements
+
+            statements = Statements(reg)
+            for row in rows:
+                if str(row["id"]) in linked:
+                    row["national"] = statements.of(linked[str(row["id"])])
         if as_json:
             echo_json(rows)
             return EXIT_OK
@@ -80,7 +101,8 @@ def register(app: typer.Typer) -> None:
             echo(t("due.none", date=day.isoformat()))
             return EXIT_OK
         table(
-            [t("col.id"), t("col.title"), t("report.next_review"), t("due.reason")],
+            [t("col.id"), t("col.title"), t("report.next_review"), t("due.reason")]
+            + ([t("col.national")] if linked else []),
             [
                 [
                     str(r["id"]),
@@ -88,6 +110,7 @@ def register(app: typer.Typer) -> None:
                     r["next_review"].isoformat() if r["next_review"] else "–",
                     ", ".join(t(f"due.reason.{why}") for why in r.get("reasons") or [r["reason"]]),
                 ]
+                + ([_national_cell(r.get("national"))] if linked else [])
                 for r in rows
             ],
             t("due.title", date=day.isoformat(), count=len(rows)),
@@ -99,6 +122,9 @@ def register(app: typer.Typer) -> None:
         out: Annotated[
             Path, typer.Option("--out", metavar=t("metavar.dir"), help=t("opt.publish_out"))
         ],
+        sources: Annotated[
+            str | None, typer.Option("--sources", metavar="all", help=t("opt.sources"))
+        ] = None,
         skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
@@ -108,7 +134,16 @@ def register(app: typer.Typer) -> None:
         from sobreg.reporting.catalogue import publish as build
 
         apply(lang, registry)
+        if sources is not None and sources != "all":
+            raise UsageError("publish.sources_value", value=sources[:40])
         reg, _ = current_registry(skip_invalid=skip_invalid)
+        if sources == "all":
+            # Lazy: only the national catalogue reads the sources.
+            from sobreg.reporting.overview import publish_all
+
+            count, origins = publish_all(reg, out, today())
+            echo(t("national.published", count=count, path=str(out), sources=origins))
+            return EXIT_OK
         count = build(reg, out, today())
         echo(t("publish.done", count=count, path=str(out)))
         return EXIT_OK

@@ -141,6 +141,12 @@ def register(app: typer.Typer) -> None:
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.cli import regions
+
+        foreign = regions.split_source(item_id)
+        if foreign is not None:
+            return _show_source(foreign, as_json, lang, registry)
         reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
         if as_statement:
@@ -158,5 +164,42 @@ def register(app: typer.Typer) -> None:
         ]
         rest = {k: v for k, v in data.items() if k not in ("id", "title", "name", "step", "status")}
         _render_value(rest, 0, item_type, "", lines)
+        if item_type == "program" and data.get("national"):
+            # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+            from sobreg.reporting.national import Statements
+
+            lines += ["", *regions.national_lines(Statements(reg).of(data))]
+        if item_type == "nomination" and regions.compares_regions(reg, data):
+            lines += ["", *regions.other_regions_lines(regions.other_regions(reg, data))]
         echo("\n".join(lines))
         return EXIT_OK
+
+
+def _show_source(foreign: tuple[str, str], as_json: bool, lang: str | None,
+                 registry: str | None) -> int:  # fmt: skip
+    """`show SOURCE:ID`: another registry's item as last fetched, read-only."""
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.cli.sources import age
+    from sobreg.models.ids import item_type_of
+    from sobreg.validation.sources import item
+
+    source, item_id = foreign
+    item_type = item_type_of(item_id)
+    apply(lang, registry)
+    reg, _ = current_registry()
+    data, view = item(reg, source, item_id)
+    if as_json:
+        echo_json(data)
+        return EXIT_OK
+    name = data.get("title") or data.get("name") or item_id
+    lines = [
+        f"{source}:{item_id}: {name}",
+        t("sources.shown_from", label=view.label, age=age(view.fetched_at)),
+        f"{t('col.step')}: {_step_label(reg, data.get('step'))}",
+        f"{t('col.status')}: {t('status.' + str(data.get('status')))}",
+        "",
+    ]
+    rest = {k: v for k, v in data.items() if k not in ("id", "title", "name", "step", "status")}
+    _render_value(rest, 0, item_type, "", lines)
+    echo("\n".join(lines))
+    return EXIT_OK

@@ -108,16 +108,22 @@ def _summary(interview: Interview, answers: dict[str, Any]) -> None:
 
 
 def _similar(interview: Interview, hits: list[Any]) -> None:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.cli.regions import hit_source, hit_type
+
     interview.say()
     if not hits:
         interview.say(t("form.no_similar"), "bold")
         return
     interview.say(t("form.similar", count=len(hits)), "bold")
     for hit in hits:
-        kind = t(f"search.type.{hit.type}")
+        kind = hit_type(hit)
+        where = f"{hit.source}:{hit.id}" if hit.source else hit.id
         interview.say(
-            f"  {hit.id}  {hit.title}  ({kind}, {t('form.similarity', score=round(hit.score))})"
+            f"  {where}  {hit.title}  ({kind}, {t('form.similarity', score=round(hit.score))})"
         )
+        if hit.source:
+            interview.say(f"      {hit_source(hit)}", "dim")
 
 
 def register(app: typer.Typer) -> None:
@@ -170,30 +176,34 @@ def register(app: typer.Typer) -> None:
     def search_cmd(
         text: Annotated[str, typer.Argument(metavar=t("metavar.text"))],
         limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,
+        local_only: Annotated[bool, typer.Option("--local", help=t("opt.local"))] = False,
         as_json: JsonOpt = False,
         skip_invalid: SkipOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.cli.regions import hit_source, hit_type
         from sobreg.reporting.search import search
 
         apply(lang, registry)
         if not text.strip():
             raise UsageError("search.empty")
         reg, _ = current_registry(skip_invalid=skip_invalid)
-        hits = search(reg, text[:500], limit=limit)
+        hits = search(reg, text[:500], limit=limit, local_only=local_only)
         if as_json:
             echo_json([h.as_json() for h in hits])
             return EXIT_OK
-        headers = [t("col.id"), t("col.title"), t("col.type"), t("col.status"), t("col.score")]
+        headers = [t("col.id"), t("col.title"), t("col.type"), t("col.status"), t("col.score"),
+                   t("col.source")]  # fmt: skip
         rows = [
             [
-                h.id,
+                f"{h.source}:{h.id}" if h.source else h.id,
                 h.title,
-                t(f"search.type.{h.type}"),
+                hit_type(h),
                 t(f"status.{h.status}"),
                 f"{h.score:.0f}",
+                hit_source(h),
             ]
             for h in hits
         ]

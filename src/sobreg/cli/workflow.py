@@ -68,6 +68,7 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         # Lazy (here and below): the engine loads the models, which `--help` must not pay for.
+        from sobreg.cli import regions
         from sobreg.cli.checklist import missing_lines
         from sobreg.engine.life import pending
         from sobreg.engine.process import applicable_after, missing
@@ -88,16 +89,19 @@ def register(app: typer.Typer) -> None:
             and bool(step)
             and data.get("status") in process.rules(item_type).open_statuses
         )
+        # At the step that asks whether other regions have the same need: their open nominations.
+        others = regions.other_regions(reg, data) if regions.compares_regions(reg, data) else None
         if as_json:
-            echo_json(
-                {
-                    "id": item_id,
-                    "step": step,
-                    "ready": ready,
-                    "missing": [m.field for m in lacking],
-                    "next": nxt.id if nxt else None,
-                }
-            )
+            found = {
+                "id": item_id,
+                "step": step,
+                "ready": ready,
+                "missing": [m.field for m in lacking],
+                "next": nxt.id if nxt else None,
+            }
+            if others is not None:
+                found["other_regions"] = regions.other_regions_json(others)
+            echo_json(found)
             return EXIT_OK if ready else EXIT_REFUSED
         name = (
             local(process.step(step).name.model_dump()) if step and process.has_step(step) else "–"
@@ -113,6 +117,9 @@ def register(app: typer.Typer) -> None:
         )
         for line in missing_lines(item_id, lacking):
             echo(line)
+        if others is not None:
+            for line in regions.other_regions_lines(others):
+                echo(line)
         echo(t("check.ready") if ready else t("check.not_ready", count=len(lacking)))
         return EXIT_OK if ready else EXIT_REFUSED
 

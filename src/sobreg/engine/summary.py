@@ -18,7 +18,7 @@ from sobreg.engine.collation import words
 _KEEP = {
     "nomination": ("id", "created", "title", "kind", "step", "status", "request", "program"),
     "program": ("id", "created", "name", "kind", "step", "status", "origin", "nomination",
-                "significant_version"),
+                "significant_version", "national"),
 }  # fmt: skip
 _PARTS = {
     "nomination": {

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from sobreg.models.process import ProcessDefinition
     from sobreg.models.program import Program
     from sobreg.models.roles import RolesFile
+    from sobreg.models.sources import SourcesFile
 
 _LAZY = {
     "EvaluationMethod": "sobreg.models.evaluation",
@@ -22,9 +23,17 @@ _LAZY = {
     "ProcessDefinition": "sobreg.models.process",
     "Program": "sobreg.models.program",
     "RolesFile": "sobreg.models.roles",
+    "SourcesFile": "sobreg.models.sources",
 }
 
-__all__ = ["EvaluationMethod", "Nomination", "ProcessDefinition", "Program", "RolesFile"]
+__all__ = [
+    "EvaluationMethod",
+    "Nomination",
+    "ProcessDefinition",
+    "Program",
+    "RolesFile",
+    "SourcesFile",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,13 +11,14 @@ if TYPE_CHECKING:
 FOLDERS = {"nomination": "nominations", "program": "programs"}
 FOLDER_KINDS = {folder: kind for kind, folder in FOLDERS.items()}
 # The definitions beside the items.
-SPECIAL_FILES = ("process.yaml", "evaluation.yaml", "roles.yaml")
+SPECIAL_FILES = ("process.yaml", "evaluation.yaml", "roles.yaml", "sources.yaml")
 SCHEMA_NAMES = {
     "nomination": "nomination",
     "program": "program",
     "process.yaml": "process",
     "evaluation.yaml": "evaluation",
     "roles.yaml": "roles",
+    "sources.yaml": "sources",
 }
 
 
@@ -32,6 +33,7 @@ def model_for(kind: str) -> type[BaseModel]:
         "process.yaml": models.ProcessDefinition,
         "evaluation.yaml": models.EvaluationMethod,
         "roles.yaml": models.RolesFile,
+        "sources.yaml": models.SourcesFile,
     }
     return found[kind]
 

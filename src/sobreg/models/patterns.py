@@ -8,3 +8,4 @@ PROGRAM_ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PROGRAM_ID_MAX = 64
 STEP_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
+SOURCE_NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"

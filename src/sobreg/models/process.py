@@ -99,6 +99,9 @@ class Step(Model):
     requires: list[Requirement] = []
     outcomes: list[Outcome] = []
     enter: Entry | None = None
+    # The step that asks whether other regions have the same need (seed 001, step b): its
+    # `check` and `show` list similar open nominations in the sources of kind region.
+    compare_regions: bool = False
 
     @model_validator(mode="before")
     @classmethod

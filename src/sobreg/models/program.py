@@ -26,6 +26,7 @@ from sobreg.models.common import (
     Text,
     fld,
 )
+from sobreg.models.sources import NationalLink
 
 
 class Member(Model):
@@ -135,6 +136,13 @@ class Program(Model):
     origin: Origin = fld("Ursprung", "Origin")
     nomination: NominationId | None = fld("Nominering", "Nomination", None)
     source: Text | None = fld("Källa", "Source", None)
+    national: NationalLink | None = fld(
+        "Nationell bedömning",
+        "National assessment",
+        None,
+        help_sv="Den nationella bedömning programmet stöder sig på: källa i sources.yaml och id",
+        help_en="The national assessment the program relies on: a source in sources.yaml and an id",
+    )
     project: Project | None = fld("Projekt", "Project", None)
     production: Production | None = fld("Produktion", "Production", None)
     content_review: ContentReview | None = fld("Granskning av innehåll", "Content review", None)

@@ -44,7 +44,8 @@ def redact(value: Any) -> Any:
     return value
 
 
-def _target(out: Path, registry: Registry) -> Path:
+def target_folder(out: Path, registry: Registry) -> Path:
+    """The catalogue's folder: outside the registry, empty or a catalogue sobreg wrote."""
     resolved = registry.outside(out)
     if resolved.exists() and not resolved.is_dir():
         raise UsageError("output.is_dir_expected", path=str(out))
@@ -94,13 +95,25 @@ def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
     return views
 
 
+def swap_in(build: Path, target: Path, generated: dt.date) -> None:
+    """Put a finished build where the catalogue is, replacing the previous one whole."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{generated.isoformat()}")
+        shutil.rmtree(old, ignore_errors=True)
+        target.rename(old)
+    build.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     """Write the catalogue to `out`; returns the number of programs in it. Pages whose inputs
     are unchanged since the last publish to `out` are reused (see `reuse`)."""
     method = registry.evaluation
     if method is None:
         raise UsageError("assess.no_method")
-    target = _target(out, registry)
+    target = target_folder(out, registry)
     views = _views(registry, method)
     env = environment(registry.root)
     common = {"generated": generated}
@@ -126,14 +139,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
                 continue
             (build / name).write_text(page.render(s=view, root="../", **common), "utf-8")
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old-{generated.isoformat()}")
-            shutil.rmtree(old, ignore_errors=True)
-            target.rename(old)
-        build.rename(target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        swap_in(build, target, generated)
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         raise

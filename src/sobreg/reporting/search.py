@@ -5,11 +5,17 @@ word of the query then scores against a field's words: a word that begins one of
 inside a Swedish compound (`besvar` in `somnbesvar`), scores full; otherwise the closest word by
 RapidFuzz's edit-distance ratio counts, which forgives typos (`depresion`). A field's score is the
 mean over the query's words, so every word has to be found for a high score.
+
+Beside this registry's items, the sources' are ranked (other regions' programs and open
+nominations, the national competence group's assessed programs), each hit marked with its
+source and when that source was fetched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import bisect
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,29 +25,61 @@ from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
 from sobreg.store.registry import Registry
 from sobreg.validation.check import summaries
+from sobreg.validation.sources import SourceView, read
 
 # Long free text matches many short queries by chance; it counts a little less than a name.
 _WEIGHTS = {"id": 1.0, "title": 1.0, "need": 0.9, "target_group": 0.9}
 CUTOFF = 75.0
 SIMILAR_CUTOFF = 75.0
 __all__ = ["fold", "words"]  # the search's text folding, where the catalogue and CLI find it
+# How one query word meets one word of a field, as a number whose order is the order of
+# preference: it begins the word (2000), sits inside it (1000), else the edit-distance ratio.
+_PREFIX, _INSIDE = 2000.0, 1000.0
 
 
-def _word_score(word: str, text: str, candidates: list[str]) -> float:
-    if f" {word}" in f" {text}":
-        return 100.0
-    if len(word) >= 4 and word in text:
-        return 95.0
-    best = process.extractOne(word, candidates, scorer=fuzz.ratio)
-    return float(best[1]) if best else 0.0
+def _code(word: str, token: str) -> float:
+    if token.startswith(word):
+        return _PREFIX
+    if len(word) >= 4 and word in token:
+        return _INSIDE
+    return fuzz.ratio(word, token)
+
+
+def _value(code: float) -> float:
+    return 100.0 if code >= _PREFIX else 95.0 if code >= _INSIDE else code
+
+
+class Query:
+    """A query's words, and each word's meeting with every field word seen so far: a field word
+    is compared once per search, however many items use it (a registry's vocabulary is far
+    smaller than its items' words)."""
+
+    def __init__(self, query: list[str]) -> None:
+        self.words = query
+        self.memo: list[dict[str, float]] = [{} for _ in query]
+
+    def score(self, text: str) -> float:
+        """How well the query's words are found in a folded field, 0–100: per query word its
+        best meeting with the field's words, averaged over the query's words."""
+        tokens = text.split()
+        if not self.words or not tokens:
+            return 0.0
+        total = 0.0
+        for word, memo in zip(self.words, self.memo, strict=True):
+            best = 0.0
+            for token in tokens:
+                code = memo.get(token)
+                if code is None:
+                    code = memo[token] = _code(word, token)
+                if code > best:
+                    best = code
+            total += _value(best)
+        return total / len(self.words)
 
 
 def score(query: list[str], text: str) -> float:
     """How well the query's words are found in a folded field, 0–100."""
-    candidates = text.split()
-    if not query or not candidates:
-        return 0.0
-    return sum(_word_score(w, text, candidates) for w in query) / len(query)
+    return Query(query).score(text)
 
 
 @dataclass
@@ -53,9 +91,18 @@ class Hit:
     status: str | None
     field: str
     closeness: float = 0.0  # of the whole name to the whole query: orders equal scores
+    source: str | None = None  # None: this registry
+    source_label: str | None = None
+    fetched_at: str | None = None
+    national: bool = False  # from the national competence group's registry
 
     def as_json(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "score": self.score}
+        return {"id": self.id, "title": self.title, "score": self.score, "source": self.source,
+                "fetched_at": self.fetched_at}  # fmt: skip
+
+
+# One item to rank: (its source's view or None for this registry, item type, summary).
+Entry = tuple[SourceView | None, str, dict[str, Any]]
 
 
 def _folded(fields: dict[str, str]) -> dict[str, str]:
@@ -68,17 +115,37 @@ def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
     return found if isinstance(found, dict) else _folded(searchable(item_type, data))
 
 
-def _best(query: list[str], fields: dict[str, str]) -> tuple[float, str]:
+def _best(query: Query, fields: dict[str, str]) -> tuple[float, str]:
     best, where = 0.0, ""
     for name, text in fields.items():
-        value = score(query, text) * _WEIGHTS[name]
+        value = query.score(text) * _WEIGHTS[name]
         if value > best:
             best, where = value, name
     return best, where
 
 
+def pool(registry: Registry, local: bool = True, sources: bool = True,
+         region_nominations_only: bool = False) -> list[Entry]:  # fmt: skip
+    """The items a search ranks: this registry's and (unless left out) every source's programs
+    and open nominations; `region_nominations_only`: only other regions' open nominations."""
+    found: list[Entry] = []
+    if local:
+        found += [(None, kind, data) for kind, data in summaries(registry)]
+    if sources:
+        for view in read(registry):
+            if region_nominations_only and view.kind != "region":
+                continue
+            for kind, data in view.items:
+                if kind == "nomination" and data.get("status") != "open":
+                    continue  # another region's closed nominations are its own business
+                if region_nominations_only and kind != "nomination":
+                    continue
+                found.append((view, kind, data))
+    return found
+
+
 def _rank(
-    registry: Registry,
+    entries: Iterable[Entry],
     scorer: Callable[[str, dict[str, str]], tuple[float, str]],
     limit: int,
     cutoff: float,
@@ -86,7 +153,7 @@ def _rank(
     query: str,
 ) -> list[Hit]:
     hits = []
-    for item_type, data in summaries(registry):
+    for view, item_type, data in entries:
         if open_only and item_type == "nomination" and data.get("status") != "open":
             continue
         fields = _fields(item_type, data)
@@ -96,36 +163,119 @@ def _rank(
             item_id = str(data.get("id", ""))
             status = data.get("status")
             close = fuzz.ratio(query, fields.get("title", ""))
-            hits.append(
-                Hit(item_id, str(title or ""), round(value, 1), item_type, status, field, close)
-            )
+            hit = Hit(item_id, str(title or ""), round(value, 1), item_type, status, field, close)
+            if view is not None:
+                hit.source, hit.source_label = view.name, view.label
+                hit.fetched_at, hit.national = view.fetched_at, view.kind == "national"
+            hits.append(hit)
     # Equal scores: the name closest to the query as a whole first (`somn` → Sömnhjälpen before
-    # a long title that merely starts with sömn), then by id so the order is stable.
-    hits.sort(key=lambda h: (-h.score, -h.closeness, h.id))
+    # a long title that merely starts with sömn), then this registry before the sources, then by
+    # source and id so the order is stable.
+    hits.sort(key=lambda h: (-h.score, -h.closeness, h.source or "", h.id))
     return hits[:limit]
 
 
-def search(registry: Registry, text: str, *, limit: int = 20, cutoff: float = CUTOFF) -> list[Hit]:
-    """Items like `text`, best first."""
+def search(
+    registry: Registry, text: str, *, limit: int = 20, cutoff: float = CUTOFF,
+    local_only: bool = False,
+) -> list[Hit]:  # fmt: skip
+    """Items like `text`, best first: this registry's and, unless `local_only`, the sources'."""
     query = words(text)
     if not query:
         return []
-    scorer = lambda _, fields: _best(query, fields)  # noqa: E731
-    return _rank(registry, scorer, limit, cutoff, False, " ".join(query))
+    compiled = Query(query)
+    scorer = lambda _, fields: _best(compiled, fields)  # noqa: E731
+    entries = pool(registry, sources=not local_only)
+    return _rank(entries, scorer, limit, cutoff, False, " ".join(query))
 
 
-def similar(registry: Registry, fields: dict[str, Any], limit: int = 5) -> list[Hit]:
+def similar(
+    registry: Registry, fields: dict[str, Any], limit: int = 5, *,
+    entries: list[Entry] | None = None, exclude: str | None = None,
+) -> list[Hit]:  # fmt: skip
     """Programs and open nominations like a new nomination: its title's words found in theirs,
-    or their name's words found in its title, need and target group."""
-    title = words(str(fields.get("title") or ""))
+    or their name's words found in its title, need and target group. `entries`: what to rank
+    (default: this registry and every source); `exclude`: this item's own id here."""
+    title = Query(words(str(fields.get("title") or "")))
     target = fields.get("target_group")
     parts = [fields.get("title"), fields.get("need")]
     parts.append(target.get("description") if isinstance(target, dict) else None)
     whole = " ".join(words(" ".join(str(p) for p in parts if isinstance(p, str))[:5000]))
 
     def both(_: str, found: dict[str, str]) -> tuple[float, str]:
-        forward = _best(title, found) if title else (0.0, "")
+        forward = _best(title, found) if title.words else (0.0, "")
         backward = score(found.get("title", "").split(), whole) if whole else 0.0
         return forward if forward[0] >= backward else (backward, "title")
 
-    return _rank(registry, both, limit, SIMILAR_CUTOFF, True, " ".join(title))
+    ranked = entries if entries is not None else pool(registry)
+    if exclude is not None:
+        ranked = [e for e in ranked if e[0] is not None or e[2].get("id") != exclude]
+    return _rank(ranked, both, limit, SIMILAR_CUTOFF, True, " ".join(title.words))
+
+
+def other_regions(registry: Registry, fields: dict[str, Any], limit: int = 10) -> list[Hit]:
+    """Open nominations in other regions whose need resembles this one (seed 001, step b: "om
+    flera regioner har samma behov")."""
+    entries = pool(registry, local=False, region_nominations_only=True)
+    return similar(registry, fields, limit, entries=entries) if entries else []
+
+
+class Candidates:
+    """Items found again and again by short queries (the national catalogue's similar open
+    nominations for each of thousands of programs): indexed by word, so a query scores only the
+    items that could reach the cutoff. That pruning is exact: a field's score is the mean of its
+    query words' best meetings, so an item that passes has, for some query word, a word that
+    meets it at the cutoff or better (it begins with or contains it, or is that close)."""
+
+    def __init__(self, items: list[tuple[Any, dict[str, Any]]]) -> None:
+        self.items = items
+        self.fields = [_fields("nomination", data) for _, data in items]
+        by_word: dict[str, list[int]] = {}
+        for index, fields in enumerate(self.fields):
+            for token in {tok for text in fields.values() for tok in text.split()}:
+                by_word.setdefault(token, []).append(index)
+        self.by_word = by_word
+        self.vocabulary = sorted(by_word)
+        self.blob = "\n".join(self.vocabulary)
+        self.starts = [0]
+        for token in self.vocabulary[:-1]:
+            self.starts.append(self.starts[-1] + len(token) + 1)
+        self.near: dict[str, set[str]] = {}
+
+    def _near(self, word: str, cutoff: float) -> set[str]:
+        found = self.near.get(word)
+        if found is not None:
+            return found
+        found = set()
+        at = bisect.bisect_left(self.vocabulary, word)
+        while at < len(self.vocabulary) and self.vocabulary[at].startswith(word):
+            found.add(self.vocabulary[at])
+            at += 1
+        if len(word) >= 4:
+            for hit in re.finditer(re.escape(word), self.blob):
+                found.add(self.vocabulary[bisect.bisect_right(self.starts, hit.start()) - 1])
+        for token, _, _ in process.extract(
+            word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+        ):
+            found.add(token)
+        self.near[word] = found
+        return found
+
+    def like(
+        self, text: str, limit: int, cutoff: float = SIMILAR_CUTOFF
+    ) -> list[tuple[tuple[Any, dict[str, Any]], float]]:
+        """The items whose fields hold `text`'s words (as `search` scores them), best first."""
+        query = Query(words(text))
+        if not query.words or not self.items:
+            return []
+        indexes: set[int] = set()
+        for word in query.words:
+            for token in self._near(word, cutoff):
+                indexes.update(self.by_word[token])
+        scored = []
+        for index in indexes:
+            value, _ = _best(query, self.fields[index])
+            if value >= cutoff:
+                scored.append((index, value))
+        scored.sort(key=lambda pair: (-pair[1], str(self.items[pair[0]][1].get("id"))))
+        return [(self.items[i], value) for i, value in scored[:limit]]

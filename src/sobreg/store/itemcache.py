@@ -226,7 +226,9 @@ def _links(summary: dict[str, Any] | None) -> dict[str, Any] | None:
     """What the link and duplicate-id checks read: a summary's ids and references."""
     if summary is None:
         return None
-    found: dict[str, Any] = {k: summary[k] for k in ("id", "program", "nomination") if k in summary}
+    found: dict[str, Any] = {
+        k: summary[k] for k in ("id", "program", "nomination", "national") if k in summary
+    }
     replaced_by = (summary.get("deactivation") or {}).get("replaced_by")
     if replaced_by:
         found["deactivation"] = {"replaced_by": replaced_by}

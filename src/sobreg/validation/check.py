@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sobreg.engine import chain, life
 from sobreg.engine.summary import summary
-from sobreg.errors import Issue
+from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
 from sobreg.store import yamlio
@@ -220,6 +220,13 @@ def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> N
                             parsed, "nomination", "validate.link_one_way", target=data["nomination"]
                         )
                     )
+            national = data.get("national")
+            source = national.get("source") if isinstance(national, dict) else None
+            if source and source not in national_sources(registry):
+                parsed.issues.append(
+                    _issue(parsed, "national.source", "validate.national_source",
+                           source=str(source)[:60])
+                )  # fmt: skip
             replaced_by = (data.get("deactivation") or {}).get("replaced_by")
             if replaced_by and find(replaced_by) is None:
                 parsed.issues.append(
@@ -230,6 +237,18 @@ def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> N
                         target=replaced_by,
                     )
                 )
+
+
+def national_sources(registry: Registry) -> set[str]:
+    """The names sources.yaml gives to national registries (none when it is missing or invalid:
+    sources.yaml's own problems are reported on it)."""
+    # Lazy: sources.yaml is read only when a program names a national assessment.
+    from sobreg.store.sourcelist import listed
+
+    try:
+        return {s["name"] for s in listed(registry)["sources"] if s["kind"] == "national"}
+    except (RefusedError, yamlio.YamlProblem, OSError):
+        return set()
 
 
 def verdict(registry: Registry, path: Path, kind: str, raw: bytes | None) -> Any:

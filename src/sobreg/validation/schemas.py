@@ -8,7 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from sobreg.models import EvaluationMethod, Nomination, ProcessDefinition, Program, RolesFile
+from sobreg.models import (
+    EvaluationMethod,
+    Nomination,
+    ProcessDefinition,
+    Program,
+    RolesFile,
+    SourcesFile,
+)
 from sobreg.store.yamlio import atomic_write
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -18,6 +25,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "process": ProcessDefinition,
     "evaluation": EvaluationMethod,
     "roles": RolesFile,
+    "sources": SourcesFile,
 }
 
 

@@ -1,0 +1,190 @@
+"""Other registries as read-only git data: fetched into refs of this repository's own
+(`refs/sobreg/sources/<name>/head`), never into the working tree or a branch, and read from git
+objects in one batch.
+
+Nothing of a source is ever run: its URL cannot name a transport that runs a command (the model
+refuses `ext::` and `fd::`, and git is told to refuse them too), git asks no questions on a
+terminal, and hooks do not run on fetch. Each source is fetched in its own `git fetch`, several
+at once, so one unreachable source costs its own timeout and no more; what each fetch found is
+kept in `.git/sobreg/sources.json`, so the age of the data can be said later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sobreg.audit.repo import Git
+from sobreg.errors import EnvironmentFailure
+
+REF_PREFIX = "refs/sobreg/sources/"
+REGISTRY = "registry"
+FETCH_TIMEOUT = 120
+PARALLEL = 8
+# Transports git would otherwise accept that run a command of the URL's choosing.
+_SAFE = ("-c", "protocol.ext.allow=never", "-c", "protocol.fd.allow=never",
+         "-c", "gc.auto=0", "-c", "maintenance.auto=false")  # fmt: skip
+_QUIET = {
+    "GIT_TERMINAL_PROMPT": "0",  # an unreachable https source fails instead of asking
+    "GIT_ASKPASS": "true",
+    "SSH_ASKPASS": "true",
+    "GIT_SSH_COMMAND": "ssh -o BatchMode=yes -o ConnectTimeout=20",
+}
+
+
+def ref(name: str) -> str:
+    return f"{REF_PREFIX}{name}/head"
+
+
+@dataclass
+class Spec:
+    """What fetching needs of a source (from sources.yaml)."""
+
+    name: str
+    url: str
+    branch: str
+
+
+@dataclass
+class Fetched:
+    name: str
+    ok: bool
+    commit: str | None
+    fetched_at: str | None  # when the data now held was fetched (ISO, UTC)
+    previous: str | None = None
+    error: str | None = None
+    changed: dict[str, int] = field(default_factory=dict)  # added / modified / deleted files
+
+    def as_json(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "name": self.name, "ok": self.ok, "commit": self.commit,
+            "fetched_at": self.fetched_at, "previous": self.previous, "changed": self.changed,
+        }  # fmt: skip
+        if self.error is not None:
+            found["error"] = self.error
+        return found
+
+
+def state_file(git: Git) -> Path:
+    return git.git_dir / "sobreg" / "sources.json"
+
+
+def read_state(git_dir: Path) -> dict[str, dict[str, Any]]:
+    """What the last fetch of each source found (`{}` when never fetched or unreadable)."""
+    try:
+        data = json.loads((git_dir / "sobreg" / "sources.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_state(git: Git, state: dict[str, dict[str, Any]]) -> None:
+    path = state_file(git)
+    path.parent.mkdir(exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".sources-", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(state, handle, indent=1, sort_keys=True)
+    os.replace(tmp, path)
+
+
+def commits(git: Git) -> dict[str, str]:
+    """The commit each fetched source's ref holds, in one git process."""
+    out = git.run("for-each-ref", "--format=%(refname) %(objectname)", REF_PREFIX)
+    found = {}
+    for line in out.splitlines():
+        name, _, sha = line.partition(" ")
+        if name.endswith("/head"):
+            found[name[len(REF_PREFIX) : -len("/head")]] = sha
+    return found
+
+
+def _changes(git: Git, old: str | None, new: str) -> dict[str, int]:
+    counts = {"added": 0, "modified": 0, "deleted": 0}
+    if old is None or old == new:
+        return counts if old else {}
+    done = git.call("diff", "--name-status", "--no-renames", old, new, "--", REGISTRY, ok=True)
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        key = {"A": "added", "M": "modified", "D": "deleted"}.get(line[:1])
+        if key:
+            counts[key] += 1
+    return counts
+
+
+def _fetch_one(git: Git, spec: Spec) -> tuple[bool, str]:
+    args = [*_SAFE, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head",
+            "--no-recurse-submodules", "--force", "--", spec.url,
+            f"+refs/heads/{spec.branch}:{ref(spec.name)}"]  # fmt: skip
+    try:
+        done = git.call(*args, ok=True, env=_QUIET, timeout=FETCH_TIMEOUT)
+    except EnvironmentFailure as exc:  # git could not be started or did not answer in time
+        return False, str(exc.params.get("detail") or exc.key)
+    text = done.stderr.decode("utf-8", "replace").strip().replace("\n", " ")
+    return done.returncode == 0, text[:300]
+
+
+def fetch(git: Git, specs: list[Spec], now: dt.datetime) -> list[Fetched]:
+    """Fetch every source (several at once); a failure is reported for its source only."""
+    before = commits(git)
+    state = read_state(git.git_dir)
+    with ThreadPoolExecutor(max_workers=max(1, min(PARALLEL, len(specs)))) as pool:
+        answers = list(pool.map(lambda s: _fetch_one(git, s), specs))
+    after = commits(git)
+    stamp = now.astimezone(dt.UTC).isoformat(timespec="seconds")
+    results = []
+    for spec, (ok, error) in zip(specs, answers, strict=True):
+        old = state.get(spec.name, {})
+        if ok:
+            commit = after.get(spec.name)
+            entry = {"commit": commit, "fetched_at": stamp, "ok": True, "url": spec.url,
+                     "branch": spec.branch, "attempted_at": stamp}  # fmt: skip
+            changed = _changes(git, before.get(spec.name), commit) if commit else {}
+            results.append(Fetched(spec.name, True, commit, stamp, before.get(spec.name),
+                                   None, changed))  # fmt: skip
+        else:
+            entry = {**old, "ok": False, "error": error or "git fetch", "attempted_at": stamp}
+            entry.setdefault("commit", before.get(spec.name))
+            results.append(Fetched(spec.name, False, before.get(spec.name),
+                                   old.get("fetched_at"), before.get(spec.name),
+                                   error or "git fetch"))  # fmt: skip
+        state[spec.name] = entry
+    _write_state(git, state)
+    return results
+
+
+@dataclass(slots=True)
+class Entry:
+    """A file of a source's registry as git holds it."""
+
+    path: str  # relative to the source's registry folder
+    sha: str
+    size: int
+    regular: bool
+
+
+def tree(git: Git, name: str, folders: tuple[str, ...]) -> list[Entry]:
+    """The files under the source's `registry/<folder>` (one `git ls-tree`)."""
+    specs = [f"{REGISTRY}/{folder}" for folder in folders]
+    done = git.call("ls-tree", "-r", "-l", "-z", ref(name), "--", *specs, ok=True)
+    if done.returncode != 0:
+        return []
+    found = []
+    for record in done.stdout.split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw = record.partition(b"\t")
+        mode, kind, sha, size = meta.split()
+        path = raw.decode("utf-8", "surrogateescape")[len(REGISTRY) + 1 :]
+        regular = kind == b"blob" and mode in (b"100644", b"100755")
+        found.append(Entry(path, sha.decode(), int(size) if size.isdigit() else 0, regular))
+    return found
+
+
+def blobs(git: Git, shas: list[str]) -> dict[str, bytes]:
+    """Many blobs by object id in one `git cat-file --batch`."""
+    return git.read_blobs(shas)
