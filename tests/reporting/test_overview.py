@@ -143,3 +143,17 @@ def test_the_national_catalogue_passes_the_same_page_rules(world: World, tmp_pat
         text = page.read_text(encoding="utf-8")
         assert text.startswith("<!DOCTYPE html>") and '<html lang="sv">' in text
         assert '<main id="content">' in text
+
+
+def test_the_regional_catalogue_shows_the_national_statement(world: World, tmp_path: Path) -> None:
+    active_program(world.vgr, "somnhjalpen", national={"source": "nkg", "id": "somnhjalpen"})
+    site = tmp_path / "site"
+    assert cli("publish", "--out", str(site)).code == 0
+    page = site / "programs" / "somnhjalpen.html"
+    assert "finns inte i senast hämtade data från Nationella kompetensgruppen" in page.read_text()
+    assert cli("sources", "fetch").code == 0
+    assert cli("publish", "--out", str(site)).code == 0  # the page's input changed: rendered anew
+    text = page.read_text(encoding="utf-8")
+    assert "Nationell bedömning som programmet stöder sig på" in text
+    assert "Måttligt vetenskapligt underlag" in text and "2026-05-31" in text
+    assert "regionen har ingen egen bedömning" in text

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import active_program, assessment, cli, input_file
+from conftest import active_program, add_nomination, assessment, cli, input_file
+from worlds import World
 
 ADMIN = "admin@vgregion.se"
 
@@ -51,7 +52,7 @@ def _width(browser: Any, page: Path, width: int) -> tuple[int, int]:
     )
 
 
-def test_every_page_reflows_and_axe_finds_nothing(pages: list[Path], browser: Any) -> None:
+def _check(pages: list[Path], browser: Any) -> None:
     axe = _axe_source()
     for page in pages:
         for width in (320, 1280):
@@ -62,3 +63,21 @@ def test_every_page_reflows_and_axe_finds_nothing(pages: list[Path], browser: An
             "var done = arguments[0]; axe.run().then(function (r) { done(r.violations); });"
         )
         assert [(v["id"], len(v["nodes"])) for v in violations] == [], page.name
+
+
+def test_every_page_reflows_and_axe_finds_nothing(pages: list[Path], browser: Any) -> None:
+    _check(pages, browser)
+
+
+def test_the_national_catalogue_reflows_and_axe_finds_nothing(
+    world: World, tmp_path: Path, browser: Any
+) -> None:
+    add_nomination(world.vgr, "N-2026-001", status="decided", program="somnhjalpen")
+    active_program(world.vgr, "somnhjalpen", nomination="N-2026-001",
+                   national={"source": "nkg", "id": "somnhjalpen"})  # fmt: skip
+    assert cli("sources", "fetch").code == 0
+    national, regional = tmp_path / "nationell", tmp_path / "regional"
+    assert cli("publish", "--out", str(national), "--sources", "all").code == 0
+    assert cli("publish", "--out", str(regional)).code == 0
+    pages = [national / "index.html", *sorted((national / "programs").iterdir())]
+    _check([*pages, regional / "programs" / "somnhjalpen.html"], browser)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import add_nomination, cli, write_yaml
@@ -109,3 +110,55 @@ def test_search_command_json_and_text(catalogue: Registry) -> None:
     assert "Sömnhjälpen" in ran.stdout
     assert cli("search", "   ").code == 2
     assert cli("search", "xyzzy").stdout.strip() == "Inget liknar 'xyzzy'."
+
+
+def _brute(query: str, fields: dict[str, str]) -> float:
+    """The field score by its definition, per query word and field word, nothing shared."""
+    from rapidfuzz import fuzz
+
+    from sobreg.reporting.search import words
+
+    best_field = 0.0
+    for name, text in fields.items():
+        tokens = text.split()
+        total = 0.0
+        for word in words(query):
+            per = [100.0 if t.startswith(word) else 95.0 if len(word) >= 4 and word in t
+                   else fuzz.ratio(word, t) for t in tokens]  # fmt: skip
+            # A word that begins a field word scores 100 even if another one is closer still.
+            starts = [t for t in tokens if t.startswith(word)]
+            inside = [t for t in tokens if len(word) >= 4 and word in t]
+            total += 100.0 if starts else 95.0 if inside else max(per, default=0.0)
+        weight = {"id": 1.0, "title": 1.0, "need": 0.9, "target_group": 0.9}[name]
+        value = total / max(1, len(words(query))) * weight if tokens else 0.0
+        best_field = max(best_field, value)
+    return best_field
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_indexed_lookup_finds_exactly_what_scoring_every_item_finds(seed: int) -> None:
+    # The national catalogue asks thousands of questions of the same nominations through an
+    # index by word; it must neither lose an item scoring every item would find, nor score
+    # differently.
+    import random
+
+    from sobreg.reporting.search import SIMILAR_CUTOFF, Candidates
+
+    rng = random.Random(seed)
+    vocabulary = ["somn", "somnbesvar", "angest", "angestsyndrom", "depression", "depresion",
+                  "kbt", "unga", "vuxna", "barn", "smarta", "langvarig", "stod", "internet",
+                  "behandling", "insomni", "oro", "tinnitus", "somnskola", "vuxen"]  # fmt: skip
+    items: list[tuple[int, dict[str, Any]]] = []
+    for number in range(300):
+        fields = {key: " ".join(rng.choices(vocabulary, k=rng.randint(1, 6)))
+                  for key in ("title", "need", "target_group")}  # fmt: skip
+        items.append((number, {"id": f"N-2026-{number:03d}", "status": "open", "_words": fields}))
+    index = Candidates(items)
+    for _ in range(40):
+        query = " ".join(
+            rng.choices([*vocabulary, "somnhjalp", "angst", "xyz"], k=rng.randint(1, 3))
+        )
+        found = {tag: round(score, 6) for (tag, _), score in index.like(query, 10_000)}
+        expected = {tag: round(_brute(query, data["_words"]), 6) for tag, data in items
+                    if _brute(query, data["_words"]) >= SIMILAR_CUTOFF}  # fmt: skip
+        assert found == expected, query

@@ -10,6 +10,7 @@ catalogue instead of rendered again (`reuse`).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import shutil
 import tempfile
@@ -21,6 +22,7 @@ from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
 from sobreg.reporting import reuse
+from sobreg.reporting.national import Statements
 from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment
@@ -80,14 +82,20 @@ def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
             raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
     names = {str(d.get("id")): str(d.get("name") or d.get("id")) for _, d in programs}
     store = reuse.Views(registry)
+    national = Statements(registry) if any(d.get("national") for _, d in programs) else None
     views = []
     for _, data in programs:
         replaced_by = (data.get("deactivation") or {}).get("replaced_by")
         path = str(registry.item_path(str(data["id"])))
-        key = store.key(path, names.get(str(replaced_by)) if replaced_by else None)
+        # What the page takes from elsewhere: a replacement's name, the national statement.
+        relied = redact(national.of(data)) if national is not None else None
+        elsewhere = json.dumps([names.get(str(replaced_by)) if replaced_by else None, relied],
+                               sort_keys=True)  # fmt: skip
+        key = store.key(path, elsewhere)
         view = store.get(key)
         if view is None:
             view = redact(statement(method, registry.load_data(str(data["id"])), names))
+            view["national"] = relied
             store.put(key, view)
         views.append({**view, "_key": key})
     store.save()

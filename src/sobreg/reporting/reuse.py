@@ -59,12 +59,12 @@ class Views:
         self.used: set[str] = set()
         self.added = False
 
-    def key(self, path: str, replaced_by_name: str | None) -> str:
+    def key(self, path: str, elsewhere: str | None) -> str:
         """The key of a program's view: its file's content key (read and hashed only when its
-        stat changed) and what the view takes from elsewhere."""
+        stat changed) and what the view takes from elsewhere (as one string)."""
         rel = path[len(self.root) :] if path.startswith(self.root) else path
         content, _ = self.cache.key(path, rel.replace(os.sep, "/"))
-        key = _digest(self.base, content, replaced_by_name or "")
+        key = _digest(self.base, content, elsewhere or "")
         self.used.add(key)
         return key
 
