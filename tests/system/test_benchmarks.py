@@ -72,3 +72,21 @@ def test_progress_bar_only_on_a_terminal() -> None:
     with bar:
         bar(1, 10)  # too little work for a bar
     assert small.getvalue() == ""
+
+
+def test_the_regions_benchmark_runs_on_three_small_registries() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "regions.py"), "--regions", "3",
+         "--items", "40", "--repeat", "1"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = [
+        line.split("|")[1].strip() for line in done.stdout.splitlines() if line.startswith("| ")
+    ]
+    assert rows[1:] == [
+        "sources fetch, first time (reads every source)", "sources fetch, nothing new",
+        "search sömn --local (this registry)", "search sömn (every source)",
+        "publish --sources all", "validate, warm (sources.yaml and links)",
+    ]  # fmt: skip
+    assert "search across every source:" in done.stdout

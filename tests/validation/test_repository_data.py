@@ -142,3 +142,12 @@ def test_every_command_has_help_with_an_example() -> None:
             assert "sobreg " in text and ("Exempel" in text or "Example" in text), command.name
             ran = cli(str(command.name), "--help", lang=lang)
             assert ran.code == 0 and "sobreg " in ran.stdout
+        # Groups (`sources`) and their commands too.
+        assert [g.name for g in app.registered_groups] == ["sources"]
+        for group in app.registered_groups:
+            assert group.typer_instance is not None
+            for command in group.typer_instance.registered_commands:
+                text = command.help or ""
+                assert "Exempel" in text or "Example" in text, command.name
+                ran = cli(str(group.name), str(command.name), "--help", lang=lang)
+                assert ran.code == 0 and f"sobreg {group.name} {command.name}" in ran.stdout
