@@ -153,7 +153,7 @@ def test_the_indexed_lookup_finds_exactly_what_scoring_every_item_finds(seed: in
         fields = {key: " ".join(rng.choices(vocabulary, k=rng.randint(1, 6)))
                   for key in ("title", "need", "target_group")}  # fmt: skip
         items.append((number, {"id": f"N-2026-{number:03d}", "status": "open", "_words": fields}))
-    index = Candidates(items)
+    index = Candidates(items, common_share=1.0)
     for _ in range(40):
         query = " ".join(
             rng.choices([*vocabulary, "somnhjalp", "angst", "xyz"], k=rng.randint(1, 3))
@@ -162,3 +162,15 @@ def test_the_indexed_lookup_finds_exactly_what_scoring_every_item_finds(seed: in
         expected = {tag: round(_brute(query, data["_words"]), 6) for tag, data in items
                     if _brute(query, data["_words"]) >= SIMILAR_CUTOFF}  # fmt: skip
         assert found == expected, query
+
+
+def test_words_most_items_hold_nominate_nothing_in_the_index() -> None:
+    from sobreg.reporting.search import Candidates
+
+    items = [(n, {"id": f"N-2026-{n:03d}", "_words": {"title": f"internetbaserad behandling {n}"}})
+             for n in range(100)]  # fmt: skip
+    items.append((100, {"id": "N-2026-100", "_words": {"title": "behandling vid somnbesvar"}}))
+    index = Candidates(items)
+    assert index.like("internetbaserad behandling", 10) == []  # in every item: not a need
+    assert [tag for (tag, _), _ in index.like("somnbesvar behandling", 10)] == [100]
+    assert index.like("42", 10) == []  # numbers are not needs

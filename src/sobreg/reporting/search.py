@@ -223,17 +223,27 @@ def other_regions(registry: Registry, fields: dict[str, Any], limit: int = 10) -
 class Candidates:
     """Items found again and again by short queries (the national catalogue's similar open
     nominations for each of thousands of programs): indexed by word, so a query scores only the
-    items that could reach the cutoff. That pruning is exact: a field's score is the mean of its
-    query words' best meetings, so an item that passes has, for some query word, a word that
-    meets it at the cutoff or better (it begins with or contains it, or is that close)."""
+    items that share a distinctive word with it.
 
-    def __init__(self, items: list[tuple[Any, dict[str, Any]]]) -> None:
+    A query word nominates the items holding a field word it begins, sits in, or is as close to
+    as the cutoff; nominated items are then scored exactly as `search` scores them. Two kinds of
+    word nominate nothing: numbers, and words found in more than `common_share` of the items
+    ("behandling", "stöd"): sharing only those is not a similar need, and letting them nominate
+    would score every item for every query (4,000 programs × 5,000 nominations). With
+    `common_share=1.0` the lookup finds exactly what scoring every item finds (a test compares)."""
+
+    def __init__(self, items: list[tuple[Any, dict[str, Any]]], common_share: float = 0.05) -> None:
         self.items = items
-        self.fields = [_fields("nomination", data) for _, data in items]
+        # What a need is: the title, the need and the target group; not the id.
+        self.fields = [
+            {k: v for k, v in _fields("nomination", data).items() if k != "id"} for _, data in items
+        ]
         by_word: dict[str, list[int]] = {}
         for index, fields in enumerate(self.fields):
             for token in {tok for text in fields.values() for tok in text.split()}:
                 by_word.setdefault(token, []).append(index)
+        limit = len(items) if common_share >= 1.0 else max(20, common_share * len(items))
+        self.common = {token for token, found in by_word.items() if len(found) > limit}
         self.by_word = by_word
         self.vocabulary = sorted(by_word)
         self.blob = "\n".join(self.vocabulary)
@@ -261,6 +271,17 @@ class Candidates:
         self.near[word] = found
         return found
 
+    def nominated(self, query: list[str], cutoff: float, skip_numbers: bool = False) -> set[int]:
+        """The indexes of the items a query could find at `cutoff` (see the class)."""
+        indexes: set[int] = set()
+        for word in query:
+            if skip_numbers and word.isdigit():
+                continue
+            for token in self._near(word, cutoff):
+                if token not in self.common:
+                    indexes.update(self.by_word[token])
+        return indexes
+
     def like(
         self, text: str, limit: int, cutoff: float = SIMILAR_CUTOFF
     ) -> list[tuple[tuple[Any, dict[str, Any]], float]]:
@@ -268,10 +289,7 @@ class Candidates:
         query = Query(words(text))
         if not query.words or not self.items:
             return []
-        indexes: set[int] = set()
-        for word in query.words:
-            for token in self._near(word, cutoff):
-                indexes.update(self.by_word[token])
+        indexes = self.nominated(query.words, cutoff, skip_numbers=True)
         scored = []
         for index in indexes:
             value, _ = _best(query, self.fields[index])
