@@ -42,7 +42,8 @@ def link_to_nation(repo: Path, national_ids: list[str]) -> int:
             target = national_ids[index % len(national_ids)]
             path.write_text(text + f"national: {{source: {NATIONAL}, id: {target}}}\n", "utf-8")
             linked += 1
-    git(repo, "commit", "-q", "-am", "Nationella bedömningar som programmen stöder sig på")
+    if linked:
+        git(repo, "commit", "-q", "-am", "Nationella bedömningar som programmen stöder sig på")
     return linked
 
 
