@@ -30,6 +30,8 @@ def age(fetched_at: str | None) -> str:
 
     day = dt.datetime.fromisoformat(fetched_at).date()
     days = (today() - day).days
+    if days < 0:  # fetched after the day SOBREG_TODAY names: its date says enough
+        return t("sources.fetched_on", date=day.isoformat())
     return t("sources.age", date=day.isoformat(), days=days) if days else t("sources.today")
 
 
