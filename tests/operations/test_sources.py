@@ -47,8 +47,11 @@ def test_fetch_fills_refs_of_its_own_and_reports_each_source(world: World) -> No
     third = {s["name"]: s for s in json.loads(cli("sources", "fetch", "--json").stdout)["sources"]}
     assert third["skane"]["changed"] == {"added": 1, "modified": 0, "deleted": 0}
     assert third["skane"]["items"] == 4
+    assert third["skane"]["last_fetched_at"].startswith("2026-06-01")
     text = cli("sources", "fetch")
-    assert "✓ skane (Region Skåne): inget nytt" in text.stdout
+    assert "✓ skane (Region Skåne): inget nytt; ärenden: 4; förra hämtningen: hämtad i dag" in (
+        text.stdout
+    )
 
 
 def test_a_failing_source_is_reported_and_the_others_still_fetched(world: World) -> None:

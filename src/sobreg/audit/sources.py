@@ -60,11 +60,13 @@ class Fetched:
     previous: str | None = None
     error: str | None = None
     changed: dict[str, int] = field(default_factory=dict)  # added / modified / deleted files
+    last_fetched_at: str | None = None  # when the fetch before this one got its data
 
     def as_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {
             "name": self.name, "ok": self.ok, "commit": self.commit,
             "fetched_at": self.fetched_at, "previous": self.previous, "changed": self.changed,
+            "last_fetched_at": self.last_fetched_at,
         }  # fmt: skip
         if self.error is not None:
             found["error"] = self.error
@@ -145,13 +147,13 @@ def fetch(git: Git, specs: list[Spec], now: dt.datetime) -> list[Fetched]:
                      "branch": spec.branch, "attempted_at": stamp}  # fmt: skip
             changed = _changes(git, before.get(spec.name), commit) if commit else {}
             results.append(Fetched(spec.name, True, commit, stamp, before.get(spec.name),
-                                   None, changed))  # fmt: skip
+                                   None, changed, old.get("fetched_at")))  # fmt: skip
         else:
             entry = {**old, "ok": False, "error": error or "git fetch", "attempted_at": stamp}
             entry.setdefault("commit", before.get(spec.name))
             results.append(Fetched(spec.name, False, before.get(spec.name),
                                    old.get("fetched_at"), before.get(spec.name),
-                                   error or "git fetch"))  # fmt: skip
+                                   error or "git fetch", {}, old.get("fetched_at")))  # fmt: skip
         state[spec.name] = entry
     _write_state(git, state)
     return results

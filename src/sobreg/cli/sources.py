@@ -70,6 +70,8 @@ def register(app: typer.Typer) -> None:
                     what = t("sources.changed", added=changed.get("added", 0),
                              modified=changed.get("modified", 0),
                              deleted=changed.get("deleted", 0), items=report.items)  # fmt: skip
+                if got.previous is not None and got.last_fetched_at:
+                    what += "; " + t("sources.last", age=age(got.last_fetched_at))
                 echo(f"✓ {head}: {what}")
             else:
                 echo(f"✗ {head}: {t('sources.failed', error=got.error or '')}", err=True)
