@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
+from sobreg.store.codekey import code_key
 from sobreg.store.registry import Registry, git_dir
 
 VERSION = 1
@@ -41,24 +42,6 @@ class Scanned:
     kind: str
     issues: list[tuple[int, int, str, str, dict[str, Any]]]
     summary: dict[str, Any] | None
-
-
-def code_key() -> str:
-    """A hash of every source file of the installed sobreg package: any change to the code that
-    computes verdicts and summaries (or to anything it uses) makes the cached ones stale, with no
-    hand-kept list of the modules that matter."""
-    global _CODE_KEY
-    if _CODE_KEY is None:
-        digest = hashlib.blake2b(digest_size=16)
-        for source in sorted(_PACKAGE.rglob("*.py")):
-            digest.update(source.relative_to(_PACKAGE).as_posix().encode() + b"\0")
-            digest.update(source.read_bytes())
-        _CODE_KEY = digest.hexdigest()
-    return _CODE_KEY
-
-
-_PACKAGE = Path(__file__).resolve().parent.parent
-_CODE_KEY: str | None = None
 
 
 def fingerprint(registry: Registry) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from sobreg.errors import EnvironmentFailure, Issue, RefusedError, UsageError
 from sobreg.models.ids import item_type_of
 from sobreg.models.layout import FOLDERS, SCHEMA_NAMES, kind_of_rel, model_for
-from sobreg.store import yamlio
+from sobreg.store import definitions, yamlio
 from sobreg.store.names import printable
 
 if TYPE_CHECKING:
@@ -100,16 +100,21 @@ class Registry:
         return self._load_definition("roles.yaml")  # type: ignore[return-value]
 
     def _load_definition(self, name: str) -> BaseModel:
-        # Lazy: only a definition that is read needs pydantic; cached reads never do.
+        path = self.root / name
+        text = yamlio.read_text(path, self.rel(path))
+        found = definitions.cached(path, name, text)
+        if found is not None:
+            return found
+        # Lazy: only a definition read anew is validated (its model built, ~0.06 s).
         from pydantic import ValidationError
 
-        model = model_for(name)
-        path = self.root / name
-        data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
+        data = yamlio.load_safe(text, self.rel(path))
         try:
-            return model.model_validate(data)
+            model = model_for(name).model_validate(data)
         except ValidationError as exc:
             raise RefusedError("registry.definition_invalid", path=self.rel(path)) from exc
+        definitions.keep(path, name, text, model)
+        return model
 
     def item_path(self, item_id: str) -> Path:
         item_type = item_type_of(item_id)
