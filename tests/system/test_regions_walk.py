@@ -3,29 +3,20 @@ runs: three registries with their own bare remotes, connected through sources.ya
 
 from __future__ import annotations
 
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 from conftest import REPO_ROOT
+from test_walkthrough import readme_block, run_script
 
 SCRIPT = REPO_ROOT / "examples" / "regions" / "regions.sh"
 
 
 def test_the_readme_shows_the_script_verbatim() -> None:
-    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## Flera regioner och nationell nivå") :]
-    block = re.search(r"```sh\n(.*?)```", section, re.S)
-    assert block and block.group(1) == SCRIPT.read_text(encoding="utf-8")
+    assert readme_block("## Flera regioner och nationell nivå") == SCRIPT.read_text("utf-8")
 
 
 def test_the_walk_connects_two_regions_and_the_nation(tmp_path: Path) -> None:
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
-           "TMPDIR": str(tmp_path)}  # fmt: skip
-    done = subprocess.run(["sh", str(SCRIPT)], env=env, capture_output=True, text=True,
-                          timeout=300, check=False)  # fmt: skip
+    done = run_script(SCRIPT, tmp_path)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
     assert "✓ skane (Region Skåne): hämtad första gången; ärenden: 1" in out

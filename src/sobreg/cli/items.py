@@ -155,15 +155,7 @@ def register(app: typer.Typer) -> None:
         if as_json:
             echo_json(data)
             return EXIT_OK
-        name = data.get("title") or data.get("name") or item_id
-        lines = [
-            f"{item_id}: {name}",
-            f"{t('col.step')}: {_step_label(reg, data.get('step'))}",
-            f"{t('col.status')}: {t('status.' + str(data.get('status')))}",
-            "",
-        ]
-        rest = {k: v for k, v in data.items() if k not in ("id", "title", "name", "step", "status")}
-        _render_value(rest, 0, item_type, "", lines)
+        lines = _item_lines(reg, item_type, item_id, data, [])
         if item_type == "program" and data.get("national"):
             # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
             from sobreg.reporting.national import Statements
@@ -191,15 +183,23 @@ def _show_source(foreign: tuple[str, str], as_json: bool, lang: str | None,
     if as_json:
         echo_json(data)
         return EXIT_OK
-    name = data.get("title") or data.get("name") or item_id
+    shown_from = t("sources.shown_from", label=view.label, age=age(view.fetched_at))
+    echo("\n".join(_item_lines(reg, item_type, f"{source}:{item_id}", data, [shown_from])))
+    return EXIT_OK
+
+
+def _item_lines(
+    reg: Any, item_type: str, shown_id: str, data: dict[str, Any], notes: list[str]
+) -> list[str]:
+    """An item as `show` prints it: its name, notes under it, step, status and every field."""
+    name = data.get("title") or data.get("name") or shown_id
     lines = [
-        f"{source}:{item_id}: {name}",
-        t("sources.shown_from", label=view.label, age=age(view.fetched_at)),
+        f"{shown_id}: {name}",
+        *notes,
         f"{t('col.step')}: {_step_label(reg, data.get('step'))}",
         f"{t('col.status')}: {t('status.' + str(data.get('status')))}",
         "",
     ]
     rest = {k: v for k, v in data.items() if k not in ("id", "title", "name", "step", "status")}
     _render_value(rest, 0, item_type, "", lines)
-    echo("\n".join(lines))
-    return EXIT_OK
+    return lines
