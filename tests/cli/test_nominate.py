@@ -15,8 +15,11 @@ from conftest import add_nomination, cli, git, sobreg
 from sobreg.store import yamlio
 
 
-def _spawn(repo: Path, *args: str) -> pexpect.spawn:
-    env = {**os.environ, "SOBREG_TODAY": "2026-03-01", "COLUMNS": "200", "TERM": "dumb"}
+def spawn_form(repo: Path, *args: str, today: str | None = "2026-03-01") -> pexpect.spawn:
+    """`sobreg nominate` in a real pseudo-terminal (`today`: SOBREG_TODAY, None to inherit)."""
+    env = {**os.environ, "COLUMNS": "200", "TERM": "dumb"}
+    if today is not None:
+        env["SOBREG_TODAY"] = today
     child = pexpect.spawn(
         sys.executable,
         ["-m", "sobreg", "nominate", *args],
@@ -29,54 +32,55 @@ def _spawn(repo: Path, *args: str) -> pexpect.spawn:
     return child
 
 
-def _answer(child: pexpect.spawn, question: str, answer: str) -> None:
+def reply(child: pexpect.spawn, question: str, answer: str) -> None:
+    """Wait for a question and its prompt, then type the answer."""
     child.expect_exact(question)
     child.expect_exact("› ")
     child.sendline(answer)
 
 
 def _fill_in_to_children(child: pexpect.spawn) -> None:
-    _answer(child, "Programidé", "Sömnskolan för tonåringar")
-    _answer(child, "Stöd eller behandling", "7")  # not an option: asked again
+    reply(child, "Programidé", "Sömnskolan för tonåringar")
+    reply(child, "Stöd eller behandling", "7")  # not an option: asked again
     child.expect_exact("Välj ett av alternativen")
     child.expect_exact("› ")
     child.sendline("2")
-    _answer(child, "Nytt program eller inköp", "1")
-    _answer(child, "Namn", "")  # git's user.name is the default
-    _answer(child, "E-post", "inte-en-adress")  # refused, asked again with the reason
+    reply(child, "Nytt program eller inköp", "1")
+    reply(child, "Namn", "")  # git's user.name is the default
+    reply(child, "E-post", "inte-en-adress")  # refused, asked again with the reason
     child.expect_exact("✗")
     child.expect_exact("› ")
     child.sendline("")  # the default from git's user.email
-    _answer(child, "Verksamhet", "BUP Göteborg")
-    _answer(child, "Roll", "forskargrupp")
-    _answer(child, "Behov", "Tonåringar med sömnbesvär väntar länge på behandling.")
-    _answer(child, "Målgrupp", "Tonåringar 13–17 år med insomni")
-    _answer(child, "Riktar sig till barn", "ja")
+    reply(child, "Verksamhet", "BUP Göteborg")
+    reply(child, "Roll", "forskargrupp")
+    reply(child, "Behov", "Tonåringar med sömnbesvär väntar länge på behandling.")
+    reply(child, "Målgrupp", "Tonåringar 13–17 år med insomni")
+    reply(child, "Riktar sig till barn", "ja")
 
 
 def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
-    child = _spawn(repo)
+    child = spawn_form(repo)
     _fill_in_to_children(child)
     # Children: the child-safety guideline is asked about, by its name.
-    _answer(child, "Barnsäkring av digitala invånartjänster", "kanske")
+    reply(child, "Barnsäkring av digitala invånartjänster", "kanske")
     child.expect_exact("Svara ja eller nej")
     child.expect_exact("› ")
     child.sendline("j")
-    _answer(child, "Användning i verksamheten", "Som första insats vid BUP.")
-    _answer(child, "Förankrad hos verksamhetschef", "ja")
-    _answer(child, "Finns en SoB-kontaktperson", "nej")
+    reply(child, "Användning i verksamheten", "Som första insats vid BUP.")
+    reply(child, "Förankrad hos verksamhetschef", "ja")
+    reply(child, "Finns en SoB-kontaktperson", "nej")
     child.expect_exact("regionala SoB-förvaltningen")
-    _answer(child, "Utvecklingskostnad (kr)", "-5")
+    reply(child, "Utvecklingskostnad (kr)", "-5")
     child.expect_exact("Ska vara minst 0")  # a sentence of its own
     child.expect_exact("› ")
     child.sendline("250 000")
-    _answer(child, "Övriga kostnader (kr)", "40000")
-    _answer(child, "Finansiering", "")
-    _answer(child, "Patient- och brukarmedverkan", "")
-    _answer(child, "Plan för utvärdering", "")
+    reply(child, "Övriga kostnader (kr)", "40000")
+    reply(child, "Finansiering", "")
+    reply(child, "Patient- och brukarmedverkan", "")
+    reply(child, "Plan för utvärdering", "")
     child.expect_exact("iknande program")
     child.expect_exact("Sammanfattning")
-    _answer(child, "Spara nomineringen?", "j")
+    reply(child, "Spara nomineringen?", "j")
     child.expect_exact("N-2026-001")
     child.expect(pexpect.EOF)
     child.close()
@@ -107,14 +111,14 @@ def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
 
 def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
     add_nomination(repo, "N-2026-001", title="Sömnskola för tonåringar med insomni")
-    child = _spawn(repo, "--lang", "en")
-    _answer(child, "Program idea", "Somnskola tonaringar")
+    child = spawn_form(repo, "--lang", "en")
+    reply(child, "Program idea", "Somnskola tonaringar")
     child.expect_exact("Support or treatment")
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130
-    child = _spawn(repo, "--lang", "en")
+    child = spawn_form(repo, "--lang", "en")
     for question, answer in [
         ("Program idea", "Somnskola tonaringar"),
         ("Support or treatment", "support"),
@@ -139,11 +143,11 @@ def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
         ("Patient involvement", ""),
         ("Evaluation plan", ""),
     ]:
-        _answer(child, question, answer)
+        reply(child, question, answer)
     child.expect_exact("Similar programs and open nominations (1)")
     child.expect_exact("N-2026-001")
     child.expect_exact("Summary")
-    _answer(child, "Save the nomination?", "n")
+    reply(child, "Save the nomination?", "n")
     child.expect_exact("not saved")
     child.expect(pexpect.EOF)
     child.close()
@@ -154,7 +158,7 @@ def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
 
 def test_ctrl_c_leaves_nothing_behind(repo: Path) -> None:
     head = git(repo, "rev-parse", "HEAD")
-    child = _spawn(repo)
+    child = spawn_form(repo)
     _fill_in_to_children(child)
     child.expect_exact("Barnsäkring")
     child.sendcontrol("c")

@@ -168,16 +168,12 @@ def test_a_link_to_a_source_that_is_not_national_is_refused(world: World) -> Non
 
 def test_the_form_in_a_terminal_shows_another_regions_nomination(world: World) -> None:
     # Lazy: only this test drives a pseudo-terminal.
-    import os
-    import sys
-
     import pexpect
+    from test_nominate import reply, spawn_form
 
     assert cli("sources", "fetch").code == 0
-    child = pexpect.spawn(sys.executable, ["-m", "sobreg", "nominate"], cwd=str(world.vgr),
-                          env={**os.environ, "COLUMNS": "200", "TERM": "dumb"},
-                          encoding="utf-8", timeout=30, dimensions=(50, 200))  # fmt: skip
-    answers = [
+    child = spawn_form(world.vgr, today=None)
+    for question, text in [
         ("Programidé", "Internetbaserad KBT vid sömnbesvär"), ("Stöd eller behandling", "2"),
         ("Nytt program eller inköp", "1"), ("Namn", "Bo Ek"), ("E-post", "bo.ek@vgregion.se"),
         ("Verksamhet", "Psykiatri"), ("Roll", "1"), ("Behov", "Unga vuxna med sömnbesvär"),
@@ -186,16 +182,11 @@ def test_the_form_in_a_terminal_shows_another_regions_nomination(world: World) -
         ("Finns en SoB-kontaktperson", "nej"), ("Utvecklingskostnad", "0"),
         ("Övriga kostnader", "0"), ("Finansiering", ""), ("Patient- och brukarmedverkan", ""),
         ("Plan för utvärdering", ""),
-    ]  # fmt: skip
-    for question, answer in answers:
-        child.expect_exact(question)
-        child.expect_exact("› ")
-        child.sendline(answer)
+    ]:  # fmt: skip
+        reply(child, question, text)
     child.expect_exact("skane:N-2026-001")
     child.expect_exact("Region Skåne (hämtad i dag)")
-    child.expect_exact("Spara nomineringen?")
-    child.expect_exact("› ")
-    child.sendline("n")
+    reply(child, "Spara nomineringen?", "n")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 from sobreg.audit.repo import Git
 from sobreg.errors import EnvironmentFailure
+from sobreg.store import kept
 
 REF_PREFIX = "refs/sobreg/sources/"
 REGISTRY = "registry"
@@ -87,12 +86,7 @@ def read_state(git_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def _write_state(git: Git, state: dict[str, dict[str, Any]]) -> None:
-    path = state_file(git)
-    path.parent.mkdir(exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".sources-", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(state, handle, indent=1, sort_keys=True)
-    os.replace(tmp, path)
+    kept.replace(state_file(git), json.dumps(state, indent=1, sort_keys=True).encode())
 
 
 def commits(git: Git) -> dict[str, str]:

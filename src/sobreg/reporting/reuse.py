@@ -15,13 +15,12 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sobreg.i18n import current_language
+from sobreg.store import kept
 from sobreg.store.itemcache import Cache, fingerprint
 from sobreg.store.registry import Registry, git_dir
 from sobreg.store.resources import resource
@@ -49,13 +48,10 @@ class Views:
             method.read_bytes() if method.is_file() else b"",
             current_language(),
         )
-        self.items: dict[str, Any] = {}
         self.cache = Cache(registry)
         self.root = str(registry.root.resolve()) + os.sep
-        with contextlib.suppress(Exception):  # missing or corrupt: start afresh
-            if self.file is not None:
-                loaded = pickle.loads(self.file.read_bytes())
-                self.items = loaded if isinstance(loaded, dict) else {}
+        loaded = kept.load_pickle(self.file)
+        self.items: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
         self.used: set[str] = set()
         self.added = False
 
@@ -79,13 +75,7 @@ class Views:
         if self.file is None or not (self.added or set(self.items) - self.used):
             return
         self.cache.save(set(self.cache.verdicts))
-        kept = {k: v for k, v in self.items.items() if k in self.used}
-        with contextlib.suppress(OSError):  # a store that cannot be written only costs time
-            self.file.parent.mkdir(exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".catalogue-", dir=self.file.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-            os.replace(tmp, self.file)
+        kept.store_pickle(self.file, {k: v for k, v in self.items.items() if k in self.used})
 
 
 def templates_key(registry_root: Path) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
+from sobreg.store import kept
 from sobreg.store.codekey import code_key
 from sobreg.store.registry import Registry, git_dir
 
@@ -53,16 +54,8 @@ def fingerprint(registry: Registry) -> str:
 
 
 def _read(file: Path | None) -> dict[str, Any]:
-    if file is None:
-        return {}
-    try:
-        # loads() of the whole file: marshal.load() on a file object reads in small pieces and
-        # takes five times as long (0.24 s against 0.04 s for 10,000 summaries).
-        with file.open("rb") as handle:
-            data = marshal.loads(handle.read())
-        return data if isinstance(data, dict) else {}
-    except Exception:  # missing, foreign or corrupt: start afresh
-        return {}
+    data = kept.load_marshal(file)
+    return data if isinstance(data, dict) else {}  # missing, foreign or corrupt: start afresh
 
 
 def _write(file: Path, data: dict[str, Any]) -> None:

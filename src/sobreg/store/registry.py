@@ -102,7 +102,7 @@ class Registry:
     def _load_definition(self, name: str) -> BaseModel:
         path = self.root / name
         text = yamlio.read_text(path, self.rel(path))
-        found = definitions.cached(path, name, text)
+        found = definitions.cached(git_dir(self.root), name, text)
         if found is not None:
             return found
         # Lazy: only a definition read anew is validated (its model built, ~0.06 s).
@@ -113,7 +113,7 @@ class Registry:
             model = model_for(name).model_validate(data)
         except ValidationError as exc:
             raise RefusedError("registry.definition_invalid", path=self.rel(path)) from exc
-        definitions.keep(path, name, text, model)
+        definitions.keep(git_dir(self.root), name, text, model)
         return model
 
     def item_path(self, item_id: str) -> Path:

@@ -1,19 +1,15 @@
-"""`registry/sources.yaml` read as plain data, and the small caches of what was read from the
-sources, under `.git/sobreg/`: marshal files replaced atomically, rebuilt when missing or
-foreign."""
+"""`registry/sources.yaml` read as plain data, validated once per text, and where the sources'
+read caches are kept (`.git/sobreg/`)."""
 
 from __future__ import annotations
 
 import hashlib
-import marshal
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from sobreg.errors import RefusedError
 from sobreg.models.layout import model_for
-from sobreg.store import yamlio
+from sobreg.store import kept, yamlio
 from sobreg.store.registry import Registry, git_dir
 
 VERSION = 1
@@ -22,25 +18,6 @@ VERSION = 1
 def cache_folder(registry: Registry) -> Path | None:
     found = git_dir(registry.root)
     return found / "sobreg" if found else None
-
-
-def load(file: Path) -> Any:
-    try:
-        with file.open("rb") as handle:
-            return marshal.loads(handle.read())
-    except Exception:  # missing, foreign or corrupt: built afresh
-        return None
-
-
-def store(file: Path, value: Any) -> None:
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".sources-", dir=file.parent)
-        with os.fdopen(fd, "wb") as handle:
-            marshal.dump(value, handle)
-        os.replace(tmp, file)
-    except OSError:
-        return  # a cache that cannot be written only costs time
 
 
 def listed(registry: Registry) -> dict[str, Any]:
@@ -53,7 +30,7 @@ def listed(registry: Registry) -> dict[str, Any]:
     digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     folder = cache_folder(registry)
     cache = folder / f"sources-spec-v{VERSION}.marshal" if folder else None
-    found = load(cache) if cache else None
+    found = kept.load_marshal(cache)
     if isinstance(found, dict) and found.get("digest") == digest:
         return dict(found["data"])
     # Lazy: pydantic only when sources.yaml changed since it was last validated.
@@ -67,5 +44,5 @@ def listed(registry: Registry) -> dict[str, Any]:
         raise RefusedError("registry.definition_invalid", path=shown) from exc
     plain = model.model_dump(mode="json", exclude={"description"})
     if cache is not None:
-        store(cache, {"digest": digest, "data": plain})
+        kept.store_marshal(cache, {"digest": digest, "data": plain})
     return plain

@@ -20,11 +20,11 @@ from sobreg.audit.repo import Git
 from sobreg.engine.summary import summary
 from sobreg.errors import Issue, RefusedError, YamlProblem
 from sobreg.models.layout import FOLDERS, kind_of_rel, model_for
-from sobreg.store import yamlio
+from sobreg.store import kept, yamlio
 from sobreg.store.itemcache import fingerprint
 from sobreg.store.names import printable
 from sobreg.store.registry import Registry
-from sobreg.store.sourcelist import cache_folder, listed, load, store
+from sobreg.store.sourcelist import cache_folder, listed
 
 VERSION = 1
 BATCH = 2000  # blobs read per `git cat-file` round: bounds memory for a large source
@@ -53,7 +53,7 @@ class SourceView:
 
 
 def untrusted(shown: str, kind: str, stem: str, raw: bytes) -> tuple[list[Issue], Any]:
-    """A source's file: its problems, and its summary when it has none."""
+    """A source's file: its problems, and its data (as read) when it has none."""
     # Lazy: pydantic loads only when a source's files are read anew (after a fetch).
     from pydantic import ValidationError
 
@@ -73,7 +73,7 @@ def untrusted(shown: str, kind: str, stem: str, raw: bytes) -> tuple[list[Issue]
     if data.get("id") != stem:
         return [Issue(shown, 1, 1, "id", "validate.id_mismatch",
                       {"id": data.get("id"), "stem": printable(stem)})], None  # fmt: skip
-    return [], summary(kind, data)
+    return [], data
 
 
 def _build(git: Git, name: str) -> tuple[list[Any], list[Any]]:
@@ -99,7 +99,7 @@ def _build(git: Git, name: str) -> tuple[list[Any], list[Any]]:
             stem = Path(entry.path).stem
             issues, data = untrusted(shown, kind, stem, found.get(entry.sha, b""))
             if data is not None:
-                items.append((kind, data))
+                items.append((kind, summary(kind, data)))
             refused += [(i.path, i.line, i.col, i.field, i.key, i.params) for i in issues]
     return items, refused
 
@@ -126,13 +126,13 @@ def read(registry: Registry, names: list[str] | None = None) -> list[SourceView]
         if view.commit is not None:
             key = f"{view.commit}:{code}"
             file = folder / "sources" / f"{name}-v{VERSION}.marshal" if folder else None
-            cached = load(file) if file else None
+            cached = kept.load_marshal(file)
             if isinstance(cached, dict) and cached.get("key") == key:
                 items, refused = cached["items"], cached["refused"]
             else:
                 items, refused = _build(git, name)
                 if file is not None:
-                    store(file, {"key": key, "items": items, "refused": refused})
+                    kept.store_marshal(file, {"key": key, "items": items, "refused": refused})
             view.items = [(kind, data) for kind, data in items]
             view.refused = [Issue(*entry) for entry in refused]
         views.append(view)
@@ -152,16 +152,16 @@ def item(registry: Registry, name: str, item_id: str) -> tuple[dict[str, Any], S
 
     kind = item_type_of(item_id)
     rel = f"{FOLDERS[kind]}/{item_id}.yaml"
-    entries = [e for e in git_sources.tree(Git(registry.root), name, (FOLDERS[kind],))
-               if e.path == rel]  # fmt: skip
+    git = Git(registry.root)
+    entries = [e for e in git_sources.tree(git, name, (FOLDERS[kind],)) if e.path == rel]
     shown = f"{name}:{git_sources.REGISTRY}/{rel}"
     if not entries:
         raise RefusedError("sources.no_item", id=item_id, name=name)
     entry = entries[0]
     if not entry.regular or entry.size > yamlio.MAX_FILE_BYTES:
         raise RefusedError("sources.item_refused", id=item_id, name=name)
-    raw = git_sources.blobs(Git(registry.root), [entry.sha]).get(entry.sha, b"")
+    raw = git_sources.blobs(git, [entry.sha]).get(entry.sha, b"")
     issues, data = untrusted(shown, kind, item_id, raw)
     if data is None:
         raise RefusedError("sources.item_refused", id=item_id, name=name, issues=issues)
-    return yamlio.to_plain(yamlio.load_safe(raw.decode("utf-8"), shown)), view
+    return data, view
