@@ -60,9 +60,12 @@ def _converter(annotation: Any, info: Any) -> Any:
         low, high = info.min, info.max
 
         def plain_int(value: Any) -> int:
-            if not isinstance(value, str) or not value or not _DIGITS.issuperset(value):
+            if value.__class__ is int:
+                number = value  # a default, given as a number (`--limit`'s 20)
+            elif isinstance(value, str) and value and _DIGITS.issuperset(value):
+                number = int(value)
+            else:
                 raise _Unsure
-            number = int(value)
             if (low is not None and number < low) or (high is not None and number > high):
                 raise _Unsure  # Typer's message says the range
             return number

@@ -53,7 +53,12 @@ def echo_json(value: Any) -> None:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.reporting.render import as_json
 
-    sys.stdout.write(as_json(_shown_tree(value)))
+    text = as_json(value)
+    try:
+        text.encode("utf-8")  # no stray bytes anywhere: nothing for _shown_tree to escape
+    except UnicodeEncodeError:
+        text = as_json(_shown_tree(value))
+    sys.stdout.write(text)
 
 
 def _shown_tree(value: Any) -> Any:
@@ -69,6 +74,13 @@ def _shown_tree(value: Any) -> Any:
 
 def echo(text: str = "", err: bool = False) -> None:
     typer.echo(printable(text), err=err)
+
+
+def echo_lines(lines: list[str]) -> None:
+    """Many lines in one write: `echo` flushes every line, which costs more than the work
+    behind a long listing."""
+    if lines:
+        echo("\n".join(lines))
 
 
 def console(stderr: bool = False) -> Any:
@@ -91,9 +103,9 @@ def table(headers: list[str], rows: list[list[str]], title: str | None = None) -
             grid.add_row(*(Text(cell) for cell in row))
         out.print(grid)
         return
-    echo("\t".join(headers))
-    for row in rows:
-        echo("\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row))
+    lines = ["\t".join(headers)]
+    lines += ["\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) for row in rows]
+    echo_lines(lines)
 
 
 class ProgressBar:

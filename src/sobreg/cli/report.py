@@ -18,6 +18,7 @@ from sobreg.cli.common import (
     current_registry,
     echo,
     echo_json,
+    echo_lines,
     table,
 )
 from sobreg.errors import EXIT_OK, UsageError
@@ -161,11 +162,11 @@ def register(app: typer.Typer) -> None:
             table(headers, waiting, t("dash.open", count=len(waiting)))
             if any(r["overdue"] for r in data["open_nominations"]):
                 echo(t("dash.overdue_mark"))
-        echo(t("dash.overdue", count=len(data["overdue"])))
-        echo(t("dash.reviews_due", count=len(data["reviews_due"])))
+        lines = [t("dash.overdue", count=len(data["overdue"]))]
+        lines.append(t("dash.reviews_due", count=len(data["reviews_due"])))
         for r in data["reviews_due"]:
             when = r["next_review"].isoformat() if r["next_review"] else t("dash.never_assessed")
-            echo(f"  {r['id']}  {r['name']}: {when}")
+            lines.append(f"  {r['id']}  {r['name']}: {when}")
         # A program's life after j (process.yaml's life:), when the process defines it.
         for key, line in (
             ("changes_unreviewed", lambda r: f"{r['version']}: {', '.join(r['missing'])}"),
@@ -173,7 +174,7 @@ def register(app: typer.Typer) -> None:
             ("consider_deactivation", lambda r: str(r["year"])),
         ):
             if key in data:
-                echo(t(f"dash.{key}", count=len(data[key])))
-                for r in data[key]:
-                    echo(f"  {r['id']}  {r['name']}: {line(r)}")
+                lines.append(t(f"dash.{key}", count=len(data[key])))
+                lines += [f"  {r['id']}  {r['name']}: {line(r)}" for r in data[key]]
+        echo_lines(lines)
         return EXIT_OK

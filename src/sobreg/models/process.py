@@ -15,6 +15,7 @@ from pydantic_core import CoreSchema
 
 from sobreg.models.common import Date, LocalText, Model, StepId, Text
 from sobreg.models.life import Life
+from sobreg.models.plain import ProcessQueries
 
 Condition = dict[str, Any]
 ItemType = Literal["nomination", "program"]
@@ -142,7 +143,7 @@ class Withdraw(Model):
     own: OwnWithdrawal | None = None
 
 
-class ProcessDefinition(Model):
+class ProcessDefinition(ProcessQueries, Model):
     """The whole of `process.yaml`."""
 
     version: str
@@ -150,11 +151,7 @@ class ProcessDefinition(Model):
     source: Text | None = None
     valid_until: Date | None = None
     roles: dict[str, LocalText] = Field(min_length=1)
-    items: dict[ItemType, ItemRules]
-
-    def rules(self, item: str) -> ItemRules:
-        return self.items[item]  # type: ignore[index]
-
+    items: dict[ItemType, ItemRules]  # type: ignore[assignment]
     steps: list[Step] = Field(min_length=1)
     withdraw: Withdraw | None = None
     life: Life | None = None
@@ -188,18 +185,3 @@ class ProcessDefinition(Model):
                     f"items.{item}.first_step {rules.first_step} belongs to another item"
                 )
         return self
-
-    def step(self, step_id: str) -> Step:
-        for step in self.steps:
-            if step.id == step_id:
-                return step
-        raise KeyError(step_id)
-
-    def has_step(self, step_id: str | None) -> bool:
-        return any(s.id == step_id for s in self.steps)
-
-    def steps_of(self, item: str) -> list[Step]:
-        return [s for s in self.steps if s.item == item]
-
-    def index(self, step_id: str) -> int:
-        return [s.id for s in self.steps].index(step_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from sobreg.models.common import Email, LocalText, Model, ShortText
+from sobreg.models.plain import RolesQueries
 
 
 class Person(Model):
@@ -12,12 +13,6 @@ class Person(Model):
     roles: list[str] = Field(min_length=1)
 
 
-class RolesFile(Model):
+class RolesFile(RolesQueries, Model):
     description: LocalText | None = None
     people: dict[Email, Person]
-
-    def roles_of(self, email: str) -> list[str]:
-        for address, person in self.people.items():
-            if address.casefold() == email.casefold():
-                return person.roles
-        return []

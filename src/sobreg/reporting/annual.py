@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sobreg.engine import life
 from sobreg.engine.collation import swedish
@@ -21,7 +21,9 @@ from sobreg.engine.timeline import (
     median,
     stays,
 )
-from sobreg.models import ProcessDefinition
+
+if TYPE_CHECKING:
+    from sobreg.models import ProcessDefinition
 
 Items = list[tuple[str, dict[str, Any]]]
 OUTCOMES = ("build", "purchase", "reject")

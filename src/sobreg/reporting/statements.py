@@ -6,12 +6,14 @@ the catalogue, so templates only lay out.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sobreg.engine.reviews import latest_assessment
 from sobreg.engine.timeline import as_date, date_at
 from sobreg.i18n import local, t
-from sobreg.models import EvaluationMethod
+
+if TYPE_CHECKING:
+    from sobreg.models import EvaluationMethod
 
 
 def scale_label(method: EvaluationMethod, scale: str, value: Any) -> str:

@@ -1,7 +1,8 @@
 """Validated definitions (`process.yaml`, `evaluation.yaml`, `roles.yaml`) kept under
 `.git/sobreg/definitions/`, keyed by the file's text and sobreg's code: a command that reads the
-process answers from the kept model instead of validating the file again (building the process
-model's validators alone took ~0.06 s of every read command).
+process answers from the kept definition instead of validating the file again (building the
+process model's validators alone took ~0.06 s of every read command), and in plain form
+(`models/plain.py`), so it does not import pydantic either.
 
 The kept form is a pickle, like the catalogue's views (`reporting/reuse.py`; see `kept`).
 """
@@ -15,7 +16,7 @@ from typing import Any
 from sobreg.store import kept
 from sobreg.store.codekey import code_key
 
-VERSION = 1
+VERSION = 2  # 2: kept as plain objects (models/plain.py), not pydantic models
 
 
 def _file(git_dir: Path | None, name: str, text: str) -> Path | None:

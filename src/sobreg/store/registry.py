@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING, Any
 from sobreg.errors import EnvironmentFailure, Issue, RefusedError, UsageError
 from sobreg.models.ids import item_type_of
 from sobreg.models.layout import FOLDERS, SCHEMA_NAMES, kind_of_rel, model_for
+from sobreg.models.plain import plain
 from sobreg.store import definitions, yamlio
 from sobreg.store.names import printable
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from sobreg.models import EvaluationMethod, ProcessDefinition, RolesFile
 
 
@@ -85,21 +84,21 @@ class Registry:
 
     @cached_property
     def process(self) -> ProcessDefinition:
-        return self._load_definition("process.yaml")  # type: ignore[return-value]
+        return self._load_definition("process.yaml")
 
     @cached_property
     def evaluation(self) -> EvaluationMethod | None:
         if not (self.root / "evaluation.yaml").is_file():
             return None
-        return self._load_definition("evaluation.yaml")  # type: ignore[return-value]
+        return self._load_definition("evaluation.yaml")
 
     @cached_property
     def roles(self) -> RolesFile | None:
         if not (self.root / "roles.yaml").is_file():
             return None
-        return self._load_definition("roles.yaml")  # type: ignore[return-value]
+        return self._load_definition("roles.yaml")
 
-    def _load_definition(self, name: str) -> BaseModel:
+    def _load_definition(self, name: str) -> Any:
         path = self.root / name
         text = yamlio.read_text(path, self.rel(path))
         found = definitions.cached(git_dir(self.root), name, text)
@@ -113,8 +112,10 @@ class Registry:
             model = model_for(name).model_validate(data)
         except ValidationError as exc:
             raise RefusedError("registry.definition_invalid", path=self.rel(path)) from exc
-        definitions.keep(git_dir(self.root), name, text, model)
-        return model
+        # Plain on every read, first or kept, so no command can come to depend on the form.
+        found = plain(model)
+        definitions.keep(git_dir(self.root), name, text, found)
+        return found
 
     def item_path(self, item_id: str) -> Path:
         item_type = item_type_of(item_id)
