@@ -157,7 +157,7 @@ def cli(*args: str, lang: str = "sv") -> Ran:
     from sobreg.cli.app import build_app
 
     set_language(lang)
-    result = CliRunner().invoke(build_app(), list(args), catch_exceptions=False)
+    result = CliRunner().invoke(build_app(list(args)), list(args), catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)
 
 

@@ -15,7 +15,7 @@ from sobreg.store import yamlio
 ROOT = Path(__file__).resolve().parents[2] / "registry"
 
 
-def _validated(name: str, model: type) -> object:
+def _validated(name: str, model: type[ProcessDefinition]) -> ProcessDefinition:
     path = ROOT / name
     return model.model_validate(yamlio.load_safe(path.read_text(encoding="utf-8"), name))
 

@@ -16,6 +16,7 @@ import marshal
 import os
 import stat
 import tempfile
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from sobreg.store.registry import Registry, git_dir
 
 VERSION = 1
 RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
+SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 # What the cache stores for one file's content: (its own issues, its summary). Given by the
@@ -43,6 +45,79 @@ class Scanned:
     kind: str
     issues: list[tuple[int, int, str, str, dict[str, Any]]]
     summary: dict[str, Any] | None
+    key: str = ""  # the content key ("unreadable:…"/"irregular:…" when there is none)
+
+
+def _snapshot_file(registry: Registry) -> Path | None:
+    found = git_dir(registry.root)
+    return found / "sobreg" / f"snapshot-v{VERSION}.marshal" if found else None
+
+
+def _stamps(paths: list[str]) -> array[int] | None:
+    """Every path's (mtime, ctime, size, inode) in one flat array, or None when one is gone."""
+    flat: list[int] = []
+    add, lstat = flat.extend, os.lstat
+    try:
+        for path in paths:
+            st = lstat(path)
+            add((st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino))
+    except OSError:
+        return None
+    return array("q", flat)
+
+
+def _listing_key(paths: list[str]) -> bytes:
+    joined = "\0".join(paths).encode("utf-8", "surrogateescape")
+    return hashlib.blake2b(joined, digest_size=16).digest()
+
+
+def unchanged_keys(registry: Registry, paths: list[str]) -> list[str] | None:
+    """The content keys of `paths` when the last scan of exactly these paths kept a snapshot
+    and no file's stat differs from it (nor is racily clean): the cost of one `lstat` per file
+    and one comparison of two arrays. None: a scan must look (see `scan`)."""
+    data = kept.load_marshal(_snapshot_file(registry))
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint(registry):
+        return None
+    found = data.get("listings", {}).get(_listing_key(paths))
+    if found is None:
+        return None
+    stamps, keys = found
+    current = _stamps(paths)
+    if current is None or current.tobytes() != stamps:
+        return None
+    if current and max(current[0::4]) >= int(data["written"]) - RACY_NS:
+        return None  # a file changed within the mtime's resolution of the snapshot: unsure
+    return list(keys)
+
+
+def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: list[str]) -> None:
+    """Remember these paths' stats and keys for `unchanged_keys` (the last few listings)."""
+    file = _snapshot_file(registry)
+    root = str(registry.root.resolve()) + os.sep
+    rels = [p[len(root) :].replace(os.sep, "/") if p.startswith(root) else "" for p in paths]
+    if file is None or "" in rels:
+        return
+    flat: list[int] = []
+    for rel in rels:
+        known = cache.stats.get(rel)
+        if known is None:
+            return
+        flat.extend(known[:4])
+    old = kept.load_marshal(file)
+    listings = {}
+    if isinstance(old, dict) and old.get("fingerprint") == cache.fingerprint:
+        listings = dict(list(old.get("listings", {}).items())[-(SNAPSHOTS - 1) :])
+    listing = _listing_key(paths)
+    listings.pop(listing, None)
+    listings[listing] = (array("q", flat).tobytes(), tuple(keys))
+    with contextlib.suppress(OSError):
+        file.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=file.parent)
+        with os.fdopen(fd, "wb") as handle:
+            written = os.fstat(handle.fileno()).st_mtime_ns
+            marshal.dump({"fingerprint": cache.fingerprint, "written": written,
+                          "listings": listings}, handle)  # fmt: skip
+        os.replace(tmp, file)
 
 
 def fingerprint(registry: Registry) -> str:
@@ -267,11 +342,22 @@ def scan(
         Scanned(
             p, k, cache.verdicts[key][0],
             table[key] if table is not None else cache.verdicts[key][1],
+            key,
         )
         for p, k, key in keys
     ]  # fmt: skip
-    cache.save({key for _, _, key in keys if not key.startswith(("unreadable:", "irregular:"))})
+    usable = {key for _, _, key in keys if not key.startswith(("unreadable:", "irregular:"))}
+    cache.save(usable)
+    if all(k in usable for _, _, k in keys):
+        _keep_snapshot(registry, cache, [p for p, _, _ in keys], [k for _, _, k in keys])
     return result
+
+
+def kept_summaries(registry: Registry) -> dict[str, Any]:
+    """The summaries kept by earlier scans, by content key (without reading the verdicts)."""
+    found = git_dir(registry.root)
+    data = _read(found / "sobreg" / f"summaries-v{VERSION}.marshal" if found else None)
+    return data.get("entries", {}) if data.get("fingerprint") == fingerprint(registry) else {}
 
 
 def _run(

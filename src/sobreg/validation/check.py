@@ -6,6 +6,7 @@ find where each problem stands. Rules that span files (ids, links) run after eve
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ from sobreg.engine import chain, life
 from sobreg.engine.summary import summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
-from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
-from sobreg.store import yamlio
-from sobreg.store.itemcache import scan
-from sobreg.store.registry import Registry, item_type_of_path, printable
+from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, model_for
+from sobreg.store import kept, yamlio
+from sobreg.store.itemcache import kept_summaries, scan, unchanged_keys
+from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
@@ -277,12 +278,18 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
         targets += registry.item_paths()
     else:
         targets = [str(p) for p in paths or []]
+    here = os.getcwd().rstrip(os.sep) + os.sep
+    if whole:
+        keys = unchanged_keys(registry, targets)
+        tree = _tree_key(keys, here) if keys is not None else None
+        kept_result = _kept_result(registry, tree)
+        if kept_result is not None:
+            return kept_result
     result = CheckResult()
     scanned = scan(registry, targets, verdict, progress)
     parsed_all: list[_Parsed] = []
     items: dict[str, _Parsed] = {}
     seen: dict[str, str] = {}
-    here = os.getcwd().rstrip(os.sep) + os.sep
     for found in scanned:
         # Plain attribute work only: this loop runs over every file on every warm validate.
         path = found.path
@@ -315,7 +322,48 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
             result.errors.extend(errors)
         else:
             result.valid.append(parsed.shown)
+    if whole and all(found.key and ":" not in found.key for found in scanned):
+        _keep_result(registry, _tree_key([found.key for found in scanned], here), result)
     return result
+
+
+# A whole-registry check depends on nothing but its files' contents (their keys), sobreg's code
+# and process.yaml (the fingerprint, part of every key's cache) and, for the paths shown, the
+# current folder: a warm `validate` with nothing changed is answered from the last result.
+def _tree_key(keys: list[str], here: str) -> str:
+    digest = hashlib.blake2b(here.encode("utf-8", "surrogateescape"), digest_size=20)
+    digest.update("\0".join(keys).encode())
+    return digest.hexdigest()
+
+
+def _result_file(registry: Registry) -> Path | None:
+    found = git_dir(registry.root)
+    return found / "sobreg" / "checked-v1.marshal" if found else None
+
+
+def _kept_result(registry: Registry, tree: str | None) -> CheckResult | None:
+    data = kept.load_marshal(_result_file(registry)) if tree else None
+    if not isinstance(data, dict) or data.get("tree") != tree:
+        return None
+    try:
+        return CheckResult(
+            list(data["valid"]),
+            [Issue(*entry) for entry in data["errors"]],
+            [Issue(*entry) for entry in data["warnings"]],
+        )
+    except (KeyError, TypeError):
+        return None  # foreign or corrupt: checked anew
+
+
+def _keep_result(registry: Registry, tree: str, result: CheckResult) -> None:
+    file = _result_file(registry)
+    if file is None:
+        return
+    issues = {
+        name: [(i.path, i.line, i.col, i.field, i.key, i.params) for i in found]
+        for name, found in (("errors", result.errors), ("warnings", result.warnings))
+    }
+    kept.store_marshal(file, {"tree": tree, "valid": result.valid, **issues})
 
 
 def summaries(
@@ -323,7 +371,14 @@ def summaries(
 ) -> list[tuple[str, dict[str, Any]]]:
     """(type, summary) of every item (see engine.summary), from the cache where unchanged; a
     file that cannot be read is refused, named, unless the registry skips invalid files."""
-    found = scan(registry, registry.item_paths(item_type), verdict, progress, summaries=True)
+    paths = registry.item_paths(item_type)
+    keys = unchanged_keys(registry, paths)
+    if keys is not None:
+        table = kept_summaries(registry)
+        known: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
+        if all(isinstance(data, dict) for data in known):  # else a scan says why, or refuses
+            return [(_kind_of(path), data) for path, data in zip(paths, known, strict=True)]
+    found = scan(registry, paths, verdict, progress, summaries=True)
     unreadable = []
     for s in found:
         if not isinstance(s.summary, dict):
@@ -333,6 +388,11 @@ def summaries(
             unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
     registry.refuse_unreadable(unreadable)
     return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
+
+
+def _kind_of(path: str) -> str:
+    """An item file's kind, from its folder (`item_paths` lists only the item folders)."""
+    return FOLDER_KINDS[os.path.basename(os.path.dirname(path))]
 
 
 def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:

@@ -1,0 +1,72 @@
+"""The application registers only the command it runs (every command for help or a typo), and its
+table of command modules says what the modules really register."""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+
+import pytest
+import typer
+from conftest import cli
+
+from sobreg.cli.app import COMMANDS, MODULES, build_app, command_named
+
+
+def _names(app: typer.Typer) -> list[str]:
+    group = typer.main.get_command(app)
+    return list(group.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("module", list(MODULES))
+def test_each_module_registers_the_commands_the_table_names(module: str) -> None:
+    app = typer.Typer()
+    app.callback()(lambda: None)
+    importlib.import_module(f"sobreg.cli.{module}").register(app)
+    assert tuple(_names(app)) == MODULES[module]
+
+
+def test_help_lists_every_command_in_the_table_order() -> None:
+    assert _names(build_app(["--help"])) == [c for names in MODULES.values() for c in names]
+    assert _names(build_app([])) == list(COMMANDS)
+
+
+@pytest.mark.parametrize(
+    ("argv", "named"),
+    [
+        (["validate"], "validate"),
+        (["--registry", "status", "list", "--json"], "list"),  # a value that looks like a command
+        (["--lang", "en", "--as", "a@b.se", "advance", "N-2026-001"], "advance"),
+        (["--registry=x", "due"], "due"),
+        (["sources", "fetch"], "sources"),
+        (["--help"], None),
+        (["--version"], None),
+        (["valdate"], None),  # a typo: every command, so the error can suggest one
+        (["--", "validate"], None),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_past_the_root_options(argv: list[str], named: str | None) -> None:
+    assert command_named(argv) == named
+    expected = MODULES[COMMANDS[named]] if named else tuple(COMMANDS)
+    assert tuple(_names(build_app(argv))) == expected
+
+
+def test_a_run_imports_only_its_own_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from sobreg.cli.app import run\n"
+        "run(['schema', '--help'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sobreg.cli.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = done.stdout.strip().splitlines()[-1]
+    assert "sobreg.cli.validate" in loaded
+    assert not any(f"'sobreg.cli.{m}'" in loaded for m in MODULES if m != "validate")
+
+
+def test_a_misspelt_command_is_still_named_with_a_suggestion() -> None:
+    ran = cli("valdate")
+    assert ran.code == 2
+    assert "validate" in ran.stderr

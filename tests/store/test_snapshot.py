@@ -1,0 +1,124 @@
+"""The warm path: a scan's stats kept as a snapshot answer "nothing changed" at the cost of a stat
+per file; every kind of change voids it, a racily clean file is never trusted, and what the warm
+path answers (`validate`'s kept result, the summaries) equals a fresh computation."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import add_nomination, cli
+
+from sobreg.store.itemcache import scan, unchanged_keys
+from sobreg.store.registry import Registry
+from sobreg.validation.check import summaries, verdict
+
+HOUR_NS = 3_600_000_000_000
+
+
+def _age(repo: Path) -> None:
+    """Every registry file an hour old, so none is racily clean against the next snapshot."""
+    old = time.time_ns() - HOUR_NS
+    for path in (repo / "registry").rglob("*.yaml"):
+        os.utime(path, ns=(old, old))
+
+
+def _registry(repo: Path, count: int = 3) -> Registry:
+    for n in range(1, count + 1):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    _age(repo)
+    return Registry(repo / "registry")
+
+
+def test_unchanged_keys_are_the_scans_keys(repo: Path) -> None:
+    reg = _registry(repo)
+    paths = reg.item_paths()
+    assert unchanged_keys(reg, paths) is None  # no scan yet
+    keys = [found.key for found in scan(reg, paths, verdict)]
+    assert unchanged_keys(reg, paths) == keys
+    assert unchanged_keys(reg, paths[:-1]) is None  # another listing: not the one kept
+
+
+def _same_size_same_mtime(path: Path) -> None:
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kind: behandling", "kind: behandlXng"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # only the ctime tells
+
+
+def _copied_over(path: Path) -> None:
+    copy = path.with_suffix(".copy")
+    shutil.copy2(path, copy)  # same bytes, same mtime: another inode
+    os.replace(copy, path)
+
+
+def _replaced_by_a_folder(path: Path) -> None:
+    path.unlink()
+    path.mkdir()
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "content, same size and mtime": _same_size_same_mtime,
+    "mtime": lambda path: os.utime(path, ns=(0, 0)),
+    "removed": lambda path: path.unlink(),
+    "a folder in its place": _replaced_by_a_folder,
+    "copied over itself (same bytes, mtime)": _copied_over,
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_every_change_voids_the_snapshot(repo: Path, change: str) -> None:
+    reg = _registry(repo)
+    paths = reg.item_paths()
+    scan(reg, paths, verdict)
+    assert unchanged_keys(reg, paths) is not None
+    CHANGES[change](Path(paths[1]))
+    assert unchanged_keys(reg, paths) is None
+
+
+def test_a_racily_clean_file_is_not_trusted(repo: Path) -> None:
+    reg = _registry(repo)
+    paths = reg.item_paths()
+    now = time.time_ns()
+    os.utime(paths[0], ns=(now, now))  # changed as the snapshot is written
+    scan(reg, paths, verdict)
+    assert unchanged_keys(reg, paths) is None
+
+
+def test_a_changed_file_is_found_by_validate_after_a_warm_run(repo: Path) -> None:
+    reg = _registry(repo)
+    assert cli("validate").code == 0
+    assert cli("validate").code == 0  # from the kept result
+    _same_size_same_mtime(Path(reg.item_paths()[1]))
+    ran = cli("validate", "--format", "json")
+    assert ran.code == 1 and "kind" in ran.stdout
+
+
+def test_the_kept_result_is_a_fresh_checks(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reg = _registry(repo)
+    (Path(reg.item_paths()[2])).write_text("id: N-2026-003\n", encoding="utf-8")  # invalid
+    _age(repo)
+    fresh = cli("validate", "--format", "json")
+    warm = cli("validate", "--format", "json")
+    assert (warm.code, warm.stdout) == (fresh.code, fresh.stdout) and fresh.code == 1
+    assert json.loads(fresh.stdout)["errors"]
+    kept = repo / ".git" / "sobreg" / "checked-v1.marshal"
+    assert kept.is_file()
+    # From another folder the paths are shown from there: not the result kept for the root.
+    monkeypatch.chdir(repo / "registry")
+    below = cli("validate", "--format", "json")
+    assert "nominations/N-2026-003.yaml" in below.stdout
+    assert "registry/nominations" not in below.stdout
+
+
+def test_warm_summaries_equal_scanned_ones(repo: Path) -> None:
+    reg = _registry(repo)
+    first = summaries(reg)  # scanned, snapshot kept
+    assert unchanged_keys(reg, reg.item_paths()) is not None
+    assert summaries(reg) == first
+    assert [data["id"] for _, data in first] == ["N-2026-001", "N-2026-002", "N-2026-003"]
