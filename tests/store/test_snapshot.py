@@ -122,3 +122,17 @@ def test_warm_summaries_equal_scanned_ones(repo: Path) -> None:
     assert unchanged_keys(reg, reg.item_paths()) is not None
     assert summaries(reg) == first
     assert [data["id"] for _, data in first] == ["N-2026-001", "N-2026-002", "N-2026-003"]
+
+
+def test_search_words_are_kept_apart_and_joined_on_request(repo: Path) -> None:
+    from sobreg.reporting.search import search
+
+    reg = _registry(repo)
+    cold = summaries(reg, words=True)  # scanned: the words come back from their own file
+    assert all("_words" in data for _, data in cold)
+    assert all("_words" not in data for _, data in summaries(reg))  # warm, without
+    assert summaries(reg, words=True) == cold  # warm, with
+    hits = [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)]
+    assert len(hits) == 3
+    (repo / ".git" / "sobreg" / "words-v1.marshal").unlink()  # folded anew from the summaries
+    assert [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)] == hits

@@ -170,7 +170,7 @@ def publish_all(registry: Registry, out: Path, generated: dt.date) -> tuple[int,
     items: list[tuple[Origin, dict[str, Any]]] = []
     open_nominations: list[tuple[Origin, dict[str, Any]]] = []
     every_nomination: dict[tuple[str, str], dict[str, Any]] = {}
-    every = [(here, summaries(registry))]
+    every = [(here, summaries(registry, words=True))]
     every += [(origin, view.items) for origin, view in zip(origins, views, strict=True)]
     for origin, found in every:
         for kind, data in found:

@@ -130,7 +130,7 @@ def pool(registry: Registry, local: bool = True, sources: bool = True,
     and open nominations; `region_nominations_only`: only other regions' open nominations."""
     found: list[Entry] = []
     if local:
-        found += [(None, kind, data) for kind, data in summaries(registry)]
+        found += [(None, kind, data) for kind, data in summaries(registry, words=True)]
     if sources:
         for view in read(registry):
             if region_nominations_only and view.kind != "region":

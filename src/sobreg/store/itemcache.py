@@ -29,6 +29,7 @@ from sobreg.store.registry import Registry, git_dir
 
 VERSION = 1
 RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
+WORDS = "_words"  # the summary's search words (engine/summary.py), kept in their own file
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
@@ -157,6 +158,7 @@ class Cache:
             for name in ("verdicts", "summaries")
         }
         self.fingerprint = fingerprint(registry)
+        self.root = registry.root
         data = _read(self.files["verdicts"])
         fresh = data.get("fingerprint") == self.fingerprint
         self.stats: dict[str, tuple[int, int, int, int, str]] = (
@@ -189,6 +191,12 @@ class Cache:
         )
         summaries, target = self._summaries, self.files["summaries"]
         if summaries is not None and target is not None:
+            # A summary's search words are kept apart: half the bytes, needed by search alone.
+            fresh = {
+                k: v.pop(WORDS)
+                for k, v in summaries.items()
+                if k in keep and isinstance(v, dict) and WORDS in v
+            }
             _write(
                 target,
                 {
@@ -196,6 +204,14 @@ class Cache:
                     "entries": {k: v for k, v in summaries.items() if k in keep},
                 },
             )
+            if fresh:
+                found = git_dir(self.root)
+                words = _words_file(found)
+                if words is not None:
+                    kept_words = {k: v for k, v in _entries(words, self.fingerprint).items()
+                                  if k in keep}  # fmt: skip
+                    kept_words.update(fresh)
+                    _write(words, {"fingerprint": self.fingerprint, "entries": kept_words})
 
     def known(self, path: str, rel: str) -> str | None:
         """The content key of a file whose stat says it is unchanged since it was hashed, else
@@ -353,11 +369,26 @@ def scan(
     return result
 
 
+def _words_file(found: Path | None) -> Path | None:
+    return found / "sobreg" / f"words-v{VERSION}.marshal" if found else None
+
+
+def _entries(file: Path | None, expected: str) -> dict[str, Any]:
+    data = _read(file)
+    return data.get("entries", {}) if data.get("fingerprint") == expected else {}
+
+
 def kept_summaries(registry: Registry) -> dict[str, Any]:
-    """The summaries kept by earlier scans, by content key (without reading the verdicts)."""
+    """The summaries kept by earlier scans, by content key (without reading the verdicts), and
+    without their search words (`kept_words`)."""
     found = git_dir(registry.root)
-    data = _read(found / "sobreg" / f"summaries-v{VERSION}.marshal" if found else None)
-    return data.get("entries", {}) if data.get("fingerprint") == fingerprint(registry) else {}
+    file = found / "sobreg" / f"summaries-v{VERSION}.marshal" if found else None
+    return _entries(file, fingerprint(registry))
+
+
+def kept_words(registry: Registry) -> dict[str, Any]:
+    """The search words of the summaries (the summary's `_words`), by content key."""
+    return _entries(_words_file(git_dir(registry.root)), fingerprint(registry))
 
 
 def _run(

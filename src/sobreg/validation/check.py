@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
@@ -20,7 +21,7 @@ from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, model_for
 from sobreg.store import kept, yamlio
-from sobreg.store.itemcache import kept_summaries, scan, unchanged_keys
+from sobreg.store.itemcache import WORDS, kept_summaries, kept_words, scan, unchanged_keys
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
@@ -367,18 +368,23 @@ def _keep_result(registry: Registry, tree: str, result: CheckResult) -> None:
 
 
 def summaries(
-    registry: Registry, item_type: str | None = None, progress: Any = None
+    registry: Registry, item_type: str | None = None, progress: Any = None, words: bool = False
 ) -> list[tuple[str, dict[str, Any]]]:
     """(type, summary) of every item (see engine.summary), from the cache where unchanged; a
-    file that cannot be read is refused, named, unless the registry skips invalid files."""
+    file that cannot be read is refused, named, unless the registry skips invalid files.
+    `words`: with each summary's search words (`_words`), which only search reads."""
     paths = registry.item_paths(item_type)
     keys = unchanged_keys(registry, paths)
     if keys is not None:
         table = kept_summaries(registry)
         known: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
         if all(isinstance(data, dict) for data in known):  # else a scan says why, or refuses
+            if words:
+                _with_words(registry, zip(keys, known, strict=True))
             return [(_kind_of(path), data) for path, data in zip(paths, known, strict=True)]
     found = scan(registry, paths, verdict, progress, summaries=True)
+    if words:
+        _with_words(registry, ((s.key, s.summary) for s in found if isinstance(s.summary, dict)))
     unreadable = []
     for s in found:
         if not isinstance(s.summary, dict):
@@ -388,6 +394,15 @@ def summaries(
             unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
     registry.refuse_unreadable(unreadable)
     return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
+
+
+def _with_words(registry: Registry, pairs: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    # A summary without kept words is searched by folding its fields anew (reporting/search).
+    table = kept_words(registry)
+    for key, data in pairs:
+        found = table.get(key)
+        if found is not None:
+            data[WORDS] = found
 
 
 def _kind_of(path: str) -> str:
