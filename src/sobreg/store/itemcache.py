@@ -111,14 +111,7 @@ def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: lis
     listing = _listing_key(paths)
     listings.pop(listing, None)
     listings[listing] = (array("q", flat).tobytes(), tuple(keys))
-    with contextlib.suppress(OSError):
-        file.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".snapshot-", dir=file.parent)
-        with os.fdopen(fd, "wb") as handle:
-            written = os.fstat(handle.fileno()).st_mtime_ns
-            marshal.dump({"fingerprint": cache.fingerprint, "written": written,
-                          "listings": listings}, handle)  # fmt: skip
-        os.replace(tmp, file)
+    _write(file, {"fingerprint": cache.fingerprint, "listings": listings})  # sets "written"
 
 
 def fingerprint(registry: Registry) -> str:
@@ -172,9 +165,7 @@ class Cache:
     @property
     def summaries(self) -> dict[str, Any]:
         if self._summaries is None:
-            data = _read(self.files["summaries"])
-            fresh = data.get("fingerprint") == self.fingerprint
-            self._summaries = data.get("entries", {}) if fresh else {}
+            self._summaries = _entries(self.files["summaries"], self.fingerprint)
         return self._summaries
 
     def save(self, keep: set[str]) -> None:
