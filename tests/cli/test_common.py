@@ -1,10 +1,17 @@
-"""The shared output helpers: JSON with stray bytes escaped, long listings in one write."""
+"""The shared output helpers: JSON with stray bytes escaped, long listings in one write, rich
+loaded only where it draws."""
 
 from __future__ import annotations
 
+import ast
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
+from conftest import add_nomination
 
 from sobreg.cli.common import echo_json, echo_lines, table
 
@@ -33,3 +40,32 @@ def test_a_piped_table_is_every_row_once_in_order(capsys: pytest.CaptureFixture[
 def test_no_lines_writes_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     echo_lines([])
     assert capsys.readouterr().out == ""
+
+
+def _imports_after_status(repo: Path, env: dict[str, str]) -> tuple[str, bool]:
+    code = (
+        "import sys\n"
+        "from sobreg.cli.app import run\n"
+        "code = run(['status'])\n"
+        "sys.stderr.write(repr(('rich' in sys.modules, code)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=repo, env=env, check=True
+    )
+    rich_loaded, exit_code = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    assert exit_code == 0
+    return done.stdout, rich_loaded
+
+
+def test_a_piped_listing_never_loads_rich(repo: Path) -> None:
+    # Whether stdout is a terminal is asked without rich (~12 ms to import) unless a terminal is
+    # there or the environment may force one; then rich decides, as before.
+    add_nomination(repo)
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    env.pop("FORCE_TERMINAL", None)
+    out, rich_loaded = _imports_after_status(repo, env)
+    assert not rich_loaded
+    assert out.splitlines()[0].count("\t") == 2  # the piped form: tab-separated
+    forced, rich_loaded = _imports_after_status(repo, {**env, "FORCE_COLOR": "1"})
+    assert rich_loaded
+    assert "\t" not in forced.splitlines()[0]  # rich drew its table

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from typing import Annotated, Any
 
@@ -90,10 +91,27 @@ def console(stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
+def is_terminal(stderr: bool = False) -> bool:
+    """Whether rich would draw on this stream. Asked without building a Console (importing rich
+    costs a piped listing ~12 ms) unless the stream is a terminal or the environment may force
+    one: rich's own answer is False for a stream that is not a tty when neither is set."""
+    stream = sys.stderr if stderr else sys.stdout
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if not tty and not any(name in os.environ for name in _FORCING):
+        return False
+    return bool(console(stderr).is_terminal)
+
+
+_FORCING = ("TTY_COMPATIBLE", "FORCE_COLOR", "FORCE_TERMINAL")
+
+
 def table(headers: list[str], rows: list[list[str]], title: str | None = None) -> None:
     """A rich table on a terminal, tab-separated lines when piped; cell text is never markup."""
-    out = console()
-    if out.is_terminal:
+    if is_terminal():
+        out = console()
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from rich.table import Table
         from rich.text import Text
@@ -118,11 +136,21 @@ class ProgressBar:
         self.label = label
         self.bar: Any = None
         self.task: Any = None
-        self.out = console(stderr=True)
+        # The console drawn on: built when there is enough work to show and stderr is a terminal
+        # (building it imports rich, which a piped or warm command does not need).
+        self.out: Any = None
+        self.piped = False
 
     def __call__(self, done: int, total: int) -> None:
         if self.bar is None:
-            if total < self.SHOW_FROM or not self.out.is_terminal:
+            if total < self.SHOW_FROM or self.piped:
+                return
+            if self.out is None:
+                self.piped = not is_terminal(stderr=True)
+                if self.piped:
+                    return
+                self.out = console(stderr=True)
+            if not self.out.is_terminal:
                 return
             # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
             from rich.progress import Progress

@@ -104,7 +104,7 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
-        from sobreg.cli.common import console
+        from sobreg.cli.common import is_terminal
         from sobreg.reporting.cache import annual
         from sobreg.reporting.render import FORMATS, render
 
@@ -116,7 +116,7 @@ def register(app: typer.Typer) -> None:
         target = output_path(output, reg) if output else None
         with ProgressBar(t("validate.progress")) as progress:
             data = annual(reg, year, today(), progress)
-        if fmt == "text" and target is None and console().is_terminal:
+        if fmt == "text" and target is None and is_terminal():
             _terminal_report(data)
             return EXIT_OK
         text = render(fmt, data, reg, today())
@@ -137,13 +137,19 @@ def register(app: typer.Typer) -> None:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
         from sobreg.reporting.annual import status as status_of
-        from sobreg.validation.check import summaries
+        from sobreg.reporting.cache import kept_answer
 
         apply(lang, registry)
         reg, _ = current_registry(skip_invalid=skip_invalid)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        data = status_of(reg.process, summaries(reg), today(), new_version)
+        day = today()
+        data = kept_answer(
+            reg,
+            "status",
+            (day.isoformat(), new_version),
+            lambda items: status_of(reg.process, items, day, new_version),
+        )
         if as_json:
             echo_json(data)
             return EXIT_OK

@@ -38,5 +38,7 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        found = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = found  # asked once per file validated: later lookups skip this hook
+        return found
     raise AttributeError(f"module 'sobreg.models' has no attribute {name!r}")

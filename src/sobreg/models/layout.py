@@ -22,20 +22,23 @@ SCHEMA_NAMES = {
 }
 
 
+_MODELS = {
+    "nomination": "Nomination",
+    "program": "Program",
+    "process.yaml": "ProcessDefinition",
+    "evaluation.yaml": "EvaluationMethod",
+    "roles.yaml": "RolesFile",
+    "sources.yaml": "SourcesFile",
+}
+
+
 def model_for(kind: str) -> type[BaseModel]:
     """The model of an item type or a definition file."""
     # Lazy: only a file that is actually validated needs pydantic; cached reads never do.
     from sobreg import models
 
-    found: dict[str, type[BaseModel]] = {
-        "nomination": models.Nomination,
-        "program": models.Program,
-        "process.yaml": models.ProcessDefinition,
-        "evaluation.yaml": models.EvaluationMethod,
-        "roles.yaml": models.RolesFile,
-        "sources.yaml": models.SourcesFile,
-    }
-    return found[kind]
+    found: type[BaseModel] = getattr(models, _MODELS[kind])
+    return found
 
 
 def kind_of_rel(rel: str) -> str | None:
