@@ -24,10 +24,10 @@ def test_cache_is_written_under_git_and_gives_the_same_answer(repo: Path) -> Non
     add_nomination(repo)
     first = _validate()
     files = sorted(p.name for p in (repo / ".git" / "sobreg").iterdir() if p.is_file())
-    # The verdicts, summaries and their search words by content; the last scans' stats
+    # The verdicts, summaries and what search reads of them by content; the last scans' stats
     # (snapshot) and the whole registry's last result (checked), keyed by what they depend on.
-    expected = ["checked-v1.marshal", "snapshot-v1.marshal", "summaries-v1.marshal"]
-    assert files == [*expected, "verdicts-v1.marshal", "words-v1.marshal"]
+    expected = ["checked-v1.marshal", "search-v1.marshal", "snapshot-v1.marshal"]
+    assert files == [*expected, "summaries-v1.marshal", "verdicts-v1.marshal"]
     assert _validate() == first
 
 

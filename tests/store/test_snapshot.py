@@ -126,13 +126,20 @@ def test_warm_summaries_equal_scanned_ones(repo: Path) -> None:
 
 def test_search_words_are_kept_apart_and_joined_on_request(repo: Path) -> None:
     from sobreg.reporting.search import search
+    from sobreg.validation.check import search_records
 
     reg = _registry(repo)
     cold = summaries(reg, words=True)  # scanned: the words come back from their own file
     assert all("_words" in data for _, data in cold)
-    assert all("_words" not in data for _, data in summaries(reg))  # warm, without
+    assert all("_words" not in data and "_search" not in data for _, data in summaries(reg))
     assert summaries(reg, words=True) == cold  # warm, with
+    # What search loads when nothing changed: the record alone, equal to the summary's fields.
+    records = search_records(reg)
+    assert [kind for kind, _ in records] == [kind for kind, _ in cold]
+    for (_, record), (_, whole) in zip(records, cold, strict=True):
+        assert set(record) <= {"id", "title", "name", "status", "_words"}
+        assert record == {k: whole[k] for k in record}
     hits = [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)]
     assert len(hits) == 3
-    (repo / ".git" / "sobreg" / "words-v1.marshal").unlink()  # folded anew from the summaries
+    (repo / ".git" / "sobreg" / "search-v1.marshal").unlink()  # folded anew from the summaries
     assert [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)] == hits

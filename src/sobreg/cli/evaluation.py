@@ -76,16 +76,23 @@ def register(app: typer.Typer) -> None:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
         from sobreg.engine.life import due as due_on
-        from sobreg.validation.check import summaries
+        from sobreg.reporting.cache import kept_answer
 
         apply(lang, registry)
         day = date_option(on) or today()
         reg, _ = current_registry(skip_invalid=skip_invalid)
         method = reg.evaluation
         new_version = method.re_review.on_new_version if method else True
-        programs = summaries(reg, "program")
-        rows = due_on(reg.process.life, programs, day, new_version=new_version)
-        linked = {str(d.get("id")): d for _, d in programs if d.get("national")}
+        rows, linked = kept_answer(
+            reg,
+            "due",
+            (day.isoformat(), new_version),
+            lambda programs: (
+                due_on(reg.process.life, programs, day, new_version=new_version),
+                {str(d.get("id")): d for _, d in programs if d.get("national")},
+            ),
+            "program",
+        )
         if linked:
             # Lazy: only a registry whose programs name a national assessment reads the sources.
             from sobreg.reporting.national import Statements

@@ -1,9 +1,11 @@
-"""Annual reports kept under `.git/sobreg/`, keyed by everything they are computed from.
+"""Answers of the registry-wide read commands kept under `.git/sobreg/`, keyed by everything
+they are computed from.
 
-The key is a hash of the content keys of every item (see itemcache), the year, today's date,
-process.yaml and the code that computes reports. When nothing changed, `report` reads its result
-instead of loading 10,000 summaries; anything that changed gives another key, so a stale result
-is never used. Old results are pruned; a missing or corrupt one is recomputed.
+The key is a hash of the command, its parameters (year, today's date, filters), the content keys
+of every item it reads (see itemcache), process.yaml and sobreg's code (the fingerprint). When the
+files' stats say nothing changed, `report`, `status`, `due` and `list` read their answer instead
+of loading 10,000 summaries and computing it again; anything that changed gives another key, so a
+stale answer is never used. Old answers are pruned; a missing or corrupt one is recomputed.
 """
 
 from __future__ import annotations
@@ -13,49 +15,84 @@ import hashlib
 import os
 import pickle
 import tempfile
-from typing import Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
 
 from sobreg.reporting import annual as reports
-from sobreg.store.itemcache import content_keys, fingerprint
+from sobreg.store.itemcache import fingerprint, unchanged_keys
 from sobreg.store.registry import Registry, git_dir
-from sobreg.validation.check import summaries
+from sobreg.validation.check import keyed_summaries
 
-KEEP = 8
+KEEP = 16  # answers remembered: a few commands, years and filters
+T = TypeVar("T")
 
 
-def annual(registry: Registry, year: int, today: dt.date, progress: Any = None) -> dict[str, Any]:
-    """`reports.annual` over the registry, from the cache when nothing it reads has changed."""
+def kept_answer(
+    registry: Registry,
+    command: str,
+    params: tuple[Any, ...],
+    compute: Callable[[reports.Items], T],
+    item_type: str | None = None,
+    progress: Any = None,
+) -> T:
+    """`compute(summaries)` over the registry's items (of `item_type`), or its kept answer when
+    no item and nothing else it depends on changed since it was computed."""
     folder = git_dir(registry.root)
-    paths = registry.item_paths()
-    known = content_keys(registry, paths) if folder else None
-    file = None
-    if known is not None and folder is not None:
-        digest = hashlib.blake2b(digest_size=20)
-        digest.update(fingerprint(registry).encode())
-        digest.update(f"\0{year}\0{today.isoformat()}\0{registry.skip_invalid}\0".encode())
-        digest.update("\0".join(known[1]).encode())
-        file = folder / "sobreg" / f"report-{digest.hexdigest()}.pickle"
-        try:
-            with file.open("rb") as handle:
-                found = pickle.loads(handle.read())
-            if isinstance(found, dict):
-                return found
-        except Exception:  # missing or corrupt: compute
-            pass
-    data = reports.annual(registry.process, summaries(registry, progress=progress), year, today)
+    paths = registry.item_paths(item_type)
+    keys = unchanged_keys(registry, paths) if folder else None
+    file = _answer_file(registry, folder, command, params, keys)
     if file is not None:
-        _store(file, data)
-    return data
+        try:
+            found = pickle.loads(file.read_bytes())
+        except Exception:  # missing or corrupt: computed anew
+            found = None
+        if isinstance(found, tuple) and len(found) == 2 and found[0] == command:
+            return found[1]
+    keys, items = keyed_summaries(registry, item_type, progress, known=keys)
+    answer = compute(items)
+    file = _answer_file(registry, folder, command, params, keys)
+    if file is not None:
+        _store(file, (command, answer))
+    return answer
 
 
-def _store(file: Any, data: dict[str, Any]) -> None:
+def _answer_file(
+    registry: Registry,
+    folder: Path | None,
+    command: str,
+    params: tuple[Any, ...],
+    keys: list[str] | None,
+) -> Path | None:
+    if folder is None or keys is None:
+        return None  # no place to keep it, or an item that could not be read: not kept
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(fingerprint(registry).encode())
+    digest.update(repr((command, params, registry.skip_invalid)).encode())
+    digest.update("\0".join(keys).encode())
+    return folder / "sobreg" / f"answer-{digest.hexdigest()}.pickle"
+
+
+def _store(file: Path, value: Any) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".report-", dir=file.parent)
+        file.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".answer-", dir=file.parent)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+            handle.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, file)
-        old = sorted(file.parent.glob("report-*.pickle"), key=lambda p: p.stat().st_mtime)
+        old = sorted(file.parent.glob("answer-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-KEEP]:
             stale.unlink(missing_ok=True)
     except OSError:
-        return  # a result that cannot be kept only costs time next run
+        return  # an answer that cannot be kept only costs time next run
+
+
+def annual(registry: Registry, year: int, today: dt.date, progress: Any = None) -> dict[str, Any]:
+    """`reports.annual` over the registry, kept (see `kept_answer`)."""
+    return kept_answer(
+        registry,
+        "report",
+        (year, today.isoformat()),
+        lambda items: reports.annual(registry.process, items, year, today),
+        progress=progress,
+    )

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from sobreg.reporting.annual import Items
+from sobreg.reporting.cache import kept_answer
 from sobreg.store.registry import Registry
-from sobreg.validation.check import summaries
 
 
 def rows(
     registry: Registry, item_type: str | None, step: str | None, status: str | None
 ) -> list[dict[str, Any]]:
+    """The listed rows, kept (see `kept_answer`)."""
+    return kept_answer(
+        registry, "list", (step, status), lambda items: _rows(items, step, status), item_type
+    )
+
+
+def _rows(items: Items, step: str | None, status: str | None) -> list[dict[str, Any]]:
     found = []
-    for kind, data in summaries(registry, item_type):
+    for kind, data in items:
         if step is not None and data.get("step") != step:
             continue
         if status is not None and data.get("status") != status:

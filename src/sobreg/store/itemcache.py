@@ -29,13 +29,13 @@ from sobreg.store.registry import Registry, git_dir
 
 VERSION = 1
 RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
-WORDS = "_words"  # the summary's search words (engine/summary.py), kept in their own file
+SEARCH = "_search"  # what search reads of a summary (engine/summary.py), kept in its own file
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 # What the cache stores for one file's content: (its own issues, its summary). Given by the
 # caller (validation), so the store knows how to keep results, not how to compute them.
-Analyse = Callable[[Registry, Path, str, bytes | None], Any]
+Analyse = Callable[[Registry, str, str, bytes | None], Any]
 
 
 @dataclass(slots=True)
@@ -182,11 +182,11 @@ class Cache:
         )
         summaries, target = self._summaries, self.files["summaries"]
         if summaries is not None and target is not None:
-            # A summary's search words are kept apart: half the bytes, needed by search alone.
+            # What search reads is kept apart: half the bytes, needed by search alone.
             fresh = {
-                k: v.pop(WORDS)
+                k: v.pop(SEARCH)
                 for k, v in summaries.items()
-                if k in keep and isinstance(v, dict) and WORDS in v
+                if k in keep and isinstance(v, dict) and SEARCH in v
             }
             _write(
                 target,
@@ -197,12 +197,12 @@ class Cache:
             )
             if fresh:
                 found = git_dir(self.root)
-                words = _words_file(found)
-                if words is not None:
-                    kept_words = {k: v for k, v in _entries(words, self.fingerprint).items()
-                                  if k in keep}  # fmt: skip
-                    kept_words.update(fresh)
-                    _write(words, {"fingerprint": self.fingerprint, "entries": kept_words})
+                searched = _search_file(found)
+                if searched is not None:
+                    records = {k: v for k, v in _entries(searched, self.fingerprint).items()
+                               if k in keep}  # fmt: skip
+                    records.update(fresh)
+                    _write(searched, {"fingerprint": self.fingerprint, "entries": records})
 
     def known(self, path: str, rel: str) -> str | None:
         """The content key of a file whose stat says it is unchanged since it was hashed, else
@@ -252,10 +252,10 @@ def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]
     try:
         stamp, key, data = _hash(path, rel)
     except OSError:
-        return index, None, f"unreadable:{path}", verdict(registry, Path(path), kind, None)
+        return index, None, f"unreadable:{path}", verdict(registry, path, kind, None)
     if key in cache.verdicts and (not summaries or key in cache.summaries):
         return index, stamp, key, None
-    return index, stamp, key, verdict(registry, Path(path), kind, data)
+    return index, stamp, key, verdict(registry, path, kind, data)
 
 
 def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, str, Any]]:
@@ -360,8 +360,8 @@ def scan(
     return result
 
 
-def _words_file(found: Path | None) -> Path | None:
-    return found / "sobreg" / f"words-v{VERSION}.marshal" if found else None
+def _search_file(found: Path | None) -> Path | None:
+    return found / "sobreg" / f"search-v{VERSION}.marshal" if found else None
 
 
 def _entries(file: Path | None, expected: str) -> dict[str, Any]:
@@ -371,15 +371,15 @@ def _entries(file: Path | None, expected: str) -> dict[str, Any]:
 
 def kept_summaries(registry: Registry) -> dict[str, Any]:
     """The summaries kept by earlier scans, by content key (without reading the verdicts), and
-    without their search words (`kept_words`)."""
+    without what search reads (`kept_search`)."""
     found = git_dir(registry.root)
     file = found / "sobreg" / f"summaries-v{VERSION}.marshal" if found else None
     return _entries(file, fingerprint(registry))
 
 
-def kept_words(registry: Registry) -> dict[str, Any]:
-    """The search words of the summaries (the summary's `_words`), by content key."""
-    return _entries(_words_file(git_dir(registry.root)), fingerprint(registry))
+def kept_search(registry: Registry) -> dict[str, Any]:
+    """What search reads of each summary (the summary's `_search`), by content key."""
+    return _entries(_search_file(git_dir(registry.root)), fingerprint(registry))
 
 
 def _run(

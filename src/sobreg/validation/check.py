@@ -21,7 +21,7 @@ from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, model_for
 from sobreg.store import kept, yamlio
-from sobreg.store.itemcache import WORDS, kept_summaries, kept_words, scan, unchanged_keys
+from sobreg.store.itemcache import SEARCH, kept_search, kept_summaries, scan, unchanged_keys
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
@@ -119,13 +119,13 @@ def _part(part: str) -> str | int:
 
 
 def _parse(
-    registry: Registry, path: Path, kind: str, text: str | None = None, raw: bytes | None = None
+    registry: Registry, path: str, kind: str, text: str | None = None, raw: bytes | None = None
 ) -> _Parsed:
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
     try:
         if text is None:
             text = (
-                yamlio.read_text(path, parsed.shown)
+                yamlio.read_text(Path(path), parsed.shown)
                 if raw is None
                 else yamlio.decode(raw, parsed.shown)
             )
@@ -153,13 +153,13 @@ def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None
 
 def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
     data = parsed.data
-    path = Path(parsed.path)
+    stem, suffix = _stem_suffix(str(parsed.path))
     item_id = data.get("id")
-    if isinstance(item_id, str) and item_id != path.stem:
+    if isinstance(item_id, str) and item_id != stem:
         parsed.issues.append(
-            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=printable(path.stem))
+            _issue(parsed, "id", "validate.id_mismatch", id=item_id, stem=printable(stem))
         )
-    if path.suffix != ".yaml":
+    if suffix != ".yaml":
         parsed.issues.append(_issue(parsed, "", "validate.suffix"))
     step = data.get("step")
     if process is not None and step is not None and isinstance(step, str):
@@ -182,6 +182,16 @@ def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
     # Warnings are placed at the file's start: finding the key's position costs a round-trip
     # parse, which 10,000 not-yet-sealed items cannot afford.
     parsed.issues += [Issue(parsed.shown, 1, 1, "history", key, {}) for key in warned]
+
+
+def _stem_suffix(path: str) -> tuple[str, str]:
+    """`Path(path).stem` and `.suffix`, by string work: run for every file validated, where
+    building a Path cost more than the rule."""
+    name = os.path.basename(path)
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return name[:dot], name[dot:]
+    return name, ""
 
 
 def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> None:
@@ -253,7 +263,7 @@ def national_sources(registry: Registry) -> set[str]:
         return set()
 
 
-def verdict(registry: Registry, path: Path, kind: str, raw: bytes | None) -> Any:
+def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
     """One file's own problems and its summary, as plain values (cached by `itemcache`)."""
     if kind == "outside":
         shown = registry.rel(registry.root)
@@ -372,42 +382,81 @@ def summaries(
 ) -> list[tuple[str, dict[str, Any]]]:
     """(type, summary) of every item (see engine.summary), from the cache where unchanged; a
     file that cannot be read is refused, named, unless the registry skips invalid files.
-    `words`: with each summary's search words (`_words`), which only search reads."""
+    `words`: with what search reads of each (its folded words, `_words`)."""
+    return keyed_summaries(registry, item_type, progress, words)[1]
+
+
+def keyed_summaries(
+    registry: Registry,
+    item_type: str | None = None,
+    progress: Any = None,
+    words: bool = False,
+    known: list[str] | None = None,
+) -> tuple[list[str] | None, list[tuple[str, dict[str, Any]]]]:
+    """`summaries`, with the content keys of every item file they come from (None when a file
+    could not be read and was skipped). `known`: the keys `unchanged_keys` just gave."""
     paths = registry.item_paths(item_type)
-    keys = unchanged_keys(registry, paths)
+    keys = known if known is not None else unchanged_keys(registry, paths)
     if keys is not None:
         table = kept_summaries(registry)
-        known: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
-        if all(isinstance(data, dict) for data in known):  # else a scan says why, or refuses
+        found: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
+        if all(isinstance(data, dict) for data in found):  # else a scan says why, or refuses
             if words:
-                _with_words(registry, zip(keys, known, strict=True))
-            return [(_kind_of(path), data) for path, data in zip(paths, known, strict=True)]
-    found = scan(registry, paths, verdict, progress, summaries=True)
+                _with_search(registry, zip(keys, found, strict=True))
+            kinds = _kinds_of(registry, paths)
+            return keys, list(zip(kinds, found, strict=True))
+    scanned = scan(registry, paths, verdict, progress, summaries=True)
+    fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict)]
     if words:
-        _with_words(registry, ((s.key, s.summary) for s in found if isinstance(s.summary, dict)))
+        _with_search(registry, fresh)
+    else:  # a cache that could not be written leaves them in: the same answer either way
+        for _, data in fresh:
+            data.pop(SEARCH, None)
     unreadable = []
-    for s in found:
+    for s in scanned:
         if not isinstance(s.summary, dict):
             line, col, field, key, params = (s.issues or [(1, 1, "", "validate.not_mapping", {})])[
                 0
             ]
             unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
     registry.refuse_unreadable(unreadable)
-    return [(s.kind, s.summary) for s in found if isinstance(s.summary, dict)]
+    usable = not unreadable and all(s.key and ":" not in s.key for s in scanned)
+    return (
+        [s.key for s in scanned] if usable else None,
+        [(s.kind, s.summary) for s in scanned if isinstance(s.summary, dict)],
+    )
 
 
-def _with_words(registry: Registry, pairs: Iterable[tuple[str, dict[str, Any]]]) -> None:
-    # A summary without kept words is searched by folding its fields anew (reporting/search).
-    table = kept_words(registry)
+def _with_search(registry: Registry, pairs: Iterable[tuple[str, dict[str, Any]]]) -> None:
+    # A summary without its kept search record is searched by folding its fields anew
+    # (reporting/search).
+    table = kept_search(registry)
     for key, data in pairs:
-        found = table.get(key)
-        if found is not None:
-            data[WORDS] = found
+        found = data.pop(SEARCH, None) or table.get(key)
+        if isinstance(found, dict):
+            data.update(found)
 
 
-def _kind_of(path: str) -> str:
-    """An item file's kind, from its folder (`item_paths` lists only the item folders)."""
-    return FOLDER_KINDS[os.path.basename(os.path.dirname(path))]
+def search_records(registry: Registry) -> list[tuple[str, dict[str, Any]]]:
+    """(type, what search reads) of every item: id, name and status and the folded words, from
+    their own kept file when no item changed (a tenth of the summaries' bytes), else the
+    summaries with their words."""
+    paths = registry.item_paths()
+    keys = unchanged_keys(registry, paths)
+    if keys is not None:
+        table = kept_search(registry)
+        found = [table.get(key) for key in keys]
+        if all(isinstance(record, dict) for record in found):
+            return list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]
+    return keyed_summaries(registry, words=True, known=keys)[1]
+
+
+def _kinds_of(registry: Registry, paths: list[str]) -> list[str]:
+    """Each item file's kind, from its folder (`item_paths` lists only the item folders): one
+    slice and one lookup a file, where `os.path` took a third of a warm `status`'s own work."""
+    root = str(registry.root)
+    by_folder = {os.path.join(root, f) + os.sep: kind for f, kind in FOLDER_KINDS.items()}
+    return [by_folder[path[: path.rfind(os.sep) + 1]] for path in paths]
 
 
 def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
