@@ -88,6 +88,9 @@ def test_search_sees_every_source_unless_local(world: World) -> None:
     assert all(h["fetched_at"] is None if h["source"] is None else h["fetched_at"] for h in hits)
     local = json.loads(cli("search", "sömn", "--local", "--json").stdout)
     assert {h["source"] for h in local} == {None}
+    # A source's item is found by its need too (a word in no title), as this registry's are.
+    needs = json.loads(cli("search", "väntetider", "--json").stdout)
+    assert ("skane", "N-2026-001") in {(h["source"], h["id"]) for h in needs}
     text = cli("search", "sömn")
     assert "skane:somn-kbt" in text.stdout and "Region Skåne (hämtad i dag)" in text.stdout
     assert "nationell bedömning" in text.stdout

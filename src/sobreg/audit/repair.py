@@ -109,8 +109,15 @@ def _temporary_files(git: Git, registry: Registry, report: Report) -> None:
     for folder in ("nominations", "programs"):
         here = registry.root / folder
         if here.is_dir():
-            for leftover in sorted(here.iterdir()):
-                if _OLD_TEMP.match(leftover.name) and leftover.is_file():
+            # Names first, Paths only for what matches: every write runs this over 10,000
+            # files, where sorting them as Paths cost a write ~0.05 s.
+            with os.scandir(here) as entries:
+                names = sorted(
+                    e.name for e in entries if e.name[:1] == "." and _OLD_TEMP.match(e.name)
+                )
+            for name in names:
+                leftover = here / name
+                if leftover.is_file():
                     leftover.unlink()
                     report.repaired.append({"path": git.rel(leftover), "what": "removed"})
 

@@ -15,6 +15,7 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sobreg.engine.collation import swedish
@@ -27,7 +28,7 @@ from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment
 from sobreg.store.registry import Registry
-from sobreg.validation.check import summaries
+from sobreg.validation.check import keyed_summaries
 
 MARKER = ".sobreg-catalogue"
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")
@@ -76,7 +77,8 @@ def _row(view: dict[str, Any], today: dt.date) -> dict[str, Any]:
 def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
     """Every program's redacted statement view, in Swedish name order, with its key: a program
     whose file and inputs are unchanged since the last publish is not read again."""
-    programs = summaries(registry, "program")
+    # The content keys come with the summaries: a file is hashed once, when it changed.
+    keys, programs = keyed_summaries(registry, "program")
     for _, data in programs:
         if not is_program_id(str(data.get("id"))):  # ids become file names below
             raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
@@ -84,14 +86,18 @@ def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
     store = reuse.Views(registry)
     national = Statements(registry) if any(d.get("national") for _, d in programs) else None
     views = []
-    for _, data in programs:
+    for index, (_, data) in enumerate(programs):
         replaced_by = (data.get("deactivation") or {}).get("replaced_by")
-        path = str(registry.item_path(str(data["id"])))
         # What the page takes from elsewhere: a replacement's name, the national statement.
         relied = redact(national.of(data)) if national is not None else None
         elsewhere = json.dumps([names.get(str(replaced_by)) if replaced_by else None, relied],
                                sort_keys=True)  # fmt: skip
-        key = store.key(path, elsewhere)
+        content = (
+            keys[index]
+            if keys is not None
+            else store.content_key(str(registry.item_path(str(data["id"]))))
+        )
+        key = store.key(content, elsewhere)
         view = store.get(key)
         if view is None:
             view = redact(statement(method, registry.load_data(str(data["id"])), names))
@@ -126,6 +132,9 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     env = environment(registry.root)
     common = {"generated": generated}
     rows = [_row(v, generated) for v in views]
+    # Attributes, not keys: the index reads ~15 fields of each of thousands of rows, and Jinja
+    # tries an attribute before a key (a namespace still answers `r["name"]`, through Jinja).
+    shown = [SimpleNamespace(**row) for row in rows]
     kinds = sorted({(r["kind"], r["kind_label"]) for r in rows if r["kind"]})
     statuses = sorted({(r["status"], r["status_label"]) for r in rows})
     templates = reuse.templates_key(registry.root)
@@ -135,7 +144,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     try:
         (build / "programs").mkdir()
         index = env.get_template("catalogue/index.html.j2").render(
-            rows=rows, kinds=kinds, statuses=statuses, root="",
+            rows=shown, kinds=kinds, statuses=statuses, root="",
             count_template=t("catalogue.count", shown="{shown}", total="{total}"), **common,
         )  # fmt: skip
         (build / "index.html").write_text(index, encoding="utf-8")

@@ -48,18 +48,24 @@ class Views:
             method.read_bytes() if method.is_file() else b"",
             current_language(),
         )
-        self.cache = Cache(registry)
-        self.root = str(registry.root.resolve()) + os.sep
+        self.registry = registry
+        self.cache: Cache | None = None  # for `content_key`, when the summaries gave no keys
         loaded = kept.load_pickle(self.file)
         self.items: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
         self.used: set[str] = set()
         self.added = False
 
-    def key(self, path: str, elsewhere: str | None) -> str:
-        """The key of a program's view: its file's content key (read and hashed only when its
-        stat changed) and what the view takes from elsewhere (as one string)."""
-        rel = path[len(self.root) :] if path.startswith(self.root) else path
-        content, _ = self.cache.key(path, rel.replace(os.sep, "/"))
+    def content_key(self, path: str) -> str:
+        """A program file's content key, read and hashed only when its stat changed."""
+        if self.cache is None:
+            self.cache = Cache(self.registry)
+        root = str(self.registry.root.resolve()) + os.sep
+        rel = path[len(root) :] if path.startswith(root) else path
+        return self.cache.key(path, rel.replace(os.sep, "/"))[0]
+
+    def key(self, content: str, elsewhere: str | None) -> str:
+        """The key of a program's view: its file's content key and what the view takes from
+        elsewhere (as one string)."""
         key = _digest(self.base, content, elsewhere or "")
         self.used.add(key)
         return key
@@ -74,7 +80,8 @@ class Views:
     def save(self) -> None:
         if self.file is None or not (self.added or set(self.items) - self.used):
             return
-        self.cache.save(set(self.cache.verdicts))
+        if self.cache is not None:
+            self.cache.save(set(self.cache.verdicts))
         kept.store_pickle(self.file, {k: v for k, v in self.items.items() if k in self.used})
 
 

@@ -17,7 +17,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -25,7 +25,9 @@ from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
 from sobreg.store.registry import Registry
 from sobreg.validation.check import search_records
-from sobreg.validation.sources import SourceView, read
+
+if TYPE_CHECKING:
+    from sobreg.validation.sources import SourceView
 
 # Long free text matches many short queries by chance; it counts a little less than a name.
 _WEIGHTS = {"id": 1.0, "title": 1.0, "need": 0.9, "target_group": 0.9}
@@ -61,7 +63,9 @@ class Query:
     def score(self, text: str) -> float:
         """How well the query's words are found in a folded field, 0–100: per query word its
         best meeting with the field's words, averaged over the query's words."""
-        tokens = text.split()
+        return self._score(text.split())
+
+    def _score(self, tokens: list[str]) -> float:
         if not self.words or not tokens:
             return 0.0
         total = 0.0
@@ -75,8 +79,35 @@ class Query:
                     if token not in memo:
                         memo[token] = _code(word, token)
                 best = max(map(memo.__getitem__, tokens))
-            total += _value(best)
+            total += 100.0 if best >= _PREFIX else 95.0 if best >= _INSIDE else best  # _value
         return total / len(self.words)
+
+    def best(self, fields: dict[str, str]) -> tuple[float, str]:
+        """The best weighted score of an item's folded fields, and the field that gave it. One
+        function a item, not three a field: it runs for every item of every search."""
+        best, where = 0.0, ""
+        if len(self.words) == 1:
+            memo = self.memo[0]
+            for name, text in fields.items():
+                tokens = text.split()
+                if not tokens:
+                    continue
+                try:
+                    code = max(map(memo.__getitem__, tokens))
+                except KeyError:
+                    value = self._score(tokens) * _WEIGHTS[name]  # fills the memo
+                else:
+                    value = (
+                        100.0 if code >= _PREFIX else 95.0 if code >= _INSIDE else code
+                    ) * _WEIGHTS[name]
+                if value > best:
+                    best, where = value, name
+            return best, where
+        for name, text in fields.items():
+            value = self._score(text.split()) * _WEIGHTS[name]
+            if value > best:
+                best, where = value, name
+        return best, where
 
 
 def score(query: list[str], text: str) -> float:
@@ -104,7 +135,7 @@ class Hit:
 
 
 # One item to rank: (its source's view or None for this registry, item type, summary).
-Entry = tuple[SourceView | None, str, dict[str, Any]]
+Entry = tuple["SourceView | None", str, dict[str, Any]]  # the view only named: loaded lazily
 
 
 def _folded(fields: dict[str, str]) -> dict[str, str]:
@@ -114,16 +145,14 @@ def _folded(fields: dict[str, str]) -> dict[str, str]:
 def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
     """An item's searched fields, folded: from its summary (folded when the cache was built)."""
     found = data.get("_words")
+    if not isinstance(found, dict):  # a source's summary: its search record still inside
+        record = data.get("_search")
+        found = record.get("_words") if isinstance(record, dict) else None
     return found if isinstance(found, dict) else _folded(searchable(item_type, data))
 
 
 def _best(query: Query, fields: dict[str, str]) -> tuple[float, str]:
-    best, where = 0.0, ""
-    for name, text in fields.items():
-        value = query.score(text) * _WEIGHTS[name]
-        if value > best:
-            best, where = value, name
-    return best, where
+    return query.best(fields)
 
 
 def pool(registry: Registry, local: bool = True, sources: bool = True,
@@ -133,7 +162,10 @@ def pool(registry: Registry, local: bool = True, sources: bool = True,
     found: list[Entry] = []
     if local:
         found += [(None, kind, data) for kind, data in search_records(registry)]
-    if sources:
+    if sources and (registry.root / "sources.yaml").is_file():
+        # Lazy: a registry without sources never loads their reader (and git's) for a search.
+        from sobreg.validation.sources import read
+
         for view in read(registry):
             if region_nominations_only and view.kind != "region":
                 continue

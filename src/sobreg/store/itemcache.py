@@ -262,24 +262,6 @@ def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, st
     return [_read_and_check(job) for job in jobs]
 
 
-def content_keys(registry: Registry, paths: list[str]) -> tuple[Cache, list[str]] | None:
-    """The content keys of `paths` when every one is known from its stat and in the cache, else
-    None (then something changed, and results must be computed from the summaries)."""
-    cache = Cache(registry)
-    root = str(registry.root.resolve()) + os.sep
-    keys = []
-    for path in paths:
-        rel = path[len(root) :].replace(os.sep, "/") if path.startswith(root) else path
-        try:
-            key = cache.known(path, rel)
-        except OSError:
-            return None
-        if key is None or key not in cache.verdicts:
-            return None
-        keys.append(key)
-    return cache, keys
-
-
 def _links(summary: dict[str, Any] | None) -> dict[str, Any] | None:
     """What the link and duplicate-id checks read: a summary's ids and references."""
     if summary is None:

@@ -11,8 +11,9 @@ timestamp with a time of day, a string that looks like a date (the reference ref
 dates) or a merge/value key sends the file on to the next reader, as does any error, so that
 every refusal keeps the reference's `path:line:col`.
 
-The second reader uses PyYAML's parser and composer with YAML 1.2 resolvers taken from ruamel
-itself, and constructs only the same kinds of value. Anything else (tags, anchors and aliases,
+The second reader (`yamlc`, loaded only when the first leaves a file) uses PyYAML's parser and
+composer with YAML 1.2 resolvers taken from ruamel itself, and constructs only the same kinds of
+value. Anything else (tags, anchors and aliases,
 duplicate keys, merge keys, directives, other number forms, impossible dates, any error) raises
 `Divergent`: the caller then reads the file with ruamel, whose result or error is the reference.
 So all paths agree on every file by construction, and `tests/store/test_yamlfast.py` compares them
@@ -24,15 +25,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from typing import Any, ClassVar
+from typing import Any
 
-import yaml
-from ruamel.yaml.resolver import implicit_resolvers
-
-_TAG = "tag:yaml.org,2002:"
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_FLOAT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?\Z")
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _DIRECTIVE = re.compile(r"(?:\A|\n)%")
 _DEEP_INDENT = "\n" + " " * 100
 # What the Rust reader is not asked to read: tags, anchors, aliases, and characters the reference
@@ -52,87 +46,6 @@ _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
 class Divergent(Exception):
     """This file needs the reference loader."""
-
-
-class _Loader(yaml.CSafeLoader):
-    # Own tables, not PyYAML's YAML 1.1 ones: filled by _install() below.
-    yaml_implicit_resolvers = {}  # noqa: RUF012
-    yaml_constructors: ClassVar[dict[Any, Any]] = {}
-
-    def construct_object(self, node: Any, deep: bool = False) -> Any:
-        # A node reached twice comes through an alias: let the reference loader refuse it.
-        if node in self.constructed_objects or node in self.recursive_objects:
-            raise Divergent
-        return super().construct_object(node, deep)
-
-
-def _diverge(loader: _Loader, node: Any) -> Any:
-    raise Divergent
-
-
-def _map(loader: _Loader, node: Any) -> Any:
-    data: dict[Any, Any] = {}
-    yield data
-    for key_node, value_node in node.value:
-        if key_node.tag == _TAG + "merge":
-            raise Divergent
-        key = loader.construct_object(key_node)
-        try:
-            if key in data:
-                raise Divergent  # duplicate key
-        except TypeError:
-            raise Divergent from None  # an unhashable key
-        data[key] = loader.construct_object(value_node)
-
-
-def _seq(loader: _Loader, node: Any) -> Any:
-    data: list[Any] = []
-    yield data
-    data.extend(loader.construct_object(child) for child in node.value)
-
-
-def _int(loader: _Loader, node: Any) -> int:
-    if not _INT.match(node.value):
-        raise Divergent  # 0x.., 0o.., 1_000: the reference decides
-    return int(node.value)
-
-
-def _float(loader: _Loader, node: Any) -> float:
-    if not _FLOAT.match(node.value):
-        raise Divergent
-    return float(node.value)
-
-
-def _date(loader: _Loader, node: Any) -> Any:
-    if not _DATE.match(node.value):
-        raise Divergent  # a timestamp with a time of day
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
-    except ValueError:
-        raise Divergent from None  # 2026-02-30: the reference reports it
-
-
-def _install() -> None:
-    for versions, tag, regexp, first in implicit_resolvers:
-        if (1, 2) in versions:
-            for char in first:  # "" holds the resolvers of the empty scalar, as in PyYAML
-                _Loader.yaml_implicit_resolvers.setdefault(char, []).append((tag, regexp))
-    constructors = {
-        "str": yaml.constructor.SafeConstructor.construct_yaml_str,
-        "seq": _seq,
-        "map": _map,
-        "bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
-        "null": yaml.constructor.SafeConstructor.construct_yaml_null,
-        "int": _int,
-        "float": _float,
-        "timestamp": _date,
-    }
-    for name, function in constructors.items():
-        _Loader.add_constructor(_TAG + name, function)
-    _Loader.add_constructor(None, _diverge)
-
-
-_install()
 
 
 _RUST: Any = None  # the yaml_rs module once looked for; False when it is not installed
@@ -223,9 +136,13 @@ def load_c(text: str) -> Any:
     """The document in `text` read by PyYAML's C loader, or Divergent."""
     if "!" in text or _DIRECTIVE.search(text) or _too_deep_or_flow_colon(text):
         raise Divergent  # tags and directives: rare in registry files, and subtle
+    # Lazy: PyYAML and ruamel's resolver tables (~18 ms) load only for a file the Rust reader
+    # leaves, or where it is not installed.
+    from sobreg.store import yamlc
+
     try:
-        return yaml.load(text, Loader=_Loader)
-    except (yaml.YAMLError, RecursionError, ValueError, TypeError):
+        return yamlc.load(text)
+    except yamlc.Unsure:
         raise Divergent from None
 
 
