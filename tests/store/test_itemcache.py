@@ -7,12 +7,13 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from conftest import add_nomination, cli
 
 from sobreg.store.itemcache import Cache, scan
 from sobreg.store.registry import Registry
-from sobreg.validation.check import verdict
+from sobreg.validation.check import check, summaries, verdict
 
 
 def _validate() -> tuple[int, str]:
@@ -83,3 +84,32 @@ def test_two_processes_at_once(repo: Path) -> None:
     assert [p.returncode for p in procs] == [0, 0, 0, 0]
     assert len(set(outs)) == 1
     assert _validate()[0] == 0
+
+
+def _counting(calls: list[str]) -> Any:
+    def analyse(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
+        calls.append(os.path.basename(path))
+        return verdict(registry, path, kind, raw)
+
+    return analyse
+
+
+def test_a_scan_of_some_files_forgets_none_of_the_others(repo: Path) -> None:
+    """Pre-commit validates the staged files only, `due` reads the programs only: neither may
+    drop what the cache knows of the other files (it once kept only the scanned ones, so the
+    next whole-registry command parsed everything again)."""
+    for n in range(1, 4):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    reg = Registry(repo / "registry")
+    check(reg)  # every file parsed once
+    path = Path(reg.item_paths()[0])
+    path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
+    assert check(reg, [path]).ok  # what pre-commit runs: the one changed file
+    summaries(reg, "program")  # a folder's listing
+    calls: list[str] = []
+    scan(reg, reg.item_paths(), _counting(calls))
+    assert calls == []  # nothing parsed again: every verdict was kept
+    found = scan(reg, reg.item_paths(), _counting(calls), summaries=True)
+    assert calls == ["N-2026-001.yaml"]  # only the summary the one-file check did not keep
+    assert [s.summary["id"] for s in found if s.summary] == ["N-2026-001", "N-2026-002",
+                                                              "N-2026-003"]  # fmt: skip

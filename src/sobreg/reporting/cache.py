@@ -40,21 +40,35 @@ def kept_answer(
     no item and nothing else it depends on changed since it was computed."""
     folder = git_dir(registry.root)
     paths = registry.item_paths(item_type)
-    keys = unchanged_keys(registry, paths) if folder else None
+    stat_keys = unchanged_keys(registry, paths) if folder else None
+    found = _kept(_answer_file(registry, folder, command, params, stat_keys), command)
+    if found is not None:
+        return found[0]
+    keys, items = keyed_summaries(
+        registry, item_type, progress, known=stat_keys, checked=folder is not None
+    )
     file = _answer_file(registry, folder, command, params, keys)
-    if file is not None:
-        try:
-            found = pickle.loads(file.read_bytes())
-        except Exception:  # missing or corrupt: computed anew
-            found = None
-        if isinstance(found, tuple) and len(found) == 2 and found[0] == command:
-            return found[1]
-    keys, items = keyed_summaries(registry, item_type, progress, known=keys)
+    if stat_keys is None:  # the files were read: touched, maybe, but the same content
+        found = _kept(file, command)
+        if found is not None:
+            return found[0]
     answer = compute(items)
-    file = _answer_file(registry, folder, command, params, keys)
     if file is not None:
         _store(file, (command, answer))
     return answer
+
+
+def _kept(file: Path | None, command: str) -> tuple[Any] | None:
+    """The answer kept in `file`, as a 1-tuple (an answer may be None), or None."""
+    if file is None:
+        return None
+    try:
+        found = pickle.loads(file.read_bytes())
+    except Exception:  # missing or corrupt: computed anew
+        return None
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == command:
+        return (found[1],)
+    return None
 
 
 def _answer_file(

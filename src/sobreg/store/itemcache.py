@@ -161,6 +161,7 @@ class Cache:
         self.written = int(data.get("written", 0)) if fresh else 0
         self._summaries: dict[str, Any] | None = None
         self.changed = False
+        self.summarised = False  # a summary added: the summaries store is written again
 
     @property
     def summaries(self) -> dict[str, Any]:
@@ -181,7 +182,11 @@ class Cache:
             },
         )
         summaries, target = self._summaries, self.files["summaries"]
-        if summaries is not None and target is not None:
+        if summaries is None or target is None:
+            return
+        # Written when a summary was added or one belongs to a file that is gone: a scan that only
+        # re-hashed files touched without a change (racily clean) rewrites the verdicts' stats.
+        if self.summarised or any(k not in keep for k in summaries):
             # What search reads is kept apart: half the bytes, needed by search alone.
             fresh = {
                 k: v.pop(SEARCH)
@@ -281,9 +286,15 @@ def scan(
     analyse: Analyse,
     progress: Progress | None = None,
     summaries: bool = False,
+    listing: str = "all",
 ) -> list[Scanned]:
     """Every file's verdict, and its links or (with `summaries`) its summary, from the cache
-    where its content is unchanged."""
+    where its content is unchanged.
+
+    `listing` says what `paths` are: "all" (every item file, maybe with the definitions: the
+    cache forgets files no longer among them), "folder" (every file of one item type: its stats
+    are kept as a snapshot, nothing is forgotten) or "files" (files named by the user, such as
+    pre-commit's staged ones: only their entries are added)."""
     cache = Cache(registry)
     if summaries:
         cache.summaries  # noqa: B018 (loaded before any fork, so workers see it)
@@ -308,7 +319,9 @@ def scan(
         if st is not None and not stat.S_ISREG(st.st_mode):
             odd = f"irregular:{rel or full}"
             cache.verdicts[odd] = ([(1, 1, "", "validate.not_regular", {})], None)
-            cache.summaries[odd] = None
+            if summaries:
+                cache.summaries[odd] = None
+                cache.summarised = True
             keys.append([path, kind, odd])
             continue
         key = cache.known_stat(st, rel or full) if st is not None else None
@@ -318,6 +331,10 @@ def scan(
     if jobs:
         cache.changed = True
         rels = {index: rel for index, _, rel, _ in jobs}
+        # A listing's scan, or one that parses many files, keeps their summaries for the reports
+        # that follow; named files (a pre-commit run) leave them to the next reader, which
+        # parses those few again, instead of loading and rewriting 10,000 summaries now.
+        keep_summaries = summaries or listing != "files" or len(jobs) >= PARALLEL_FROM
         for index, stamp, key, found in _run(registry, cache, analyse, summaries, jobs, progress):
             keys[index][2] = key
             if stamp is not None:
@@ -325,7 +342,9 @@ def scan(
             if found is not None:  # unreadable files' entries are dropped again when saving
                 issues, summary = found
                 cache.verdicts[key] = (issues, _links(summary))
-                cache.summaries[key] = summary
+                if keep_summaries:
+                    cache.summaries[key] = summary
+                    cache.summarised = True
     table = cache.summaries if summaries else None
     result = [
         Scanned(
@@ -335,11 +354,18 @@ def scan(
         )
         for p, k, key in keys
     ]  # fmt: skip
-    usable = {key for _, _, key in keys if not key.startswith(("unreadable:", "irregular:"))}
-    cache.save(usable)
-    if all(k in usable for _, _, k in keys):
+    usable = {key for _, _, key in keys if not _unusable(key)}
+    # Only a scan of every item file knows which entries belong to files that are gone.
+    cache.save(
+        usable if listing == "all" else usable | {k for k in cache.verdicts if not _unusable(k)}
+    )
+    if listing != "files" and all(k in usable for _, _, k in keys):
         _keep_snapshot(registry, cache, [p for p, _, _ in keys], [k for _, _, k in keys])
     return result
+
+
+def _unusable(key: str) -> bool:
+    return key.startswith(("unreadable:", "irregular:"))
 
 
 def _search_file(found: Path | None) -> Path | None:

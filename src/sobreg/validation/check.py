@@ -297,7 +297,7 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
         if kept_result is not None:
             return kept_result
     result = CheckResult()
-    scanned = scan(registry, targets, verdict, progress)
+    scanned = scan(registry, targets, verdict, progress, listing="all" if whole else "files")
     parsed_all: list[_Parsed] = []
     items: dict[str, _Parsed] = {}
     seen: dict[str, str] = {}
@@ -392,11 +392,13 @@ def keyed_summaries(
     progress: Any = None,
     words: bool = False,
     known: list[str] | None = None,
+    checked: bool = False,
 ) -> tuple[list[str] | None, list[tuple[str, dict[str, Any]]]]:
     """`summaries`, with the content keys of every item file they come from (None when a file
-    could not be read and was skipped). `known`: the keys `unchanged_keys` just gave."""
+    could not be read and was skipped). `checked`: the caller just asked `unchanged_keys`,
+    which gave `known` (None: something changed, so the files are scanned at once)."""
     paths = registry.item_paths(item_type)
-    keys = known if known is not None else unchanged_keys(registry, paths)
+    keys = known if checked else unchanged_keys(registry, paths)
     if keys is not None:
         table = kept_summaries(registry)
         found: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
@@ -405,7 +407,8 @@ def keyed_summaries(
                 _with_search(registry, zip(keys, found, strict=True))
             kinds = _kinds_of(registry, paths)
             return keys, list(zip(kinds, found, strict=True))
-    scanned = scan(registry, paths, verdict, progress, summaries=True)
+    listing = "all" if item_type is None else "folder"
+    scanned = scan(registry, paths, verdict, progress, summaries=True, listing=listing)
     fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict)]
     if words:
         _with_search(registry, fresh)
@@ -448,7 +451,7 @@ def search_records(registry: Registry) -> list[tuple[str, dict[str, Any]]]:
         found = [table.get(key) for key in keys]
         if all(isinstance(record, dict) for record in found):
             return list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]
-    return keyed_summaries(registry, words=True, known=keys)[1]
+    return keyed_summaries(registry, words=True, known=keys, checked=True)[1]
 
 
 def _kinds_of(registry: Registry, paths: list[str]) -> list[str]:
