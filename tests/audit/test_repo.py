@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from conftest import git
 
-from sobreg.audit.repo import Git, git_config, git_process, init_repository, message, trailers
+from sobreg.audit.repo import (
+    Git,
+    git_config,
+    git_configs,
+    git_process,
+    init_repository,
+    message,
+    trailers,
+)
 from sobreg.audit.transaction import commit_files
 from sobreg.errors import EnvironmentFailure
 
@@ -41,3 +49,15 @@ def test_an_unset_configuration_value_is_none(tmp_path: Path) -> None:
 def test_a_folder_outside_git_is_refused(tmp_path: Path) -> None:
     with pytest.raises(EnvironmentFailure, match=r"git\.not_repo"):
         Git(tmp_path / "nowhere")
+
+
+def test_several_config_values_in_one_process_read_as_git_config_does(repo: Path) -> None:
+    git(repo, "config", "user.name", "Anna Berg")
+    git(repo, "config", "--add", "commit.gpgSign", "false")
+    git(repo, "config", "--add", "commit.gpgSign", "true")  # the last value wins
+    keys = ("commit.gpgsign", "user.email", "user.name", "sobreg.unset")
+    found = git_configs(keys, repo)
+    assert found == {k: v for k in keys if (v := git_config(k, repo) or "")}
+    assert found["commit.gpgsign"] == "true" and found["user.name"] == "Anna Berg"
+    assert "sobreg.unset" not in found
+    assert git_configs(keys, repo / "no-such-folder") == {}

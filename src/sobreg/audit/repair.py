@@ -43,16 +43,18 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _head_change(git: Git, registry: Registry) -> list[tuple[str, str | None, str | None]]:
+def _head_change(
+    git: Git, registry: Registry, head: str | None
+) -> list[tuple[str, str | None, str | None]]:
     """(path, parent blob, HEAD blob) of the registry files HEAD changed, when HEAD is sobreg's."""
-    if not git.has_commits():
+    if head is None:
         return []
-    message = git.run("log", "-1", "--format=%B", "HEAD")
+    message = git.run("log", "-1", "--format=%B", head)
     if "Sobreg-Id" not in trailers(message):
         return []
     scope = git.rel(registry.root)
     out = git.call("diff-tree", "-r", "-z", "--root", "--no-commit-id", "--no-renames",
-                   "HEAD", "--", scope).stdout.decode("utf-8", "replace")  # fmt: skip
+                   head, "--", scope).stdout.decode("utf-8", "replace")  # fmt: skip
     fields = out.split("\0")
     found = []
     for meta, rel in zip(fields[0::2], fields[1::2], strict=False):
@@ -73,8 +75,8 @@ def _index_ids(git: Git, rels: list[str]) -> dict[str, str]:
     return found
 
 
-def _torn_head(git: Git, registry: Registry, report: Report) -> None:
-    changed = _head_change(git, registry)
+def _torn_head(git: Git, registry: Registry, report: Report, head: str | None) -> None:
+    changed = _head_change(git, registry, head)
     if not changed:
         return
     behind, unindexed = [], []
@@ -140,10 +142,15 @@ def _index_lock(git: Git, report: Report) -> None:
 
 def complete(git: Git, registry: Registry) -> Report:
     """Complete or remove sobreg's own torn writes (the caller holds the registry lock)."""
+    return complete_at(git, registry, git.head())
+
+
+def complete_at(git: Git, registry: Registry, head: str | None) -> Report:
+    """`complete`, for a caller that has just read the commit HEAD names (None: unborn)."""
     report = Report()
     _temporary_files(git, registry, report)
     _index_lock(git, report)
-    _torn_head(git, registry, report)
+    _torn_head(git, registry, report, head)
     return report
 
 

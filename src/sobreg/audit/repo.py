@@ -68,6 +68,22 @@ def git_config(key: str, cwd: Path | None = None) -> str | None:
     return done.stdout.decode("utf-8", "replace").strip() or None
 
 
+def git_configs(keys: tuple[str, ...], cwd: Path | None = None) -> dict[str, str]:
+    """Several configuration values in one git process (the last value of each key wins, as
+    `git config --get` says); unset keys are left out."""
+    pattern = "^(" + "|".join(key.replace(".", "\\.") for key in keys) + ")$"
+    try:
+        done = git_process(["config", "-z", "--get-regexp", pattern], cwd, ok=True)
+    except EnvironmentFailure:
+        return {}
+    found = {}
+    for record in done.stdout.decode("utf-8", "replace").split("\0"):
+        key, _, value = record.partition("\n")
+        if key:
+            found[key.lower()] = value.strip()
+    return {key: found[key.lower()] for key in keys if found.get(key.lower())}
+
+
 def init_repository(folder: Path) -> None:
     """Make `folder` a git repository (branch `main`) unless it is inside one already."""
     # Lazy: GitPython loads for `init` only (see the module's docstring).
@@ -202,6 +218,12 @@ class Git:
     def read_blobs(self, specs: list[str]) -> dict[str, bytes]:
         """The bytes of many `REV:PATH` objects in one `git cat-file --batch` (absent ones left
         out): reading a commit's files costs one process, not one per file."""
+        found = self.read_objects(specs)
+        return {spec: data for spec, (kind, data) in found.items() if kind == "blob"}
+
+    def read_objects(self, specs: list[str]) -> dict[str, tuple[str, bytes]]:
+        """(type, bytes) of many objects named `REV:PATH` (or any name git resolves) in one
+        `git cat-file --batch`; absent ones left out."""
         if not specs:
             return {}
         done = self.call("cat-file", "--batch", data="".join(f"{s}\n" for s in specs).encode())
@@ -210,9 +232,9 @@ class Git:
             end = out.index(b"\n", at)
             header = out[at:end].split(b" ")
             at = end + 1
-            if len(header) == 3 and header[1] == b"blob":
+            if len(header) == 3 and header[1] != b"missing":
                 size = int(header[2])
-                found[spec] = out[at : at + size]
+                found[spec] = (header[1].decode(), out[at : at + size])
                 at += size + 1
         return found
 

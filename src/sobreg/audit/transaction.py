@@ -16,9 +16,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from sobreg.audit import repair
+from sobreg.audit import repair, trees
 from sobreg.audit.lock import registry_lock
-from sobreg.audit.repo import Git, git_config
+from sobreg.audit.repo import Git, git_configs
 from sobreg.audit.worktree import blob_id, place, scratch, sync_index
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.store.registry import Registry
@@ -33,8 +33,9 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
     nothing is built on what is not committed."""
     git = Git(registry.root)
     with registry_lock(git.git_dir):
-        repair.complete(git, registry)
-        refuse_uncommitted(git, dict.fromkeys(items), git.head())
+        head = git.head()  # the torn-write check and the refusal both read this commit
+        repair.complete_at(git, registry, head)
+        refuse_uncommitted(git, dict.fromkeys(items), head)
         if (git.git_dir / "index.lock").exists():
             # Left by a git process that died (or one still running): updating the index would
             # fail after the branch moved, so refuse before writing anything.
@@ -74,7 +75,24 @@ def refuse_uncommitted(
 
 
 def _tree(git: Git, head: str | None, files: dict[str, str | None], modes: dict[str, str]) -> str:
-    """A tree of `head` with `files` replaced (None: removed), built in a temporary index."""
+    """A tree of `head` with `files` replaced (None: removed): from HEAD's trees on the changed
+    paths (`trees`); the first commit of a repository through a temporary index."""
+    if head is None:
+        return index_tree(git, head, files, modes)
+    blobs = {rel: None if text is None else _blob(git, text) for rel, text in files.items()}
+    return trees.build(git, head, blobs, modes)
+
+
+def _blob(git: Git, text: str) -> str:
+    done = git.call("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
+    return done.stdout.decode().strip()
+
+
+def index_tree(
+    git: Git, head: str | None, files: dict[str, str | None], modes: dict[str, str]
+) -> str:
+    """`_tree` built in a temporary index: reads and writes the whole tree (the first commit, and
+    the reference `trees.build` is tested against)."""
     index = Path(tempfile.mkstemp(prefix="index-", dir=scratch(git))[1])
     env = {"GIT_INDEX_FILE": str(index)}
     try:
@@ -88,9 +106,7 @@ def _tree(git: Git, head: str | None, files: dict[str, str | None], modes: dict[
             if text is None:
                 lines.append(f"0 {ZERO}\t{rel}")
             else:
-                sha = git.call("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
-                blob = sha.stdout.decode().strip()
-                lines.append(f"{modes.get(rel, '100644')} {blob}\t{rel}")
+                lines.append(f"{modes.get(rel, '100644')} {_blob(git, text)}\t{rel}")
         git.call("update-index", "-z", "--index-info", env=env,
                  data="".join(line + "\0" for line in lines).encode("utf-8"))  # fmt: skip
         return git.call("write-tree", env=env).stdout.decode().strip()
@@ -98,11 +114,11 @@ def _tree(git: Git, head: str | None, files: dict[str, str | None], modes: dict[
         index.unlink(missing_ok=True)
 
 
-def _identity(git: Git, actor: str, name: str | None) -> dict[str, str]:
-    own_email = git_config("user.email", git.root)
+def _identity(config: dict[str, str], actor: str, name: str | None) -> dict[str, str]:
+    own_email = config.get("user.email")
     if name is None and own_email and own_email.casefold() == actor.casefold():
         # The actor acting as themselves: their own name, as any of their git commits has.
-        name = git_config("user.name", git.root)
+        name = config.get("user.name")
     env = {"GIT_AUTHOR_NAME": name or actor, "GIT_AUTHOR_EMAIL": actor}
     if not own_email:
         env |= {"GIT_COMMITTER_NAME": name or actor, "GIT_COMMITTER_EMAIL": actor}
@@ -120,10 +136,11 @@ def commit_files(
     modes = {rel: mode for rel, (mode, _) in known.items()}
     tree = _tree(git, old, rels, modes)
     parents = ["-p", old] if old else []
+    config = git_configs(("commit.gpgsign", "user.email", "user.name"), git.root)
     # commit-tree does not read commit.gpgSign itself: where the region signs, sobreg signs too.
-    signing = (git_config("commit.gpgsign", git.root) or "").lower() in ("true", "yes", "on", "1")
+    signing = config.get("commit.gpgsign", "").lower() in ("true", "yes", "on", "1")
     made = git.call("commit-tree", tree, *parents, *(["-S"] if signing else []),
-                    data=message.encode("utf-8"), env=_identity(git, actor, name))  # fmt: skip
+                    data=message.encode("utf-8"), env=_identity(config, actor, name))  # fmt: skip
     new = made.stdout.decode().strip()
     # The compare-and-swap: refused when anything else moved the branch meanwhile.
     moved = git.call("update-ref", "-m", "sobreg", "HEAD", new, old or ZERO, ok=True)
