@@ -114,6 +114,18 @@ def test_invalid_value_is_refused_with_position(repo: Path) -> None:
     assert path.read_bytes() == before
 
 
+def test_setting_the_values_an_item_holds_records_nothing(repo: Path) -> None:
+    path = add_nomination(repo)
+    before, head = path.read_bytes(), git(repo, "rev-parse", "HEAD")
+    ran = cli("set", "N-2026-001", "costs.development_sek=250000", "kind=behandling")
+    assert ran.code == 0 and "N-2026-001" in ran.stdout
+    assert path.read_bytes() == before and git(repo, "rev-parse", "HEAD") == head
+    # One value that differs: a commit, and the item's trail names the field set.
+    ran = cli("set", "N-2026-001", "costs.development_sek=260000", "kind=behandling")
+    assert ran.code == 0 and git(repo, "rev-parse", "HEAD") != head
+    assert "development_sek: 260000" in path.read_text(encoding="utf-8")
+
+
 def test_ppr_branch(repo: Path) -> None:
     add_nomination(repo)
     advance_json("N-2026-001", "--from-file", write_doc(repo, SCREENING))

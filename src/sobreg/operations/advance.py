@@ -66,9 +66,10 @@ def _apply_values(
     doc: Any,
     assignments: list[tuple[str, Any]],
     merged: dict[str, Any] | None,
-) -> None:
+) -> bool:
     """Apply the sets and merges; then the item's name follows the field process.yaml names for
-    it (a program takes its production name), and dates recorded now are checked."""
+    it (a program takes its production name), and dates recorded now are checked. True when the
+    item's data changed."""
     old = yamlio.to_plain(doc)
     if merged:
         editing.merge(doc, merged)
@@ -89,6 +90,7 @@ def _apply_values(
             )
             issues.append(Issue(registry.rel(path), line, col, field, key, params))
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
+    return yamlio.to_plain(doc) != old
 
 
 def set_fields(
@@ -100,9 +102,9 @@ def set_fields(
 ) -> Outcome:
     with writing(registry, registry.item_path(item_id)) as git:
         path, text, doc = registry.load_roundtrip(item_id)
-        _apply_values(registry, path, doc, assignments, merged)
+        changed = _apply_values(registry, path, doc, assignments, merged)
         validated(registry, path, doc)
-        if yamlio.like(text, yamlio.dump_roundtrip(doc)) == text:
+        if not changed:  # the same values again: nothing to record (the data decide, not layout)
             return Outcome(item_id, None)
         keys = [k for k, _ in assignments] + list((merged or {}).keys())
         # The change is an event of the item's own trail too: who set which fields, sealed.
