@@ -125,6 +125,8 @@ class Git:
             raise EnvironmentFailure("git.not_repo", path=str(folder))
         self.root = Path(lines[0]).resolve()
         self.git_dir = Path(lines[1]).resolve()
+        # commit -> (paths asked, their (mode, blob id)) as `ls-tree` listed them (transaction).
+        self.listed: dict[str, tuple[frozenset[str], dict[str, tuple[str, str]]]] = {}
 
     def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
         """git's output as text, without its final newline."""

@@ -44,9 +44,13 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
 
 
 def committed_ids(git: Git, rels: list[str], head: str | None) -> dict[str, tuple[str, str]]:
-    """(mode, blob id) in `head` of each of `rels` that exists there."""
+    """(mode, blob id) in `head` of each of `rels` that exists there. A commit's objects never
+    change: what the write's first check read of `head` is not asked of git again."""
     if head is None:
         return {}
+    asked, known = git.listed.get(head, (frozenset(), {}))
+    if asked.issuperset(rels):
+        return {rel: known[rel] for rel in rels if rel in known}
     found = {}
     out = git.call("ls-tree", "-z", head, "--", *rels).stdout.decode("utf-8", "replace")
     for record in out.split("\0"):
@@ -54,6 +58,7 @@ def committed_ids(git: Git, rels: list[str], head: str | None) -> dict[str, tupl
             meta, _, rel = record.partition("\t")
             mode, _, sha = meta.split(" ")
             found[rel] = (mode, sha)
+    git.listed[head] = (frozenset(rels), found)
     return found
 
 

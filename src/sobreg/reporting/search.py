@@ -79,12 +79,12 @@ class Query:
                     if token not in memo:
                         memo[token] = _code(word, token)
                 best = max(map(memo.__getitem__, tokens))
-            total += 100.0 if best >= _PREFIX else 95.0 if best >= _INSIDE else best  # _value
+            total += _value(best)
         return total / len(self.words)
 
     def best(self, fields: dict[str, str]) -> tuple[float, str]:
-        """The best weighted score of an item's folded fields, and the field that gave it. One
-        function a item, not three a field: it runs for every item of every search."""
+        """The best weighted score of an item's folded fields, and the field that gave it: it runs
+        for every item of every search, so a one-word query (the common one) is met inline."""
         best, where = 0.0, ""
         if len(self.words) == 1:
             memo = self.memo[0]
@@ -97,9 +97,7 @@ class Query:
                 except KeyError:
                     value = self._score(tokens) * _WEIGHTS[name]  # fills the memo
                 else:
-                    value = (
-                        100.0 if code >= _PREFIX else 95.0 if code >= _INSIDE else code
-                    ) * _WEIGHTS[name]
+                    value = _value(code) * _WEIGHTS[name]
                 if value > best:
                     best, where = value, name
             return best, where
@@ -149,10 +147,6 @@ def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
         record = data.get("_search")
         found = record.get("_words") if isinstance(record, dict) else None
     return found if isinstance(found, dict) else _folded(searchable(item_type, data))
-
-
-def _best(query: Query, fields: dict[str, str]) -> tuple[float, str]:
-    return query.best(fields)
 
 
 def pool(registry: Registry, local: bool = True, sources: bool = True,
@@ -218,7 +212,7 @@ def search(
     if not query:
         return []
     compiled = Query(query)
-    scorer = lambda _, fields: _best(compiled, fields)  # noqa: E731
+    scorer = lambda _, fields: compiled.best(fields)  # noqa: E731
     entries = pool(registry, sources=not local_only)
     return _rank(entries, scorer, limit, cutoff, False, " ".join(query))
 
@@ -237,7 +231,7 @@ def similar(
     whole = " ".join(words(" ".join(str(p) for p in parts if isinstance(p, str))[:5000]))
 
     def both(_: str, found: dict[str, str]) -> tuple[float, str]:
-        forward = _best(title, found) if title.words else (0.0, "")
+        forward = title.best(found) if title.words else (0.0, "")
         backward = score(found.get("title", "").split(), whole) if whole else 0.0
         return forward if forward[0] >= backward else (backward, "title")
 
@@ -326,7 +320,7 @@ class Candidates:
         indexes = self.nominated(query.words, cutoff, skip_numbers=True)
         scored = []
         for index in indexes:
-            value, _ = _best(query, self.fields[index])
+            value, _ = query.best(self.fields[index])
             if value >= cutoff:
                 scored.append((index, value))
         scored.sort(key=lambda pair: (-pair[1], str(self.items[pair[0]][1].get("id"))))
