@@ -264,7 +264,7 @@ def test_summaries_give_the_same_report_and_status_as_whole_files(years: Path) -
 
     from sobreg.reporting.annual import annual, status
     from sobreg.store.registry import Registry
-    from sobreg.validation.check import summaries as summarise
+    from sobreg.validation.summaries import summaries as summarise
 
     reg = Registry(years / "registry")
     whole, summaries = list(reg.items()), summarise(reg)

@@ -13,7 +13,8 @@ from conftest import add_nomination, cli
 
 from sobreg.store.itemcache import Cache, scan
 from sobreg.store.registry import Registry
-from sobreg.validation.check import check, summaries, verdict
+from sobreg.validation.check import check, verdict
+from sobreg.validation.summaries import summaries
 
 
 def _validate() -> tuple[int, str]:

@@ -16,7 +16,8 @@ from conftest import add_nomination, cli
 
 from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry
-from sobreg.validation.check import summaries, verdict
+from sobreg.validation.check import verdict
+from sobreg.validation.summaries import summaries
 
 HOUR_NS = 3_600_000_000_000
 
@@ -126,7 +127,7 @@ def test_warm_summaries_equal_scanned_ones(repo: Path) -> None:
 
 def test_search_words_are_kept_apart_and_joined_on_request(repo: Path) -> None:
     from sobreg.reporting.search import search
-    from sobreg.validation.check import search_records
+    from sobreg.validation.summaries import search_records
 
     reg = _registry(repo)
     cold = summaries(reg, words=True)  # scanned: the words come back from their own file

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from sobreg.reporting import annual as reports
 from sobreg.store.itemcache import fingerprint, unchanged_keys
 from sobreg.store.registry import Registry, git_dir
-from sobreg.validation.check import keyed_summaries
+from sobreg.validation.summaries import keyed_summaries
 
 KEEP = 16  # answers remembered: a few commands, years and filters
 T = TypeVar("T")

@@ -28,7 +28,7 @@ from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment
 from sobreg.store.registry import Registry
-from sobreg.validation.check import keyed_summaries
+from sobreg.validation.summaries import keyed_summaries
 
 MARKER = ".sobreg-catalogue"
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")

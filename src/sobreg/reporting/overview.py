@@ -31,8 +31,8 @@ from sobreg.reporting.search import Candidates
 from sobreg.reporting.templates import environment
 from sobreg.store.registry import Registry
 from sobreg.store.sourcelist import listed
-from sobreg.validation.check import summaries
 from sobreg.validation.sources import SourceView, read
+from sobreg.validation.summaries import summaries
 
 SIMILAR_LIMIT = 10
 

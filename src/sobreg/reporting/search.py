@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
 from sobreg.store.registry import Registry
-from sobreg.validation.check import search_records
+from sobreg.validation.summaries import search_records
 
 if TYPE_CHECKING:
     from sobreg.validation.sources import SourceView

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from pathlib import Path
@@ -19,9 +18,9 @@ from sobreg.engine import chain, life
 from sobreg.engine.summary import summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
-from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, model_for
+from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
 from sobreg.store import kept, yamlio
-from sobreg.store.itemcache import SEARCH, kept_search, kept_summaries, scan, unchanged_keys
+from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
@@ -375,91 +374,6 @@ def _keep_result(registry: Registry, tree: str, result: CheckResult) -> None:
         for name, found in (("errors", result.errors), ("warnings", result.warnings))
     }
     kept.store_marshal(file, {"tree": tree, "valid": result.valid, **issues})
-
-
-def summaries(
-    registry: Registry, item_type: str | None = None, progress: Any = None, words: bool = False
-) -> list[tuple[str, dict[str, Any]]]:
-    """(type, summary) of every item (see engine.summary), from the cache where unchanged; a
-    file that cannot be read is refused, named, unless the registry skips invalid files.
-    `words`: with what search reads of each (its folded words, `_words`)."""
-    return keyed_summaries(registry, item_type, progress, words)[1]
-
-
-def keyed_summaries(
-    registry: Registry,
-    item_type: str | None = None,
-    progress: Any = None,
-    words: bool = False,
-    known: list[str] | None = None,
-    checked: bool = False,
-) -> tuple[list[str] | None, list[tuple[str, dict[str, Any]]]]:
-    """`summaries`, with the content keys of every item file they come from (None when a file
-    could not be read and was skipped). `checked`: the caller just asked `unchanged_keys`,
-    which gave `known` (None: something changed, so the files are scanned at once)."""
-    paths = registry.item_paths(item_type)
-    keys = known if checked else unchanged_keys(registry, paths)
-    if keys is not None:
-        table = kept_summaries(registry)
-        found: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
-        if all(isinstance(data, dict) for data in found):  # else a scan says why, or refuses
-            if words:
-                _with_search(registry, zip(keys, found, strict=True))
-            kinds = _kinds_of(registry, paths)
-            return keys, list(zip(kinds, found, strict=True))
-    listing = "all" if item_type is None else "folder"
-    scanned = scan(registry, paths, verdict, progress, summaries=True, listing=listing)
-    fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict)]
-    if words:
-        _with_search(registry, fresh)
-    else:  # a cache that could not be written leaves them in: the same answer either way
-        for _, data in fresh:
-            data.pop(SEARCH, None)
-    unreadable = []
-    for s in scanned:
-        if not isinstance(s.summary, dict):
-            line, col, field, key, params = (s.issues or [(1, 1, "", "validate.not_mapping", {})])[
-                0
-            ]
-            unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
-    registry.refuse_unreadable(unreadable)
-    usable = not unreadable and all(s.key and ":" not in s.key for s in scanned)
-    return (
-        [s.key for s in scanned] if usable else None,
-        [(s.kind, s.summary) for s in scanned if isinstance(s.summary, dict)],
-    )
-
-
-def _with_search(registry: Registry, pairs: Iterable[tuple[str, dict[str, Any]]]) -> None:
-    # A summary without its kept search record is searched by folding its fields anew
-    # (reporting/search).
-    table = kept_search(registry)
-    for key, data in pairs:
-        found = data.pop(SEARCH, None) or table.get(key)
-        if isinstance(found, dict):
-            data.update(found)
-
-
-def search_records(registry: Registry) -> list[tuple[str, dict[str, Any]]]:
-    """(type, what search reads) of every item: id, name and status and the folded words, from
-    their own kept file when no item changed (a tenth of the summaries' bytes), else the
-    summaries with their words."""
-    paths = registry.item_paths()
-    keys = unchanged_keys(registry, paths)
-    if keys is not None:
-        table = kept_search(registry)
-        found = [table.get(key) for key in keys]
-        if all(isinstance(record, dict) for record in found):
-            return list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]
-    return keyed_summaries(registry, words=True, known=keys, checked=True)[1]
-
-
-def _kinds_of(registry: Registry, paths: list[str]) -> list[str]:
-    """Each item file's kind, from its folder (`item_paths` lists only the item folders): one
-    slice and one lookup a file, where `os.path` took a third of a warm `status`'s own work."""
-    root = str(registry.root)
-    by_folder = {os.path.join(root, f) + os.sep: kind for f, kind in FOLDER_KINDS.items()}
-    return [by_folder[path[: path.rfind(os.sep) + 1]] for path in paths]
 
 
 def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
