@@ -20,7 +20,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
 from sobreg.store import kept
@@ -33,6 +33,7 @@ SEARCH = "_search"  # what search reads of a summary (engine/summary.py), kept i
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
+Listing = Literal["all", "folder", "files"]  # what a scan's paths are (see `scan`)
 # What the cache stores for one file's content: (its own issues, its summary). Given by the
 # caller (validation), so the store knows how to keep results, not how to compute them.
 Analyse = Callable[[Registry, str, str, bytes | None], Any]
@@ -286,7 +287,7 @@ def scan(
     analyse: Analyse,
     progress: Progress | None = None,
     summaries: bool = False,
-    listing: str = "all",
+    listing: Listing = "all",
 ) -> list[Scanned]:
     """Every file's verdict, and its links or (with `summaries`) its summary, from the cache
     where its content is unchanged.

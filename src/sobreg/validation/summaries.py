@@ -10,7 +10,14 @@ from typing import Any
 
 from sobreg.errors import Issue
 from sobreg.models.layout import FOLDER_KINDS
-from sobreg.store.itemcache import SEARCH, kept_search, kept_summaries, scan, unchanged_keys
+from sobreg.store.itemcache import (
+    SEARCH,
+    Listing,
+    kept_search,
+    kept_summaries,
+    scan,
+    unchanged_keys,
+)
 from sobreg.store.registry import Registry
 from sobreg.validation.check import verdict
 
@@ -45,7 +52,7 @@ def keyed_summaries(
                 _with_search(registry, zip(keys, found, strict=True))
             kinds = _kinds_of(registry, paths)
             return keys, list(zip(kinds, found, strict=True))
-    listing = "all" if item_type is None else "folder"
+    listing: Listing = "all" if item_type is None else "folder"
     scanned = scan(registry, paths, verdict, progress, summaries=True, listing=listing)
     fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict)]
     if words:
