@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sobreg.reporting import annual as reports
+from sobreg.store import kept
 from sobreg.store.itemcache import fingerprint, unchanged_keys
 from sobreg.store.registry import Registry, git_dir
 from sobreg.validation.summaries import keyed_summaries
@@ -45,7 +43,7 @@ def kept_answer(
     if found is not None:
         return found[0]
     keys, items = keyed_summaries(
-        registry, item_type, progress, known=stat_keys, checked=folder is not None
+        registry, item_type, progress, listed=(paths, stat_keys) if folder else None
     )
     file = _answer_file(registry, folder, command, params, keys)
     if stat_keys is None:  # the files were read: touched, maybe, but the same content
@@ -60,12 +58,7 @@ def kept_answer(
 
 def _kept(file: Path | None, command: str) -> tuple[Any] | None:
     """The answer kept in `file`, as a 1-tuple (an answer may be None), or None."""
-    if file is None:
-        return None
-    try:
-        found = pickle.loads(file.read_bytes())
-    except Exception:  # missing or corrupt: computed anew
-        return None
+    found = kept.load_pickle(file)  # missing or corrupt: None, computed anew
     if isinstance(found, tuple) and len(found) == 2 and found[0] == command:
         return (found[1],)
     return None
@@ -88,17 +81,13 @@ def _answer_file(
 
 
 def _store(file: Path, value: Any) -> None:
+    kept.store_pickle(file, value)  # written whole, or not at all: it only costs time next run
     try:
-        file.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".answer-", dir=file.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, file)
         old = sorted(file.parent.glob("answer-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-KEEP]:
             stale.unlink(missing_ok=True)
     except OSError:
-        return  # an answer that cannot be kept only costs time next run
+        return  # another process pruned them first
 
 
 def annual(registry: Registry, year: int, today: dt.date, progress: Any = None) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import marshal
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +28,19 @@ def replace(file: Path, data: bytes) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
-def load_marshal(file: Path | None) -> Any:
-    """The value kept in `file` by `store_marshal`, or None."""
+def _load(file: Path | None, loads: Callable[[bytes], Any]) -> Any:
     if file is None:
         return None
     try:
-        # loads() of the whole file: marshal.load() on a file object reads in small pieces.
-        return marshal.loads(file.read_bytes())
+        # loads() of the whole file: load() on a file object reads in small pieces.
+        return loads(file.read_bytes())
     except Exception:  # missing, foreign or corrupt
         return None
+
+
+def load_marshal(file: Path | None) -> Any:
+    """The value kept in `file` by `store_marshal`, or None."""
+    return _load(file, marshal.loads)
 
 
 def store_marshal(file: Path, value: Any) -> None:
@@ -45,12 +50,7 @@ def store_marshal(file: Path, value: Any) -> None:
 def load_pickle(file: Path | None) -> Any:
     """The object kept in `file` by `store_pickle`, or None (only sobreg writes there: whoever
     can write in `.git` can already change the repository's hooks)."""
-    if file is None:
-        return None
-    try:
-        return pickle.loads(file.read_bytes())
-    except Exception:  # missing, foreign or corrupt
-        return None
+    return _load(file, pickle.loads)
 
 
 def store_pickle(file: Path, value: Any) -> None:

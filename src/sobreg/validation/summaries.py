@@ -36,14 +36,12 @@ def keyed_summaries(
     item_type: str | None = None,
     progress: Any = None,
     words: bool = False,
-    known: list[str] | None = None,
-    checked: bool = False,
+    listed: tuple[list[str], list[str] | None] | None = None,
 ) -> tuple[list[str] | None, list[tuple[str, dict[str, Any]]]]:
     """`summaries`, with the content keys of every item file they come from (None when a file
-    could not be read and was skipped). `checked`: the caller just asked `unchanged_keys`,
-    which gave `known` (None: something changed, so the files are scanned at once)."""
-    paths = registry.item_paths(item_type)
-    keys = known if checked else unchanged_keys(registry, paths)
+    could not be read and was skipped). `listed`: the item paths the caller just listed and what
+    `unchanged_keys` said of them (None: something changed, so the files are scanned at once)."""
+    paths, keys = listed or _listed(registry, item_type)
     if keys is not None:
         table = kept_summaries(registry)
         found: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
@@ -89,14 +87,18 @@ def search_records(registry: Registry) -> list[tuple[str, dict[str, Any]]]:
     """(type, what search reads) of every item: id, name and status and the folded words, from
     their own kept file when no item changed (a tenth of the summaries' bytes), else the
     summaries with their words."""
-    paths = registry.item_paths()
-    keys = unchanged_keys(registry, paths)
+    paths, keys = _listed(registry, None)
     if keys is not None:
         table = kept_search(registry)
         found = [table.get(key) for key in keys]
         if all(isinstance(record, dict) for record in found):
             return list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]
-    return keyed_summaries(registry, words=True, known=keys, checked=True)[1]
+    return keyed_summaries(registry, words=True, listed=(paths, keys))[1]
+
+
+def _listed(registry: Registry, item_type: str | None) -> tuple[list[str], list[str] | None]:
+    paths = registry.item_paths(item_type)
+    return paths, unchanged_keys(registry, paths)
 
 
 def _kinds_of(registry: Registry, paths: list[str]) -> list[str]:
