@@ -100,3 +100,33 @@ def test_a_foreign_index_lock_is_named_not_removed(repo: Path) -> None:
     lock.write_bytes(b"")
     ran = cli("repair")
     assert ran.code == 1 and lock.exists() and "index.lock" in ran.stdout
+
+
+def test_a_write_builds_on_the_head_it_read_and_refuses_one_moved_meanwhile(repo: Path) -> None:
+    # A write reads HEAD once under the registry lock; two commits in one write chain on each
+    # other, and a commit made meanwhile by another process (the lock binds sobreg only) makes
+    # the compare-and-swap refuse, leaving that commit and the working tree as they were.
+    from sobreg.audit.transaction import commit_files, writing
+    from sobreg.errors import EnvironmentFailure
+    from sobreg.store.registry import Registry
+
+    path = add_nomination(repo)
+    registry = Registry(repo / "registry")
+    first, second = repo / "registry" / "a.txt", repo / "registry" / "b.txt"
+    with writing(registry, path) as held:
+        one = commit_files(held, {first: "1\n"}, "one\n", ADMIN)
+        two = commit_files(held, {second: "2\n"}, "two\n", ADMIN)
+    assert git(repo, "rev-parse", "HEAD^") == one and git(repo, "rev-parse", "HEAD") == two
+    (repo / "other.txt").write_text("x\n", encoding="utf-8")
+    with writing(registry, path) as held:
+        git(repo, "add", "other.txt")
+        git(repo, "-c", "user.name=p", "-c", "user.email=p@e.se", "commit", "-qm", "other")
+        theirs = git(repo, "rev-parse", "HEAD")
+        try:
+            commit_files(held, {first: "changed\n"}, "three\n", ADMIN)
+        except EnvironmentFailure as refused:
+            assert refused.key == "git.moved"
+        else:
+            raise AssertionError("a commit over a moved HEAD was not refused")
+    assert git(repo, "rev-parse", "HEAD") == theirs
+    assert first.read_text(encoding="utf-8") == "1\n"

@@ -49,13 +49,15 @@ def _head_change(
     """(path, parent blob, HEAD blob) of the registry files HEAD changed, when HEAD is sobreg's."""
     if head is None:
         return []
-    message = git.run("log", "-1", "--format=%B", head)
-    if "Sobreg-Id" not in trailers(message):
-        return []
     scope = git.rel(registry.root)
-    out = git.call("diff-tree", "-r", "-z", "--root", "--no-commit-id", "--no-renames",
+    # The message and the changes in one process: the message, a NUL (no message holds one),
+    # then the changed files (`--always`: the message also when none is in the registry).
+    out = git.call("diff-tree", "-r", "-z", "--root", "--no-renames", "--always", "--format=%B",
                    head, "--", scope).stdout.decode("utf-8", "replace")  # fmt: skip
-    fields = out.split("\0")
+    message, _, changes = out.partition("\0")
+    if "Sobreg-Id" not in trailers(message.removesuffix("\n")):
+        return []
+    fields = changes.removeprefix("\n").split("\0")
     found = []
     for meta, rel in zip(fields[0::2], fields[1::2], strict=False):
         if not meta.startswith(":"):

@@ -113,6 +113,12 @@ class Commit:
         }
 
 
+# git commands that may move HEAD (see `Git.held_head`).
+_MOVES_HEAD = frozenset(("update-ref", "reset", "commit", "rebase", "merge", "pull", "checkout",
+                         "switch", "cherry-pick", "revert", "am", "stash", "symbolic-ref",
+                         "branch"))  # fmt: skip
+
+
 class Git:
     """The git repository that contains a folder."""
 
@@ -127,6 +133,10 @@ class Git:
         self.git_dir = Path(lines[1]).resolve()
         # commit -> (paths asked, their (mode, blob id)) as `ls-tree` listed them (transaction).
         self.listed: dict[str, tuple[frozenset[str], dict[str, tuple[str, str]]]] = {}
+        # HEAD as a write holding the registry lock read it, in a tuple (None inside: unborn);
+        # None: ask git. Forgotten when this process runs a command that may move HEAD; one
+        # moved by another process makes the commit's compare-and-swap refuse (`git.moved`).
+        self.held_head: tuple[str | None] | None = None
 
     def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
         """git's output as text, without its final newline."""
@@ -142,6 +152,8 @@ class Git:
         timeout: float = 300,
     ) -> subprocess.CompletedProcess[bytes]:
         """git as a process in this repository (see `git_process`)."""
+        if args and args[0] in _MOVES_HEAD:
+            self.held_head = None
         return git_process(list(args), self.root, ok=ok, env=env, data=data, timeout=timeout)
 
     def out(self, *args: str) -> str:
@@ -154,7 +166,10 @@ class Git:
         return self.call("rev-parse", "--verify", "-q", "HEAD", ok=True).returncode == 0
 
     def head(self) -> str | None:
-        """The commit `HEAD` names, or None on an unborn branch (one git process)."""
+        """The commit `HEAD` names, or None on an unborn branch (one git process, none while a
+        write holds what it read: `held_head`)."""
+        if self.held_head is not None:
+            return self.held_head[0]
         done = self.call("rev-parse", "--verify", "-q", "HEAD", ok=True)
         return done.stdout.decode().strip() if done.returncode == 0 else None
 

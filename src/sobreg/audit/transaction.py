@@ -1,8 +1,8 @@
 """A write as git writes: new objects, then a compare-and-swap of the branch, then the working
 tree (docs/architecture.md, quality bars).
 
-The commit is built from blobs and a tree made against a temporary index in `.git/sobreg/tmp/`,
-never the user's index, so their staged and unstaged work is left alone. Only when
+The commit is built from blobs and trees written next to HEAD's (`trees`), never through the
+user's index, so their staged and unstaged work is left alone. Only when
 `git update-ref HEAD NEW OLD` has moved the branch are the working files replaced (atomically,
 from temporary files outside `registry/`) and the real index updated for exactly those paths.
 A crash before the ref moves leaves nothing visible; a crash after it leaves files behind
@@ -33,14 +33,18 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
     nothing is built on what is not committed."""
     git = Git(registry.root)
     with registry_lock(git.git_dir):
-        head = git.head()  # the torn-write check and the refusal both read this commit
+        head = git.head()  # the torn-write check, the refusal and the commit all build on it
         repair.complete_at(git, registry, head)
         refuse_uncommitted(git, dict.fromkeys(items), head)
         if (git.git_dir / "index.lock").exists():
             # Left by a git process that died (or one still running): updating the index would
             # fail after the branch moved, so refuse before writing anything.
             raise EnvironmentFailure("git.index_locked", path=str(git.git_dir / "index.lock"))
-        yield git
+        git.held_head = (head,)
+        try:
+            yield git
+        finally:
+            git.held_head = None
 
 
 def committed_ids(git: Git, rels: list[str], head: str | None) -> dict[str, tuple[str, str]]:
@@ -84,8 +88,9 @@ def _tree(git: Git, head: str | None, files: dict[str, str | None], modes: dict[
     paths (`trees`); the first commit of a repository through a temporary index."""
     if head is None:
         return index_tree(git, head, files, modes)
-    blobs = {rel: None if text is None else _blob(git, text) for rel, text in files.items()}
-    return trees.build(git, head, blobs, modes)
+    texts = {rel: text.encode("utf-8") for rel, text in files.items() if text is not None}
+    ids = dict(zip(texts, trees.write_objects(git, "blob", list(texts.values())), strict=True))
+    return trees.build(git, head, {rel: ids.get(rel) for rel in files}, modes)
 
 
 def _blob(git: Git, text: str) -> str:
@@ -135,6 +140,7 @@ def commit_files(
 ) -> str:
     """Commit exactly `files` (text, or None to remove) on top of `HEAD`, then show them in the
     working tree; refused before anything is written when a file differs from `HEAD`."""
+    held = git.held_head is not None
     old = git.head()  # once: the files, the tree and the compare-and-swap all build on it
     known = refuse_uncommitted(git, files, old)
     rels = {git.rel(path): text for path, text in files.items()}
@@ -151,6 +157,8 @@ def commit_files(
     moved = git.call("update-ref", "-m", "sobreg", "HEAD", new, old or ZERO, ok=True)
     if moved.returncode != 0:
         raise EnvironmentFailure("git.moved", ref="HEAD")
+    if held:
+        git.held_head = (new,)  # still under the lock: the next commit of this write builds on it
     for path, text in files.items():
         place(git, path, text)
     sync_index(git, list(rels))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sobreg.engine.process import get_path
 from sobreg.errors import RefusedError
 from sobreg.models.ids import is_program_id, slugify
-from sobreg.models.process import CreateProgram
+
+if TYPE_CHECKING:  # an annotation only: a write need not build the process models' classes
+    from sobreg.models.process import CreateProgram
 
 
 def new_program(
