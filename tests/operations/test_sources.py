@@ -94,6 +94,13 @@ def test_search_sees_every_source_unless_local(world: World) -> None:
     text = cli("search", "sömn")
     assert "skane:somn-kbt" in text.stdout and "Region Skåne (hämtad i dag)" in text.stdout
     assert "nationell bedömning" in text.stdout
+    # The same search again is a kept answer; a fetch that brings a new item is not kept over.
+    add_nomination(world.skane, "N-2026-003", title="Sömnskola för skiftarbetare")
+    world.push(world.skane)
+    assert json.loads(cli("search", "sömn", "--json").stdout) == hits  # not fetched yet
+    assert cli("sources", "fetch").code == 0
+    again = json.loads(cli("search", "sömn", "--json").stdout)
+    assert ("skane", "N-2026-003") in {(h["source"], h["id"]) for h in again}
 
 
 def test_show_source_id_is_read_only_and_as_stored(world: World) -> None:

@@ -26,7 +26,8 @@ def test_benchmark_runs_on_200_items_with_every_row() -> None:
         "limit: python start (`python -c pass`)", "limit: stat every file",
         "limit: read every file's bytes", "limit: yaml-rs parse only (the fast reader)",
         "floor: PyYAML CSafeLoader, parse only", "--help", "validate, cold", "validate, warm",
-        "report --year, warm", "status", "list --json", "due", "search sömn",
+        "report --year, warm", "status", "list --json", "due", "search sömn, asked before",
+        "search, a new one-word query", "search, a new two-word query",
         "advance (commit included)", "set (commit included)", "log ID",
         "pre-commit hook, one changed file", "publish, new folder", "publish, one program changed",
     ]  # fmt: skip
@@ -86,7 +87,8 @@ def test_the_regions_benchmark_runs_on_three_small_registries() -> None:
     ]
     assert rows[1:] == [
         "sources fetch, first time (reads every source)", "sources fetch, nothing new",
-        "search sömn --local (this registry)", "search sömn (every source)",
+        "search sömn --local, asked before", "search sömn (every source), asked before",
+        "search sömn --local, a new query", "search sömn (every source), a new query",
         "publish --sources all", "validate, warm (sources.yaml and links)",
     ]  # fmt: skip
     assert "search across every source:" in done.stdout

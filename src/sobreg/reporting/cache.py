@@ -1,11 +1,12 @@
 """Answers of the registry-wide read commands kept under `.git/sobreg/`, keyed by everything
 they are computed from.
 
-The key is a hash of the command, its parameters (year, today's date, filters), the content keys
-of every item it reads (see itemcache), process.yaml and sobreg's code (the fingerprint). When the
-files' stats say nothing changed, `report`, `status`, `due` and `list` read their answer instead
-of loading 10,000 summaries and computing it again; anything that changed gives another key, so a
-stale answer is never used. Old answers are pruned; a missing or corrupt one is recomputed.
+The key is a hash of the command, its parameters (year, today's date, filters, a search's words
+and the sources' state), the content keys of every item it reads (see itemcache), process.yaml
+and sobreg's code (the fingerprint). When the files' stats say nothing changed, `report`,
+`status`, `due`, `list` and `search` read their answer instead of loading 10,000 summaries or
+search records and computing it again; anything that changed gives another key, so a stale answer
+is never used. Old answers are pruned; a missing or corrupt one is recomputed.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sobreg.reporting import annual as reports
 from sobreg.store import kept
 from sobreg.store.itemcache import fingerprint, unchanged_keys
 from sobreg.store.registry import Registry, git_dir
-from sobreg.validation.summaries import keyed_summaries
+from sobreg.validation.summaries import keyed_search_records, keyed_summaries
 
 KEEP = 16  # answers remembered: a few commands, years and filters
 T = TypeVar("T")
@@ -30,29 +31,52 @@ def kept_answer(
     registry: Registry,
     command: str,
     params: tuple[Any, ...],
-    compute: Callable[[reports.Items], T],
+    compute: Callable[..., T],
     item_type: str | None = None,
     progress: Any = None,
+    records: bool = False,
+    keyed: bool = False,
 ) -> T:
     """`compute(summaries)` over the registry's items (of `item_type`), or its kept answer when
-    no item and nothing else it depends on changed since it was computed."""
+    no item and nothing else it depends on changed since it was computed. `records`: computed
+    from what search reads of each item instead of its summary; `keyed`: called as
+    `compute(items, keys)`, the items' content keys (None: not known) to keep more by."""
     folder = git_dir(registry.root)
     paths = registry.item_paths(item_type)
     stat_keys = unchanged_keys(registry, paths) if folder else None
     found = _kept(_answer_file(registry, folder, command, params, stat_keys), command)
     if found is not None:
         return found[0]
-    keys, items = keyed_summaries(
-        registry, item_type, progress, listed=(paths, stat_keys) if folder else None
-    )
+    load = keyed_search_records if records else keyed_summaries
+    keys, items = load(registry, item_type, progress, listed=(paths, stat_keys) if folder else None)
     file = _answer_file(registry, folder, command, params, keys)
     if stat_keys is None:  # the files were read: touched, maybe, but the same content
         found = _kept(file, command)
         if found is not None:
             return found[0]
-    answer = compute(items)
+    answer = compute(items, keys) if keyed else compute(items)
     if file is not None:
         _store(file, (command, answer))
+    return answer
+
+
+def kept_for(
+    registry: Registry,
+    command: str,
+    params: tuple[Any, ...],
+    keys: list[str] | None,
+    compute: Callable[[], T],
+    keep: int = KEEP,
+) -> T:
+    """`compute()`, or its answer kept for these items' content keys (see `kept_answer`), among
+    the last `keep` of this command's (not pruned by the other commands' answers)."""
+    file = _answer_file(registry, git_dir(registry.root), command, params, keys, command)
+    found = _kept(file, command)
+    if found is not None:
+        return found[0]
+    answer = compute()
+    if file is not None:
+        _store(file, (command, answer), keep)
     return answer
 
 
@@ -70,6 +94,7 @@ def _answer_file(
     command: str,
     params: tuple[Any, ...],
     keys: list[str] | None,
+    kind: str = "answer",
 ) -> Path | None:
     if folder is None or keys is None:
         return None  # no place to keep it, or an item that could not be read: not kept
@@ -77,14 +102,15 @@ def _answer_file(
     digest.update(fingerprint(registry).encode())
     digest.update(repr((command, params, registry.skip_invalid)).encode())
     digest.update("\0".join(keys).encode())
-    return folder / "sobreg" / f"answer-{digest.hexdigest()}.pickle"
+    return folder / "sobreg" / f"{kind}-{digest.hexdigest()}.pickle"
 
 
-def _store(file: Path, value: Any) -> None:
+def _store(file: Path, value: Any, keep: int = KEEP) -> None:
     kept.store_pickle(file, value)  # written whole, or not at all: it only costs time next run
+    kind = file.name.split("-", 1)[0]
     try:
-        old = sorted(file.parent.glob("answer-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for stale in old[:-KEEP]:
+        old = sorted(file.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
+        for stale in old[:-keep]:
             stale.unlink(missing_ok=True)
     except OSError:
         return  # another process pruned them first

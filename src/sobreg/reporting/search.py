@@ -13,104 +13,25 @@ source and when that source was fetched.
 
 from __future__ import annotations
 
-import bisect
-import re
+import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
+from sobreg.reporting.scoring import CUTOFF, SIMILAR_CUTOFF, Query, score
+from sobreg.reporting.wordindex import Vocabulary, WordIndex
 from sobreg.store.registry import Registry
 from sobreg.validation.summaries import search_records
 
 if TYPE_CHECKING:
     from sobreg.validation.sources import SourceView
 
-# Long free text matches many short queries by chance; it counts a little less than a name.
-_WEIGHTS = {"id": 1.0, "title": 1.0, "need": 0.9, "target_group": 0.9}
-CUTOFF = 75.0
-SIMILAR_CUTOFF = 75.0
-__all__ = ["fold", "words"]  # the search's text folding, where the catalogue and CLI find it
-# How one query word meets one word of a field, as a number whose order is the order of
-# preference: it begins the word (2000), sits inside it (1000), else the edit-distance ratio.
-_PREFIX, _INSIDE = 2000.0, 1000.0
-
-
-def _code(word: str, token: str) -> float:
-    if token.startswith(word):
-        return _PREFIX
-    if len(word) >= 4 and word in token:
-        return _INSIDE
-    return fuzz.ratio(word, token)
-
-
-def _value(code: float) -> float:
-    return 100.0 if code >= _PREFIX else 95.0 if code >= _INSIDE else code
-
-
-class Query:
-    """A query's words, and each word's meeting with every field word seen so far: a field word
-    is compared once per search, however many items use it (a registry's vocabulary is far
-    smaller than its items' words)."""
-
-    def __init__(self, query: list[str]) -> None:
-        self.words = query
-        self.memo: list[dict[str, float]] = [{} for _ in query]
-
-    def score(self, text: str) -> float:
-        """How well the query's words are found in a folded field, 0–100: per query word its
-        best meeting with the field's words, averaged over the query's words."""
-        return self._score(text.split())
-
-    def _score(self, tokens: list[str]) -> float:
-        if not self.words or not tokens:
-            return 0.0
-        total = 0.0
-        for word, memo in zip(self.words, self.memo, strict=True):
-            try:
-                # The field's words all met before (the common case once a few hundred items
-                # are ranked): the best meeting found at C speed, no Python loop over words.
-                best = max(map(memo.__getitem__, tokens))
-            except KeyError:
-                for token in tokens:
-                    if token not in memo:
-                        memo[token] = _code(word, token)
-                best = max(map(memo.__getitem__, tokens))
-            total += _value(best)
-        return total / len(self.words)
-
-    def best(self, fields: dict[str, str]) -> tuple[float, str]:
-        """The best weighted score of an item's folded fields, and the field that gave it: it runs
-        for every item of every search, so a one-word query (the common one) is met inline."""
-        best, where = 0.0, ""
-        if len(self.words) == 1:
-            memo = self.memo[0]
-            for name, text in fields.items():
-                tokens = text.split()
-                if not tokens:
-                    continue
-                try:
-                    code = max(map(memo.__getitem__, tokens))
-                except KeyError:
-                    value = self._score(tokens) * _WEIGHTS[name]  # fills the memo
-                else:
-                    value = _value(code) * _WEIGHTS[name]
-                if value > best:
-                    best, where = value, name
-            return best, where
-        for name, text in fields.items():
-            value = self._score(text.split()) * _WEIGHTS[name]
-            if value > best:
-                best, where = value, name
-        return best, where
-
-
-def score(query: list[str], text: str) -> float:
-    """How well the query's words are found in a folded field, 0–100."""
-    return Query(query).score(text)
+# Where the catalogue, the CLI and the tests find the search's folding and scores.
+__all__ = ["CUTOFF", "SIMILAR_CUTOFF", "Query", "fold", "score", "words"]
 
 
 @dataclass
@@ -150,12 +71,15 @@ def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
 
 
 def pool(registry: Registry, local: bool = True, sources: bool = True,
-         region_nominations_only: bool = False) -> list[Entry]:  # fmt: skip
+         region_nominations_only: bool = False,
+         records: list[tuple[str, dict[str, Any]]] | None = None) -> list[Entry]:  # fmt: skip
     """The items a search ranks: this registry's and (unless left out) every source's programs
-    and open nominations; `region_nominations_only`: only other regions' open nominations."""
+    and open nominations; `region_nominations_only`: only other regions' open nominations.
+    `records`: this registry's search records, when the caller has them."""
     found: list[Entry] = []
     if local:
-        found += [(None, kind, data) for kind, data in search_records(registry)]
+        local_records = search_records(registry) if records is None else records
+        found += [(None, kind, data) for kind, data in local_records]
     if sources and (registry.root / "sources.yaml").is_file():
         # Lazy: a registry without sources never loads their reader (and git's) for a search.
         from sobreg.validation.sources import read
@@ -187,34 +111,82 @@ def _rank(
         fields = _fields(item_type, data)
         value, field = scorer(item_type, fields)
         if value >= cutoff:
-            title = data.get("title") if item_type == "nomination" else data.get("name")
-            item_id = str(data.get("id", ""))
-            status = data.get("status")
-            close = fuzz.ratio(query, fields.get("title", ""))
-            hit = Hit(item_id, str(title or ""), round(value, 1), item_type, status, field, close)
-            if view is not None:
-                hit.source, hit.source_label = view.name, view.label
-                hit.fetched_at, hit.national = view.fetched_at, view.kind == "national"
-            hits.append(hit)
+            hits.append(_hit(view, item_type, data, fields, value, field, query))
+    hits.sort(key=_order)
+    return hits[:limit]
+
+
+def _hit(
+    view: SourceView | None,
+    item_type: str,
+    data: dict[str, Any],
+    fields: dict[str, str],
+    value: float,
+    field: str,
+    query: str,
+) -> Hit:
+    title = data.get("title") if item_type == "nomination" else data.get("name")
+    close = fuzz.ratio(query, fields.get("title", ""))
+    hit = Hit(str(data.get("id", "")), str(title or ""), round(value, 1), item_type,
+              data.get("status"), field, close)  # fmt: skip
+    if view is not None:
+        hit.source, hit.source_label = view.name, view.label
+        hit.fetched_at, hit.national = view.fetched_at, view.kind == "national"
+    return hit
+
+
+def _order(hit: Hit) -> tuple[float, float, str, str]:
     # Equal scores: the name closest to the query as a whole first (`somn` → Sömnhjälpen before
     # a long title that merely starts with sömn), then this registry before the sources, then by
     # source and id so the order is stable.
-    hits.sort(key=lambda h: (-h.score, -h.closeness, h.source or "", h.id))
-    return hits[:limit]
+    return (-hit.score, -hit.closeness, hit.source or "", hit.id)
 
 
 def search(
     registry: Registry, text: str, *, limit: int = 20, cutoff: float = CUTOFF,
     local_only: bool = False,
 ) -> list[Hit]:  # fmt: skip
-    """Items like `text`, best first: this registry's and, unless `local_only`, the sources'."""
+    """Items like `text`, best first: this registry's and, unless `local_only`, the sources'.
+    The same search again finds its kept answer while no item and no source changed."""
     query = words(text)
     if not query:
         return []
+    sources = not local_only and (registry.root / "sources.yaml").is_file()
+    # Lazy: the kept answers' module brings the reports' engine, which search does not use.
+    from sobreg.reporting.cache import kept_answer, kept_for
+
+    if sources:
+        # Lazy: a registry without sources never loads their reader (and git's) for a search.
+        from sobreg.validation.sources import fetched_key
+
+    def ranked(records: list[tuple[str, dict[str, Any]]], keys: list[str] | None) -> list[Hit]:
+        fields = [_fields(kind, data) for kind, data in records]
+        index = kept_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
+        local = [(None, kind, data) for kind, data in records]
+        if index is None or index.count != len(records):
+            hits = _rank(local, scorer, limit, cutoff, False, joined)
+        elif len(query) == 1:
+            # Ordered as `_order` orders hits, before making any: thousands may score alike.
+            order = [
+                (-round(value, 1), -fuzz.ratio(joined, fields[i].get("title", "")),
+                 str(records[i][1].get("id", "")), i, value, field)
+                for i, (value, field) in index.best(query[0], cutoff).items()
+            ]  # fmt: skip
+            hits = [_hit(None, *records[i], fields[i], value, field, joined)
+                    for *_, i, value, field in heapq.nsmallest(limit, order)]  # fmt: skip
+        else:
+            hits = _rank([local[i] for i in sorted(index.nominated(query, cutoff))], scorer,
+                         limit, cutoff, False, joined)  # fmt: skip
+        if sources:
+            hits += _rank(pool(registry, local=False), scorer, limit, cutoff, False, joined)
+        hits.sort(key=_order)
+        return hits[:limit]
+
     compiled = Query(query)
     scorer = lambda _, fields: compiled.best(fields)  # noqa: E731
-    entries = pool(registry, sources=not local_only)
-    return _rank(entries, scorer, limit, cutoff, False, " ".join(query))
+    joined = " ".join(query)
+    params = (tuple(query), limit, cutoff, fetched_key(registry) if sources else None)
+    return kept_answer(registry, "search", params, ranked, records=True, keyed=True)
 
 
 def similar(
@@ -273,31 +245,7 @@ class Candidates:
         limit = len(items) if common_share >= 1.0 else max(20, common_share * len(items))
         self.common = {token for token, found in by_word.items() if len(found) > limit}
         self.by_word = by_word
-        self.vocabulary = sorted(by_word)
-        self.blob = "\n".join(self.vocabulary)
-        self.starts = [0]
-        for token in self.vocabulary[:-1]:
-            self.starts.append(self.starts[-1] + len(token) + 1)
-        self.near: dict[str, set[str]] = {}
-
-    def _near(self, word: str, cutoff: float) -> set[str]:
-        found = self.near.get(word)
-        if found is not None:
-            return found
-        found = set()
-        at = bisect.bisect_left(self.vocabulary, word)
-        while at < len(self.vocabulary) and self.vocabulary[at].startswith(word):
-            found.add(self.vocabulary[at])
-            at += 1
-        if len(word) >= 4:
-            for hit in re.finditer(re.escape(word), self.blob):
-                found.add(self.vocabulary[bisect.bisect_right(self.starts, hit.start()) - 1])
-        for token, _, _ in process.extract(
-            word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-        ):
-            found.add(token)
-        self.near[word] = found
-        return found
+        self.vocabulary = Vocabulary(list(by_word))
 
     def nominated(self, query: list[str], cutoff: float, skip_numbers: bool = False) -> set[int]:
         """The indexes of the items a query could find at `cutoff` (see the class)."""
@@ -305,7 +253,7 @@ class Candidates:
         for word in query:
             if skip_numbers and word.isdigit():
                 continue
-            for token in self._near(word, cutoff):
+            for token in self.vocabulary.near(word, cutoff):
                 if token not in self.common:
                     indexes.update(self.by_word[token])
         return indexes

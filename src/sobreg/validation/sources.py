@@ -104,6 +104,13 @@ def _build(git: Git, name: str) -> tuple[list[Any], list[Any]]:
     return items, refused
 
 
+def fetched_key(registry: Registry) -> str:
+    """What every source's view depends on besides sobreg's code: sources.yaml, the commit each
+    source's ref holds and what its last fetch found (a kept answer's key, reporting/cache)."""
+    git = Git(registry.root)
+    return repr((listed(registry), git_sources.commits(git), git_sources.read_state(git.git_dir)))
+
+
 def read(registry: Registry, names: list[str] | None = None) -> list[SourceView]:
     """Every source of sources.yaml (or those named) as last fetched, its items read from the
     cache when its commit was read before."""

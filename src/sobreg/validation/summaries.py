@@ -87,13 +87,23 @@ def search_records(registry: Registry) -> list[tuple[str, dict[str, Any]]]:
     """(type, what search reads) of every item: id, name and status and the folded words, from
     their own kept file when no item changed (a tenth of the summaries' bytes), else the
     summaries with their words."""
-    paths, keys = _listed(registry, None)
+    return keyed_search_records(registry)[1]
+
+
+def keyed_search_records(
+    registry: Registry,
+    item_type: str | None = None,
+    progress: Any = None,
+    listed: tuple[list[str], list[str] | None] | None = None,
+) -> tuple[list[str] | None, list[tuple[str, dict[str, Any]]]]:
+    """`search_records`, with the content keys they come from (as `keyed_summaries`)."""
+    paths, keys = listed or _listed(registry, item_type)
     if keys is not None:
         table = kept_search(registry)
         found = [table.get(key) for key in keys]
         if all(isinstance(record, dict) for record in found):
-            return list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]
-    return keyed_summaries(registry, words=True, listed=(paths, keys))[1]
+            return keys, list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]
+    return keyed_summaries(registry, item_type, progress, words=True, listed=(paths, keys))
 
 
 def _listed(registry: Registry, item_type: str | None) -> tuple[list[str], list[str] | None]:

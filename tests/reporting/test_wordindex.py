@@ -1,0 +1,66 @@
+"""The word index (reporting/wordindex.py) finds what scoring every item finds: a one-word query's
+scores and fields equal `Query.best`'s for every item reaching the cutoff, and a longer query
+nominates every item that can reach it. Generated fields and queries from a small alphabet, so
+words begin, sit inside and nearly match each other often."""
+
+from __future__ import annotations
+
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sobreg.reporting.scoring import CUTOFF, Query
+from sobreg.reporting.wordindex import FIELDS, WordIndex
+
+_letters = st.text(alphabet="abcdeö", min_size=1, max_size=7)
+
+
+@st.composite
+def _items(draw: st.DrawFn, word: str) -> list[dict[str, str]]:
+    """Fields whose words are random, or hold the query word: begin with it, end with it or
+    hold it inside (a compound), among letters enough that the ratio alone would not match."""
+    token = st.one_of(
+        _letters,
+        st.builds(lambda a, b: a + word + b, _letters, _letters),
+        st.builds(lambda a: word + a, _letters),
+    )
+    text = st.lists(token, min_size=1, max_size=5).map(" ".join)
+    found = draw(st.lists(st.dictionaries(st.sampled_from(FIELDS), text, max_size=4), max_size=30))
+    return [{name: f[name] for name in FIELDS if name in f} for f in found]  # searchable's order
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), word=_letters, cutoff=st.sampled_from([CUTOFF, 50.0, 90.0]))
+def test_one_word_scores_equal_scoring_every_item(
+    data: st.DataObject, word: str, cutoff: float
+) -> None:
+    fields = data.draw(_items(word))
+    index = WordIndex.build(fields)
+    assert index is not None
+    query = Query([word])
+    expected = {}
+    for item, found in enumerate(fields):
+        value, field = query.best(found)
+        if value >= cutoff:
+            expected[item] = (value, field)
+    assert index.best(word, cutoff) == expected
+    # As kept between runs: the same answers after a pickle round trip.
+    assert pickle.loads(pickle.dumps(index)).best(word, cutoff) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), words=st.lists(_letters, min_size=2, max_size=3))
+def test_a_longer_query_nominates_every_item_that_can_reach_the_cutoff(
+    data: st.DataObject, words: list[str]
+) -> None:
+    fields = data.draw(_items(words[0])) + data.draw(_items(words[1]))
+    index = WordIndex.build(fields)
+    assert index is not None
+    query = Query(words)
+    reaching = {item for item, found in enumerate(fields) if query.best(found)[0] >= CUTOFF}
+    assert reaching <= index.nominated(words, CUTOFF)
+
+
+def test_a_field_outside_the_searched_ones_is_not_indexed() -> None:
+    assert WordIndex.build([{"title": "somn"}, {"notes": "somn"}]) is None
