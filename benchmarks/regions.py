@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
-from run import median, runner, timed
+from run import asking, median, runner, timed
 
 NATIONAL = "nkg"
 LINK_EVERY = 4  # every fourth active regional program relies on a national assessment
@@ -92,9 +92,8 @@ def measure(here: Path, work: Path, repeat: int) -> dict[str, float]:
         repeat, runner([*sobreg, "search", "sömn"], here)
     )
     # Not asked before (another limit is another answer): what the sources cost a new query.
-    for name, extra in ((LOCAL, ["--local"]), (EVERY, [])):
-        asked = [[*sobreg, "search", "sömn", "--limit", str(30 + i), *extra] for i in range(repeat)]
-        rows[name] = median(repeat, lambda i, a=asked: timed(a[i], here))
+    rows[LOCAL] = median(repeat, asking(sobreg, "sömn", here, "--local"))
+    rows[EVERY] = median(repeat, asking(sobreg, "sömn", here))
     out = work / "nationell"
     rows["publish --sources all"] = median(
         repeat, runner([*sobreg, "publish", "--out", str(out), "--sources", "all"], here)

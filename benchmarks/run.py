@@ -103,6 +103,11 @@ def runner(command: list[str], cwd: Path) -> Callable[[int], float]:
     return lambda _: timed(command, cwd)
 
 
+def asking(sobreg: list[str], text: str, cwd: Path, *extra: str) -> Callable[[int], float]:
+    """A search for `text` that was not asked before: another limit each run is another answer."""
+    return lambda i: timed([*sobreg, "search", text, "--limit", str(30 + i), *extra], cwd)
+
+
 def median(repeat: int, run: Callable[[int], float]) -> float:
     return statistics.median(run(i) for i in range(repeat))
 
@@ -176,10 +181,7 @@ def measure(repo: Path, work: Path, repeat: int) -> dict[str, float]:
     # A query not asked before: its answer is not kept (another limit is another answer), the
     # word index is (built by the searches above). `sömn` meets half the generated items.
     for name, text in (("one-word", "sömn"), ("two-word", "sömn oro")):
-        rows[f"search, a new {name} query"] = median(
-            repeat,
-            lambda i, text=text: timed([*sobreg, "search", text, "--limit", str(30 + i)], repo),
-        )
+        rows[f"search, a new {name} query"] = median(repeat, asking(sobreg, text, repo))
     actor = ["--as", "admin@vgregion.se"]
     inventory = str(work / "inventory.yaml")
     rows["advance (commit included)"] = median(

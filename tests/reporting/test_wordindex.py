@@ -1,7 +1,8 @@
 """The word index (reporting/wordindex.py) finds what scoring every item finds: a one-word query's
-scores and fields equal `Query.best`'s for every item reaching the cutoff, and a longer query
-nominates every item that can reach it. Generated fields and queries from a small alphabet, so
-words begin, sit inside and nearly match each other often."""
+scores and fields equal `Query.best`'s for every item reaching the cutoff; a longer query's items
+are scored in the order of a bound no item's score exceeds, and its best items equal those of
+scoring every item. Generated fields and queries from a small alphabet, so words begin, sit
+inside and nearly match each other often."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sobreg.reporting.scoring import CUTOFF, Query
-from sobreg.reporting.wordindex import FIELDS, WordIndex
+from sobreg.reporting.wordindex import FIELDS, WordIndex, best_of
 
 _letters = st.text(alphabet="abcdeö", min_size=1, max_size=7)
 
@@ -50,16 +51,34 @@ def test_one_word_scores_equal_scoring_every_item(
 
 
 @settings(max_examples=300, deadline=None)
-@given(data=st.data(), words=st.lists(_letters, min_size=2, max_size=3))
-def test_a_longer_query_nominates_every_item_that_can_reach_the_cutoff(
-    data: st.DataObject, words: list[str]
+@given(
+    data=st.data(),
+    words=st.lists(_letters, min_size=2, max_size=3),
+    limit=st.integers(1, 8),
+    cutoff=st.sampled_from([CUTOFF, 60.0]),
+)
+def test_a_longer_querys_best_items_equal_scoring_every_item(
+    data: st.DataObject, words: list[str], limit: int, cutoff: float
 ) -> None:
+    # Every item that can reach the cutoff has a bound at least its score, and the items scored
+    # in the order of their bounds, stopping early, are the best `limit` of scoring every item.
     fields = data.draw(_items(words[0])) + data.draw(_items(words[1]))
     index = WordIndex.build(fields)
     assert index is not None
     query = Query(words)
-    reaching = {item for item, found in enumerate(fields) if query.best(found)[0] >= CUTOFF}
-    assert reaching <= index.nominated(words, CUTOFF)
+    bounds = {item: (bound, exact) for item, bound, exact in index.bounds(words, cutoff)}
+    scores = {item: query.best(found) for item, found in enumerate(fields)}
+    reaching = {item: found for item, found in scores.items() if found[0] >= cutoff}
+    assert all(bounds[item][0] + 1e-9 >= value for item, (value, _) in reaching.items())
+    # A bound given as the score is the score, to the last bit, and its field the same.
+    assert all(scores[item] == found for item, found in bounds.items() if found[1] is not None)
+
+    def order(item: int, value: float) -> tuple[float, int]:
+        return (-round(value, 1), -item)  # ties: the later item first, against the bounds order
+
+    expected = sorted(reaching.items(), key=lambda pair: order(pair[0], pair[1][0]))[:limit]
+    found = best_of(index.bounds(words, cutoff), scores.__getitem__, order, cutoff, limit)
+    assert found == [(item, value, field) for item, (value, field) in expected]
 
 
 def test_a_field_outside_the_searched_ones_is_not_indexed() -> None:

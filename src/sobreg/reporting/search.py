@@ -13,7 +13,6 @@ source and when that source was fetched.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -23,7 +22,7 @@ from rapidfuzz import fuzz
 from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
 from sobreg.reporting.scoring import CUTOFF, SIMILAR_CUTOFF, Query, score
-from sobreg.reporting.wordindex import Vocabulary, WordIndex
+from sobreg.reporting.wordindex import Vocabulary, WordIndex, best_of
 from sobreg.store.registry import Registry
 from sobreg.validation.summaries import search_records
 
@@ -165,18 +164,22 @@ def search(
         local = [(None, kind, data) for kind, data in records]
         if index is None or index.count != len(records):
             hits = _rank(local, scorer, limit, cutoff, False, joined)
-        elif len(query) == 1:
-            # Ordered as `_order` orders hits, before making any: thousands may score alike.
-            order = [
-                (-round(value, 1), -fuzz.ratio(joined, fields[i].get("title", "")),
-                 str(records[i][1].get("id", "")), i, value, field)
-                for i, (value, field) in index.best(query[0], cutoff).items()
-            ]  # fmt: skip
-            hits = [_hit(None, *records[i], fields[i], value, field, joined)
-                    for *_, i, value, field in heapq.nsmallest(limit, order)]  # fmt: skip
         else:
-            hits = _rank([local[i] for i in sorted(index.nominated(query, cutoff))], scorer,
-                         limit, cutoff, False, joined)  # fmt: skip
+            # Ordered as `_order` orders this registry's hits, before making any: thousands of
+            # items may score alike.
+            def order(i: int, value: float) -> tuple[float, float, str]:
+                close = fuzz.ratio(joined, fields[i].get("title", ""))
+                return (-round(value, 1), -close, str(records[i][1].get("id", "")))
+
+            if len(query) == 1:
+                best = index.best(query[0], cutoff)
+                bounds = sorted(((i, value, field) for i, (value, field) in best.items()),
+                                key=lambda found: -found[1])  # fmt: skip
+                found = best_of(bounds, best.__getitem__, order, cutoff, limit)
+            else:
+                found = best_of(index.bounds(query, cutoff), lambda i: compiled.best(fields[i]),
+                                order, cutoff, limit)  # fmt: skip
+            hits = [_hit(None, *records[i], fields[i], v, f, joined) for i, v, f in found]
         if sources:
             hits += _rank(pool(registry, local=False), scorer, limit, cutoff, False, joined)
         hits.sort(key=_order)

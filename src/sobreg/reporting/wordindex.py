@@ -6,15 +6,18 @@ letters or more) or is as close to as the cutoff by RapidFuzz's ratio (`Vocabula
 item's score is its best field's mean over the query's words, so an item holding no such word
 for any query word cannot reach the cutoff. `WordIndex` keeps, for every field word of this
 registry's search records, the items and fields holding it: a one-word query (the common one) is
-scored from the index alone, a longer one exactly (`Query.best`) on the items it nominates.
+scored from the index alone; a longer one exactly (`Query.best`), item by item in the order of a
+bound on its score, until no item left can enter the best `limit`.
 `tests/reporting/test_wordindex.py` compares both with scoring every item.
 """
 
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from array import array
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -104,11 +107,64 @@ class WordIndex:
                     found[item] = (score, at)
         return {item: (score, FIELDS[at]) for item, (score, at) in found.items() if score >= cutoff}
 
-    def nominated(self, query: list[str], cutoff: float) -> set[int]:
-        """The items holding a word one of the query's words can meet at `cutoff`: the only ones
-        whose score can reach it."""
-        items: set[int] = set()
+    def bounds(self, query: list[str], cutoff: float) -> list[tuple[int, float, str | None]]:
+        """Every item that may reach `cutoff`, with a bound its score cannot exceed, highest
+        first: per field, the mean over the query's words of each word's best value among the
+        field words it meets, a word meeting none counted at `cutoff` (its ratio with any of them
+        is below), weighted as `Query.best` weighs it. Where every word meets a word of the
+        item's best field, and no other field comes near, the bound is its score: that field is
+        given too (else None), summed in `Query.best`'s order, so the number is the same."""
+        total: dict[int, float] = {}  # posting -> Σ of its words' best values, in query order
+        met: dict[int, int] = {}  # posting -> how many of the query's words meet it
         for word in query:
+            best: dict[int, float] = {}
             for token in self.vocabulary.near(word, cutoff):
-                items.update(p // _WIDTH for p in array("I", self.postings[token]))
-        return items
+                value = meeting_value(meeting(word, token))
+                for posting in array("I", self.postings[token]):
+                    if best.get(posting, -1.0) < value:
+                        best[posting] = value
+            for posting, value in best.items():
+                total[posting] = total.get(posting, 0.0) + value
+                met[posting] = met.get(posting, 0) + 1
+        count = len(query)
+        found: dict[int, tuple[float, str | None]] = {}
+        for posting, summed in total.items():
+            item, at = divmod(posting, _WIDTH)
+            missing = count - met[posting]
+            bound = (summed + missing * cutoff) / count * WEIGHTS[FIELDS[at]]
+            old = found.get(item)
+            if old is None or bound > old[0] + 1e-9:
+                exact = missing == 0 and (old is None or bound > old[0] + 1e-6)
+                found[item] = (bound, FIELDS[at] if exact else None)
+            elif bound >= old[0] - 1e-6:
+                found[item] = (old[0], None)  # two fields about as good: `Query.best` decides
+        ordered = sorted(found.items(), key=lambda pair: -pair[1][0])
+        return [(item, bound, field) for item, (bound, field) in ordered]
+
+
+def best_of(
+    bounds: Sequence[tuple[int, float, str | None]],
+    score: Callable[[int], tuple[float, str]],
+    order: Callable[[int, float], tuple[Any, ...]],
+    cutoff: float,
+    limit: int,
+) -> list[tuple[int, float, str]]:
+    """The best `limit` items reaching `cutoff`, as (item, score, field) in `order` (whose first
+    part is the score rounded to a tenth, negated): in the order of their bounds, each scored
+    (`score`, unless its bound is its score), until the next bound, rounded, is below the
+    `limit`-th score found."""
+    scored: list[tuple[tuple[Any, ...], int, float, str]] = []
+    kept: list[float] = []  # the best `limit` rounded scores, smallest first
+    for item, bound, exact in bounds:
+        # 1e-9: a bound summed in another order than the score may be a rounding error lower.
+        if len(kept) == limit and round(bound + 1e-9, 1) < kept[0]:
+            break
+        value, field = (bound, exact) if exact is not None else score(item)
+        if value < cutoff:
+            continue
+        scored.append((order(item, value), item, value, field))
+        if len(kept) < limit:
+            heapq.heappush(kept, round(value, 1))
+        else:
+            heapq.heappushpop(kept, round(value, 1))
+    return [(item, value, field) for _, item, value, field in heapq.nsmallest(limit, scored)]
