@@ -171,3 +171,27 @@ def test_another_day_language_or_template_renders_every_page(
     assert cli("--lang", "en", "publish", "--out", str(site)).code == 0
     local_pages = _inodes(site)
     assert all(local_pages[name] != english[name] for name in english if name != "index.html")
+
+
+def test_pages_rendered_in_workers_equal_those_rendered_here(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many new pages are rendered in worker processes: the same bytes as rendered in this one,
+    and a page that fails in a worker fails here with its own error."""
+    from jinja2 import Environment
+
+    from sobreg.reporting import pages
+
+    monkeypatch.setattr(pages, "PARALLEL_FROM", 1)  # workers for this small catalogue too
+    parallel = tmp_path / "parallel"
+    assert cli("publish", "--out", str(parallel)).code == 0
+    for page in _pages(site):
+        name = page.relative_to(site)
+        assert (parallel / name).read_bytes() == page.read_bytes(), name
+    template = Environment().from_string("{{ 1 // n }} {{ root }}")
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    todo = [(folder / f"{n}.html", {"n": n}) for n in (1, 2, 0, 4)]
+    with pytest.raises(ZeroDivisionError):
+        pages.write_pages(template, todo, {"root": "r"})
+    assert (folder / "4.html").read_text(encoding="utf-8") == "0 r"  # the others are written

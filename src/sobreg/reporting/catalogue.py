@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -24,6 +25,7 @@ from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
 from sobreg.reporting import reuse
 from sobreg.reporting.national import Statements
+from sobreg.reporting.pages import write_pages
 from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment
@@ -148,13 +150,16 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
             count_template=t("catalogue.count", shown="{shown}", total="{total}"), **common,
         )  # fmt: skip
         (build / "index.html").write_text(index, encoding="utf-8")
-        page = env.get_template("catalogue/program.html.j2")
+        todo = []
+        old_root, new_root = str(target) + os.sep, str(build) + os.sep
         for view in views:
             name = f"programs/{view['program']['id']}.html"
             pages[name] = reuse.page_key(view.pop("_key"), generated.isoformat(), templates)
-            if before.get(name) == pages[name] and reuse.reuse(target / name, build / name):
+            if before.get(name) == pages[name] and reuse.reuse(old_root + name, new_root + name):
                 continue
-            (build / name).write_text(page.render(s=view, root="../", **common), "utf-8")
+            todo.append((build / name, {"s": view}))
+        write_pages(env.get_template("catalogue/program.html.j2"), todo,
+                    {"root": "../", **common})  # fmt: skip
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
         swap_in(build, target, generated)
     except BaseException:

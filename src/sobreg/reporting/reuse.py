@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -110,10 +111,11 @@ def old_pages(target: Path, marker: str) -> dict[str, str]:
     return {}
 
 
-def reuse(old: Path, new: Path) -> bool:
-    """Put the previous catalogue's page `old` at `new` (a hard link, else a copy)."""
+def reuse(old: str, new: str) -> bool:
+    """Put the previous catalogue's page `old` at `new` (a hard link, else a copy): paths as
+    strings, one `lstat` each, for the thousands of pages a republish carries over."""
     try:
-        if not old.is_file() or old.is_symlink():
+        if not stat.S_ISREG(os.lstat(old).st_mode):  # a link or a folder is not a page of ours
             return False
         try:
             os.link(old, new)
