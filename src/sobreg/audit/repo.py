@@ -131,8 +131,9 @@ class Git:
             raise EnvironmentFailure("git.not_repo", path=str(folder))
         self.root = Path(lines[0]).resolve()
         self.git_dir = Path(lines[1]).resolve()
-        # commit -> (paths asked, their (mode, blob id)) as `ls-tree` listed them (transaction).
-        self.listed: dict[str, tuple[frozenset[str], dict[str, tuple[str, str]]]] = {}
+        # (commit, folder) -> the folder's tree entries, name -> (mode, id), as read (trees.py):
+        # a commit's objects never change, so a write reads each folder of HEAD once.
+        self.trees: dict[tuple[str, str], dict[bytes, tuple[bytes, str]]] = {}
         # HEAD as a write holding the registry lock read it, in a tuple (None inside: unborn);
         # None: ask git. Forgotten when this process runs a command that may move HEAD; one
         # moved by another process makes the commit's compare-and-swap refuse (`git.moved`).

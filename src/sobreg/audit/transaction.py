@@ -48,22 +48,9 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
 
 
 def committed_ids(git: Git, rels: list[str], head: str | None) -> dict[str, tuple[str, str]]:
-    """(mode, blob id) in `head` of each of `rels` that exists there. A commit's objects never
-    change: what the write's first check read of `head` is not asked of git again."""
-    if head is None:
-        return {}
-    asked, known = git.listed.get(head, (frozenset(), {}))
-    if asked.issuperset(rels):
-        return {rel: known[rel] for rel in rels if rel in known}
-    found = {}
-    out = git.call("ls-tree", "-z", head, "--", *rels).stdout.decode("utf-8", "replace")
-    for record in out.split("\0"):
-        if record:
-            meta, _, rel = record.partition("\t")
-            mode, _, sha = meta.split(" ")
-            found[rel] = (mode, sha)
-    git.listed[head] = (frozenset(rels), found)
-    return found
+    """(mode, blob id) in `head` of each of `rels` that exists there, from the trees of their
+    folders, which the commit then builds on (`trees.read`: each read once)."""
+    return {} if head is None else trees.entries(git, head, rels)
 
 
 def refuse_uncommitted(

@@ -80,19 +80,45 @@ def _name(rel: str) -> tuple[str, bytes]:
     return folder, name.encode("utf-8", "surrogateescape")
 
 
-def build(git: Git, head: str, blobs: dict[str, str | None], modes: dict[str, str]) -> str:
-    """The tree of `head` with `blobs` (path -> blob id, None: removed) in place."""
+def folders_of(rels: list[str]) -> set[str]:
+    """Every folder on the paths of `rels`, the root ("") included."""
     folders = {""}
-    for rel in blobs:
+    for rel in rels:
         parts = rel.split("/")[:-1]
         folders.update("/".join(parts[: depth + 1]) for depth in range(len(parts)))
-    specs = {folder: f"{head}:{folder}" if folder else f"{head}^{{tree}}" for folder in folders}
+    return folders
+
+
+def read(git: Git, head: str, folders: set[str]) -> dict[str, Entries]:
+    """The entries of `folders` in `head` (empty where there is no such folder): those not read
+    before in this process, in one `git cat-file --batch`."""
+    missing = [folder for folder in folders if (head, folder) not in git.trees]
+    specs = {folder: f"{head}:{folder}" if folder else f"{head}^{{tree}}" for folder in missing}
     found = git.read_objects(list(specs.values()))
     id_size = len(head) // 2  # 20 bytes for SHA-1 repositories, 32 for SHA-256 ones
-    trees = {
-        folder: _parse(found[spec][1], id_size) if found.get(spec, ("", b""))[0] == "tree" else {}
-        for folder, spec in specs.items()
-    }
+    for folder, spec in specs.items():
+        kind, data = found.get(spec, ("", b""))
+        git.trees[(head, folder)] = _parse(data, id_size) if kind == "tree" else {}
+    return {folder: git.trees[(head, folder)] for folder in folders}
+
+
+def entries(git: Git, head: str, rels: list[str]) -> dict[str, tuple[str, str]]:
+    """(mode, id) in `head` of each of `rels` found there, from their folders' trees (`read`)."""
+    folders = read(git, head, folders_of(rels))
+    found = {}
+    for rel in rels:
+        folder, name = _name(rel)
+        known = folders[folder].get(name)
+        if known is not None:
+            found[rel] = (known[0].decode(), known[1])
+    return found
+
+
+def build(git: Git, head: str, blobs: dict[str, str | None], modes: dict[str, str]) -> str:
+    """The tree of `head` with `blobs` (path -> blob id, None: removed) in place."""
+    folders = folders_of(list(blobs))
+    trees = {folder: dict(entries) for folder, entries in read(git, head, folders).items()}
+    id_size = len(head) // 2
     for rel, oid in blobs.items():
         folder, name = _name(rel)
         if oid is None:
