@@ -13,6 +13,7 @@ import os
 import tempfile
 
 from sobreg.audit.repo import Git
+from sobreg.audit.worktree import scratch
 from sobreg.errors import EnvironmentFailure
 
 Entries = dict[bytes, tuple[bytes, str]]  # name -> (mode, object id), as in a tree object
@@ -56,8 +57,7 @@ def write_objects(git: Git, kind: str, objects: list[bytes]) -> list[str]:
     if len(objects) == 1:
         done = git.call("hash-object", "-w", "-t", kind, "--stdin", data=objects[0])
         return [done.stdout.decode().strip()]
-    folder = git.git_dir / "sobreg" / "tmp"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = scratch(git)
     paths = []
     try:
         for data in objects:

@@ -70,15 +70,12 @@ def _fields(item_type: str, data: dict[str, Any]) -> dict[str, str]:
 
 
 def pool(registry: Registry, local: bool = True, sources: bool = True,
-         region_nominations_only: bool = False,
-         records: list[tuple[str, dict[str, Any]]] | None = None) -> list[Entry]:  # fmt: skip
+         region_nominations_only: bool = False) -> list[Entry]:  # fmt: skip
     """The items a search ranks: this registry's and (unless left out) every source's programs
-    and open nominations; `region_nominations_only`: only other regions' open nominations.
-    `records`: this registry's search records, when the caller has them."""
+    and open nominations; `region_nominations_only`: only other regions' open nominations."""
     found: list[Entry] = []
     if local:
-        local_records = search_records(registry) if records is None else records
-        found += [(None, kind, data) for kind, data in local_records]
+        found += [(None, kind, data) for kind, data in search_records(registry)]
     if sources and (registry.root / "sources.yaml").is_file():
         # Lazy: a registry without sources never loads their reader (and git's) for a search.
         from sobreg.validation.sources import read
@@ -141,6 +138,33 @@ def _order(hit: Hit) -> tuple[float, float, str, str]:
     return (-hit.score, -hit.closeness, hit.source or "", hit.id)
 
 
+def _indexed(
+    index: WordIndex,
+    query: Query,
+    records: list[tuple[str, dict[str, Any]]],
+    fields: list[dict[str, str]],
+    limit: int,
+    cutoff: float,
+) -> list[Hit]:
+    """This registry's best `limit` hits, through its word index (see `wordindex`): ordered as
+    `_order` orders hits before any is made, as thousands of items may score alike."""
+    joined = " ".join(query.words)
+
+    def order(i: int, value: float) -> tuple[float, float, str]:
+        close = fuzz.ratio(joined, fields[i].get("title", ""))
+        return (-round(value, 1), -close, str(records[i][1].get("id", "")))
+
+    if len(query.words) == 1:
+        best = index.best(query.words[0], cutoff)
+        bounds = sorted(((i, value, field) for i, (value, field) in best.items()),
+                        key=lambda found: -found[1])  # fmt: skip
+        found = best_of(bounds, best.__getitem__, order, cutoff, limit)
+    else:
+        found = best_of(index.bounds(query.words, cutoff), lambda i: query.best(fields[i]), order,
+                        cutoff, limit)  # fmt: skip
+    return [_hit(None, *records[i], fields[i], value, field, joined) for i, value, field in found]
+
+
 def search(
     registry: Registry, text: str, *, limit: int = 20, cutoff: float = CUTOFF,
     local_only: bool = False,
@@ -161,25 +185,11 @@ def search(
     def ranked(records: list[tuple[str, dict[str, Any]]], keys: list[str] | None) -> list[Hit]:
         fields = [_fields(kind, data) for kind, data in records]
         index = kept_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
-        local = [(None, kind, data) for kind, data in records]
         if index is None or index.count != len(records):
+            local = [(None, kind, data) for kind, data in records]
             hits = _rank(local, scorer, limit, cutoff, False, joined)
         else:
-            # Ordered as `_order` orders this registry's hits, before making any: thousands of
-            # items may score alike.
-            def order(i: int, value: float) -> tuple[float, float, str]:
-                close = fuzz.ratio(joined, fields[i].get("title", ""))
-                return (-round(value, 1), -close, str(records[i][1].get("id", "")))
-
-            if len(query) == 1:
-                best = index.best(query[0], cutoff)
-                bounds = sorted(((i, value, field) for i, (value, field) in best.items()),
-                                key=lambda found: -found[1])  # fmt: skip
-                found = best_of(bounds, best.__getitem__, order, cutoff, limit)
-            else:
-                found = best_of(index.bounds(query, cutoff), lambda i: compiled.best(fields[i]),
-                                order, cutoff, limit)  # fmt: skip
-            hits = [_hit(None, *records[i], fields[i], v, f, joined) for i, v, f in found]
+            hits = _indexed(index, compiled, records, fields, limit, cutoff)
         if sources:
             hits += _rank(pool(registry, local=False), scorer, limit, cutoff, False, joined)
         hits.sort(key=_order)
