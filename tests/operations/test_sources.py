@@ -103,6 +103,25 @@ def test_search_sees_every_source_unless_local(world: World) -> None:
     assert ("skane", "N-2026-003") in {(h["source"], h["id"]) for h in again}
 
 
+def test_search_through_the_word_indexes_equals_scoring_every_item(world: World) -> None:
+    # This registry's items and the sources' are each ranked through a kept word index; the
+    # hits are those of scoring every item of both, for one word and for several.
+    from sobreg.reporting.search import CUTOFF, Query, pool, rank, search, words
+    from sobreg.store.registry import Registry
+
+    add_nomination(world.vgr, "N-2026-001", title="Sömnbesvär hos unga vuxna, internetbehandling")
+    add_nomination(world.vgr, "N-2026-002", title="Oro och sömn: KBT för vuxna")
+    assert cli("sources", "fetch").code == 0
+    registry = Registry(world.vgr / "registry")
+    for text in ("sömn", "somn kbt", "väntetider", "oro sömn", "depresion", "nkg", "xyz"):
+        for limit in (1, 3, 20):
+            query = Query(words(text))
+            scorer = lambda _, fields, q=query: q.best(fields)  # noqa: E731
+            every = rank(pool(registry), scorer, limit, CUTOFF, False, " ".join(query.words))
+            assert search(registry, text, limit=limit) == every, (text, limit)
+            assert search(registry, text, limit=limit) == every  # the kept answer, the same
+
+
 def test_show_source_id_is_read_only_and_as_stored(world: World) -> None:
     assert cli("show", "skane:N-2026-001").code == 1  # not fetched yet
     assert cli("sources", "fetch").code == 0

@@ -92,7 +92,7 @@ def pool(registry: Registry, local: bool = True, sources: bool = True,
     return found
 
 
-def _rank(
+def rank(
     entries: Iterable[Entry],
     scorer: Callable[[str, dict[str, str]], tuple[float, str]],
     limit: int,
@@ -100,6 +100,8 @@ def _rank(
     open_only: bool,
     query: str,
 ) -> list[Hit]:
+    """The best `limit` of `entries` by `scorer`, scoring every one (the word index's reference,
+    and the way for entries it cannot index)."""
     hits = []
     for view, item_type, data in entries:
         if open_only and item_type == "nomination" and data.get("status") != "open":
@@ -141,18 +143,19 @@ def _order(hit: Hit) -> tuple[float, float, str, str]:
 def _indexed(
     index: WordIndex,
     query: Query,
-    records: list[tuple[str, dict[str, Any]]],
+    entries: list[Entry],
     fields: list[dict[str, str]],
     limit: int,
     cutoff: float,
 ) -> list[Hit]:
-    """This registry's best `limit` hits, through its word index (see `wordindex`): ordered as
-    `_order` orders hits before any is made, as thousands of items may score alike."""
+    """The best `limit` hits among `entries`, through their word index (see `wordindex`):
+    ordered as `_order` orders hits before any is made, as thousands of items may score alike."""
     joined = " ".join(query.words)
 
-    def order(i: int, value: float) -> tuple[float, float, str]:
+    def order(i: int, value: float) -> tuple[float, float, str, str]:
+        view, _, data = entries[i]
         close = fuzz.ratio(joined, fields[i].get("title", ""))
-        return (-round(value, 1), -close, str(records[i][1].get("id", "")))
+        return (-round(value, 1), -close, view.name if view else "", str(data.get("id", "")))
 
     if len(query.words) == 1:
         best = index.best(query.words[0], cutoff)
@@ -162,7 +165,24 @@ def _indexed(
     else:
         found = best_of(index.bounds(query.words, cutoff), lambda i: query.best(fields[i]), order,
                         cutoff, limit)  # fmt: skip
-    return [_hit(None, *records[i], fields[i], value, field, joined) for i, value, field in found]
+    return [_hit(*entries[i], fields[i], value, field, joined) for i, value, field in found]
+
+
+def _ranked(
+    registry: Registry, command: str, params: tuple[Any, ...], keys: list[str] | None,
+    entries: list[Entry], query: Query, limit: int, cutoff: float,
+) -> list[Hit]:  # fmt: skip
+    """The best `limit` hits among `entries`: through their word index, kept as `command` for
+    `params` and the items' content keys, or (no index) by scoring every one."""
+    # Lazy: the kept answers' module brings the reports' engine, which search does not use.
+    from sobreg.reporting.cache import kept_for
+
+    fields = [_fields(kind, data) for _, kind, data in entries]
+    index = kept_for(registry, command, params, keys, lambda: WordIndex.build(fields), keep=2)
+    if index is None or index.count != len(entries):
+        scorer = lambda _, found: query.best(found)  # noqa: E731
+        return rank(entries, scorer, limit, cutoff, False, " ".join(query.words))
+    return _indexed(index, query, entries, fields, limit, cutoff)
 
 
 def search(
@@ -176,29 +196,26 @@ def search(
         return []
     sources = not local_only and (registry.root / "sources.yaml").is_file()
     # Lazy: the kept answers' module brings the reports' engine, which search does not use.
-    from sobreg.reporting.cache import kept_answer, kept_for
+    from sobreg.reporting.cache import kept_answer
 
     if sources:
         # Lazy: a registry without sources never loads their reader (and git's) for a search.
         from sobreg.validation.sources import fetched_key
 
     def ranked(records: list[tuple[str, dict[str, Any]]], keys: list[str] | None) -> list[Hit]:
-        fields = [_fields(kind, data) for kind, data in records]
-        index = kept_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
-        if index is None or index.count != len(records):
-            local = [(None, kind, data) for kind, data in records]
-            hits = _rank(local, scorer, limit, cutoff, False, joined)
-        else:
-            hits = _indexed(index, compiled, records, fields, limit, cutoff)
+        local: list[Entry] = [(None, kind, data) for kind, data in records]
+        hits = _ranked(registry, "wordindex", (), keys, local, compiled, limit, cutoff)
         if sources:
-            hits += _rank(pool(registry, local=False), scorer, limit, cutoff, False, joined)
+            # The sources' items, indexed apart: they change with a fetch, not with this registry.
+            theirs = pool(registry, local=False)
+            hits += _ranked(registry, "sourceindex", (fetched,), [], theirs, compiled, limit,
+                            cutoff)  # fmt: skip
         hits.sort(key=_order)
         return hits[:limit]
 
     compiled = Query(query)
-    scorer = lambda _, fields: compiled.best(fields)  # noqa: E731
-    joined = " ".join(query)
-    params = (tuple(query), limit, cutoff, fetched_key(registry) if sources else None)
+    fetched = fetched_key(registry) if sources else None
+    params = (tuple(query), limit, cutoff, fetched)
     return kept_answer(registry, "search", params, ranked, records=True, keyed=True)
 
 
@@ -223,7 +240,7 @@ def similar(
     ranked = entries if entries is not None else pool(registry)
     if exclude is not None:
         ranked = [e for e in ranked if e[0] is not None or e[2].get("id") != exclude]
-    return _rank(ranked, both, limit, SIMILAR_CUTOFF, True, " ".join(title.words))
+    return rank(ranked, both, limit, SIMILAR_CUTOFF, True, " ".join(title.words))
 
 
 def other_regions(registry: Registry, fields: dict[str, Any], limit: int = 10) -> list[Hit]:
