@@ -91,6 +91,41 @@ def test_a_racily_clean_file_is_not_trusted(repo: Path) -> None:
     assert unchanged_keys(reg, paths) is None
 
 
+def test_a_racily_clean_stat_is_not_trusted_later_when_another_scan_writes_the_cache(
+    repo: Path,
+) -> None:
+    """A stat taken within the mtime's resolution of the cache's writing is never trusted; a
+    later scan of other files writes the cache again, later: the untrusted stat must not ride
+    along into it and be trusted then (git smudges such index entries for the same reason)."""
+    import marshal
+
+    reg = _registry(repo)
+    first, other = reg.item_paths()[:2]
+    scan(reg, reg.item_paths(), verdict)
+    rel = Path(first).relative_to(repo / "registry").as_posix()
+    now = time.time_ns()
+    os.utime(first, ns=(now - 1_500_000_000, now - 1_500_000_000))  # changed as it is scanned
+    seen = scan(reg, [first], verdict, listing="files")[0].key
+    # Changed again within the same clock tick as the stat just taken (simulated: its stat is
+    # what the cache holds, its bytes are not), then another file is scanned a moment later.
+    text = Path(first).read_text(encoding="utf-8").replace("title: ", "title: X", 1)[:-1]
+    Path(first).write_text(text, encoding="utf-8")
+    os.utime(first, ns=(now - 1_500_000_000, now - 1_500_000_000))
+    cache_file = repo / ".git" / "sobreg" / "verdicts-v1.marshal"
+    data = marshal.loads(cache_file.read_bytes())
+    st = os.stat(first)
+    data["stats"][rel] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, seen)
+    cache_file.write_bytes(marshal.dumps(data))
+    assert scan(reg, [first], verdict, listing="files")[0].key != seen  # racy: read again
+    data["stats"][rel] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, seen)
+    cache_file.write_bytes(marshal.dumps(data))  # the coincidence once more
+    time.sleep(0.6)  # the next writing of the cache is more than two seconds after the mtime
+    scan(reg, [other], verdict, listing="files")
+    os.utime(other, ns=(now, now))  # that scan must write the cache: make it see a change
+    scan(reg, [other], verdict, listing="files")
+    assert scan(reg, [first], verdict, listing="files")[0].key != seen
+
+
 def test_a_changed_file_is_found_by_validate_after_a_warm_run(repo: Path) -> None:
     reg = _registry(repo)
     assert cli("validate").code == 0

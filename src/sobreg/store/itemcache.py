@@ -160,6 +160,7 @@ class Cache:
         )
         self.verdicts: dict[str, Any] = data.get("entries", {}) if fresh else {}
         self.written = int(data.get("written", 0)) if fresh else 0
+        self.recorded: set[str] = set()  # files whose stat this process took (see `save`)
         self._summaries: dict[str, Any] | None = None
         self.changed = False
         self.summarised = False  # a summary added: the summaries store is written again
@@ -174,11 +175,19 @@ class Cache:
         file = self.files["verdicts"]
         if file is None or not self.changed:
             return
+        # A stat this cache held but never trusted (racily clean: taken within the mtime's
+        # resolution of its writing) is dropped, not carried into a cache written later, which
+        # would trust it; the next scan of that file reads it again (git smudges such entries).
+        racy = self.written - RACY_NS
         _write(
             file,
             {
                 "fingerprint": self.fingerprint,
-                "stats": {p: s for p, s in self.stats.items() if s[4] in keep},
+                "stats": {
+                    p: s
+                    for p, s in self.stats.items()
+                    if s[4] in keep and (s[0] < racy or p in self.recorded)
+                },
                 "entries": {k: v for k, v in self.verdicts.items() if k in keep},
             },
         )
@@ -232,6 +241,7 @@ class Cache:
             return found, None
         stamp, digest, data = _hash(path, rel)
         self.stats[rel] = (*stamp, digest)
+        self.recorded.add(rel)
         self.changed = True
         return digest, data
 
@@ -340,6 +350,7 @@ def scan(
             keys[index][2] = key
             if stamp is not None:
                 cache.stats[rels[index]] = (*stamp, key)
+                cache.recorded.add(rels[index])
             if found is not None:  # unreadable files' entries are dropped again when saving
                 issues, summary = found
                 cache.verdicts[key] = (issues, _links(summary))
