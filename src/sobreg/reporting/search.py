@@ -13,6 +13,7 @@ source and when that source was fetched.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -169,20 +170,33 @@ def _indexed(
 
 
 def _ranked(
-    registry: Registry, command: str, params: tuple[Any, ...], keys: list[str] | None,
-    entries: list[Entry], query: Query, limit: int, cutoff: float,
+    index: WordIndex | None, entries: list[Entry], query: Query, limit: int, cutoff: float,
 ) -> list[Hit]:  # fmt: skip
-    """The best `limit` hits among `entries`: through their word index, kept as `command` for
-    `params` and the items' content keys, or (no index) by scoring every one."""
-    # Lazy: the kept answers' module brings the reports' engine, which search does not use.
-    from sobreg.reporting.cache import kept_for
-
-    fields = [_fields(kind, data) for _, kind, data in entries]
-    index = kept_for(registry, command, params, keys, lambda: WordIndex.build(fields), keep=2)
+    """The best `limit` hits among `entries`: through their word index, or (none) by scoring
+    every one."""
     if index is None or index.count != len(entries):
         scorer = lambda _, found: query.best(found)  # noqa: E731
         return rank(entries, scorer, limit, cutoff, False, " ".join(query.words))
+    fields = [_fields(kind, data) for _, kind, data in entries]
     return _indexed(index, query, entries, fields, limit, cutoff)
+
+
+_SHOWN = ("id", "title", "name", "status")  # what a hit shows of an item (see `_hit`)
+
+
+def _searched(entries: list[Entry]) -> tuple[list[Entry], WordIndex | None]:
+    """The sources' entries as search reads them (id, name, status, folded words; the view
+    without its items), and their word index: kept together, read instead of every source's
+    summaries."""
+    views: dict[str, Any] = {}
+    light: list[Entry] = []
+    for view, kind, data in entries:
+        if view is not None and view.name not in views:
+            views[view.name] = dataclasses.replace(view, items=[], refused=[])
+        record: dict[str, Any] = {k: data[k] for k in _SHOWN if k in data}
+        record["_words"] = _fields(kind, data)
+        light.append((views[view.name] if view is not None else None, kind, record))
+    return light, WordIndex.build([record["_words"] for _, _, record in light])
 
 
 def search(
@@ -196,7 +210,7 @@ def search(
         return []
     sources = not local_only and (registry.root / "sources.yaml").is_file()
     # Lazy: the kept answers' module brings the reports' engine, which search does not use.
-    from sobreg.reporting.cache import kept_answer
+    from sobreg.reporting.cache import kept_answer, kept_for
 
     if sources:
         # Lazy: a registry without sources never loads their reader (and git's) for a search.
@@ -204,12 +218,16 @@ def search(
 
     def ranked(records: list[tuple[str, dict[str, Any]]], keys: list[str] | None) -> list[Hit]:
         local: list[Entry] = [(None, kind, data) for kind, data in records]
-        hits = _ranked(registry, "wordindex", (), keys, local, compiled, limit, cutoff)
+        fields = [_fields(kind, data) for kind, data in records]
+        index = kept_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
+        hits = _ranked(index, local, compiled, limit, cutoff)
         if sources:
             # The sources' items, indexed apart: they change with a fetch, not with this registry.
-            theirs = pool(registry, local=False)
-            hits += _ranked(registry, "sourceindex", (fetched,), [], theirs, compiled, limit,
-                            cutoff)  # fmt: skip
+            theirs, their_index = kept_for(
+                registry, "sourceindex", (fetched,), [],
+                lambda: _searched(pool(registry, local=False)), keep=2,
+            )  # fmt: skip
+            hits += _ranked(their_index, theirs, compiled, limit, cutoff)
         hits.sort(key=_order)
         return hits[:limit]
 
