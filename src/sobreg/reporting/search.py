@@ -9,6 +9,10 @@ mean over the query's words, so every word has to be found for a high score.
 Beside this registry's items, the sources' are ranked (other regions' programs and open
 nominations, the national competence group's assessed programs), each hit marked with its
 source and when that source was fetched.
+
+The same search again is a kept answer (reporting/cache.py); a new one ranks this registry's
+items and the sources' each through a kept word index (reporting/wordindex.py), which finds
+exactly what scoring every item (`rank`) finds.
 """
 
 from __future__ import annotations
