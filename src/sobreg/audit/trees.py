@@ -8,12 +8,11 @@ command touched. `tests/audit/test_trees.py` compares the two on generated chang
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 
 from sobreg.audit.repo import Git
-from sobreg.audit.worktree import scratch
+from sobreg.audit.worktree import object_id, scratch
 from sobreg.errors import EnvironmentFailure
 
 Entries = dict[bytes, tuple[bytes, str]]  # name -> (mode, object id), as in a tree object
@@ -39,13 +38,6 @@ def _encode(entries: Entries) -> bytes:
     return b"".join(
         entries[name][0] + b" " + name + b"\0" + bytes.fromhex(entries[name][1]) for name in ordered
     )
-
-
-def object_id(kind: str, data: bytes, id_size: int) -> str:
-    """The id git gives an object: SHA-1 (20 bytes) or, in a SHA-256 repository, SHA-256."""
-    algorithm = hashlib.sha1 if id_size == 20 else hashlib.sha256
-    header = b"%s %d\0" % (kind.encode(), len(data))
-    return algorithm(header + data, usedforsecurity=False).hexdigest()
 
 
 def write_objects(git: Git, kind: str, objects: list[bytes]) -> list[str]:

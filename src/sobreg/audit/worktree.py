@@ -11,9 +11,17 @@ from pathlib import Path
 from sobreg.audit.repo import Git
 
 
+def object_id(kind: str, data: bytes, id_size: int = 20) -> str:
+    """The id git gives an object, computed without starting git: SHA-1 (20 bytes) or, in a
+    SHA-256 repository, SHA-256."""
+    algorithm = hashlib.sha1 if id_size == 20 else hashlib.sha256
+    header = b"%s %d\0" % (kind.encode(), len(data))
+    return algorithm(header + data, usedforsecurity=False).hexdigest()
+
+
 def blob_id(data: bytes) -> str:
-    """The id git gives `data` as a blob, computed without starting git."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+    """The id git gives `data` as a blob (SHA-1)."""
+    return object_id("blob", data)
 
 
 def scratch(git: Git) -> Path:

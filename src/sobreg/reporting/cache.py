@@ -76,7 +76,7 @@ def kept_for(
         return found[0]
     answer = compute()
     if file is not None:
-        _store(file, (command, answer), keep)
+        _store(file, (command, answer), command, keep)
     return answer
 
 
@@ -105,9 +105,9 @@ def _answer_file(
     return folder / "sobreg" / f"{kind}-{digest.hexdigest()}.pickle"
 
 
-def _store(file: Path, value: Any, keep: int = KEEP) -> None:
+def _store(file: Path, value: Any, kind: str = "answer", keep: int = KEEP) -> None:
+    """Keep `value` in `file`; of the files of its kind, only the newest `keep` stay."""
     kept.store_pickle(file, value)  # written whole, or not at all: it only costs time next run
-    kind = file.name.split("-", 1)[0]
     try:
         old = sorted(file.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
         for stale in old[:-keep]:

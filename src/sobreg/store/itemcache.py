@@ -50,9 +50,14 @@ class Scanned:
     key: str = ""  # the content key ("unreadable:…"/"irregular:…" when there is none)
 
 
+def _store_file(found: Path | None, name: str) -> Path | None:
+    """Where the cache keeps one of its stores (`verdicts`, `summaries`, `search`, `snapshot`)
+    in the git folder `found`; None outside a git repository, where nothing is kept."""
+    return found / "sobreg" / f"{name}-v{VERSION}.marshal" if found else None
+
+
 def _snapshot_file(registry: Registry) -> Path | None:
-    found = git_dir(registry.root)
-    return found / "sobreg" / f"snapshot-v{VERSION}.marshal" if found else None
+    return _store_file(git_dir(registry.root), "snapshot")
 
 
 def _stamps(paths: list[str]) -> array[int] | None:
@@ -146,13 +151,8 @@ class Cache:
 
     def __init__(self, registry: Registry) -> None:
         found = git_dir(registry.root)
-        folder = found / "sobreg" if found else None
-        self.files = {
-            name: folder / f"{name}-v{VERSION}.marshal" if folder else None
-            for name in ("verdicts", "summaries")
-        }
+        self.files = {n: _store_file(found, n) for n in ("verdicts", "summaries", "search")}
         self.fingerprint = fingerprint(registry)
-        self.root = registry.root
         data = _read(self.files["verdicts"])
         fresh = data.get("fingerprint") == self.fingerprint
         self.stats: dict[str, tuple[int, int, int, int, str]] = (
@@ -210,14 +210,12 @@ class Cache:
                     "entries": {k: v for k, v in summaries.items() if k in keep},
                 },
             )
-            if fresh:
-                found = git_dir(self.root)
-                searched = _search_file(found)
-                if searched is not None:
-                    records = {k: v for k, v in _entries(searched, self.fingerprint).items()
-                               if k in keep}  # fmt: skip
-                    records.update(fresh)
-                    _write(searched, {"fingerprint": self.fingerprint, "entries": records})
+            searched = self.files["search"]
+            if fresh and searched is not None:
+                records = {k: v for k, v in _entries(searched, self.fingerprint).items()
+                           if k in keep}  # fmt: skip
+                records.update(fresh)
+                _write(searched, {"fingerprint": self.fingerprint, "entries": records})
 
     def known(self, path: str, rel: str) -> str | None:
         """The content key of a file whose stat says it is unchanged since it was hashed, else
@@ -380,10 +378,6 @@ def _unusable(key: str) -> bool:
     return key.startswith(("unreadable:", "irregular:"))
 
 
-def _search_file(found: Path | None) -> Path | None:
-    return found / "sobreg" / f"search-v{VERSION}.marshal" if found else None
-
-
 def _entries(file: Path | None, expected: str) -> dict[str, Any]:
     data = _read(file)
     return data.get("entries", {}) if data.get("fingerprint") == expected else {}
@@ -392,14 +386,12 @@ def _entries(file: Path | None, expected: str) -> dict[str, Any]:
 def kept_summaries(registry: Registry) -> dict[str, Any]:
     """The summaries kept by earlier scans, by content key (without reading the verdicts), and
     without what search reads (`kept_search`)."""
-    found = git_dir(registry.root)
-    file = found / "sobreg" / f"summaries-v{VERSION}.marshal" if found else None
-    return _entries(file, fingerprint(registry))
+    return _entries(_store_file(git_dir(registry.root), "summaries"), fingerprint(registry))
 
 
 def kept_search(registry: Registry) -> dict[str, Any]:
     """What search reads of each summary (the summary's `_search`), by content key."""
-    return _entries(_search_file(git_dir(registry.root)), fingerprint(registry))
+    return _entries(_store_file(git_dir(registry.root), "search"), fingerprint(registry))
 
 
 def _run(
