@@ -70,3 +70,33 @@ def test_a_misspelt_command_is_still_named_with_a_suggestion() -> None:
     ran = cli("valdate")
     assert ran.code == 2
     assert "validate" in ran.stderr
+
+
+_PROBE = """
+import atexit, gc, sys
+from sobreg.cli import main
+atexit.register(lambda: print("frozen", gc.get_freeze_count() > 0))
+if sys.argv[1] == "in-process":
+    try:
+        main(["--help"])
+    except SystemExit:
+        print("frozen", gc.get_freeze_count() > 0)
+    sys.exit(0)
+sys.argv = ["sobreg", "--help"]
+main()
+"""
+
+
+def test_a_process_leaves_its_objects_to_the_os_and_a_caller_keeps_its_own() -> None:
+    """The console script freezes what it made before the interpreter shuts down (the collector's
+    passes over a loaded cache cost a command 30-40 ms); main() called with arguments, as from
+    another program or a test, leaves the caller's collector alone."""
+    ran = subprocess.run(
+        [sys.executable, "-c", _PROBE, "process"], capture_output=True, text=True, check=True
+    )
+    assert ran.stdout.rstrip().endswith("frozen True")
+    assert "Usage" in ran.stdout or "Användning" in ran.stdout  # the output was written whole
+    ran = subprocess.run(
+        [sys.executable, "-c", _PROBE, "in-process"], capture_output=True, text=True, check=True
+    )
+    assert "frozen True" not in ran.stdout

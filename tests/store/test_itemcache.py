@@ -25,12 +25,15 @@ def _validate() -> tuple[int, str]:
 def test_cache_is_written_under_git_and_gives_the_same_answer(repo: Path) -> None:
     add_nomination(repo)
     first = _validate()
-    files = sorted(p.name for p in (repo / ".git" / "sobreg").iterdir() if p.is_file())
-    # The verdicts, summaries and what search reads of them by content; the last scans' stats
-    # (snapshot) and the whole registry's last result (checked), keyed by what they depend on.
-    expected = ["checked-v1.marshal", "search-v1.marshal", "snapshot-v1.marshal"]
-    assert files == [*expected, "summaries-v1.marshal", "verdicts-v1.marshal"]
+    kept = repo / ".git" / "sobreg"
+    files = sorted(p.name for p in kept.iterdir() if p.is_file())
+    # The verdicts by content, the last scans' stats (snapshot) and the whole registry's last
+    # result (checked), keyed by what they depend on. No summaries: validate makes no report.
+    assert files == ["checked-v1.marshal", "snapshot-v1.marshal", "verdicts-v1.marshal"]
     assert _validate() == first
+    assert cli("status").code == 0  # the first report summarises, and keeps what search reads
+    files = sorted(p.name for p in kept.iterdir() if p.is_file())
+    assert {"search-v1.marshal", "summaries-v1.marshal"} <= set(files)
 
 
 def test_changed_content_is_never_taken_from_the_cache(repo: Path) -> None:
@@ -88,9 +91,9 @@ def test_two_processes_at_once(repo: Path) -> None:
 
 
 def _counting(calls: list[str]) -> Any:
-    def analyse(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
+    def analyse(registry: Registry, path: str, kind: str, raw: bytes | None, whole: bool) -> Any:
         calls.append(os.path.basename(path))
-        return verdict(registry, path, kind, raw)
+        return verdict(registry, path, kind, raw, whole)
 
     return analyse
 
@@ -102,7 +105,7 @@ def test_a_scan_of_some_files_forgets_none_of_the_others(repo: Path) -> None:
     for n in range(1, 4):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     reg = Registry(repo / "registry")
-    check(reg)  # every file parsed once
+    summaries(reg)  # every file parsed and summarised once
     path = Path(reg.item_paths()[0])
     path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
     assert check(reg, [path]).ok  # what pre-commit runs: the one changed file

@@ -4,6 +4,7 @@ render results and errors as messages. The only package that prints; may import 
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from sobreg.i18n import language_from_argv, resolve_language, set_language
@@ -16,4 +17,10 @@ def main(argv: list[str] | None = None) -> None:
     # so the language is set before they are imported.
     from sobreg.cli.app import run
 
-    sys.exit(run(args))
+    code = run(args)
+    if argv is None:
+        # The process ends here. Its objects (a 10,000-entry cache, pydantic's validators) are
+        # left to the operating system: the collector's passes over them while the interpreter
+        # shuts down cost 30-40 ms a command. Files are closed and atexit still runs.
+        gc.freeze()
+    sys.exit(code)

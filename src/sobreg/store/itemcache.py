@@ -11,6 +11,7 @@ silently. Files not in the cache are parsed and validated in worker processes wh
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import marshal
 import os
@@ -34,9 +35,11 @@ SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 Listing = Literal["all", "folder", "files"]  # what a scan's paths are (see `scan`)
-# What the cache stores for one file's content: (its own issues, its summary). Given by the
-# caller (validation), so the store knows how to keep results, not how to compute them.
-Analyse = Callable[[Registry, str, str, bytes | None], Any]
+# What the cache stores for one file's content: (its own issues, its links, its summary or None).
+# Given by the caller (validation), so the store knows how to keep results, not how to compute
+# them; the last argument says whether the summary is wanted (computing it costs a cold
+# `validate` a fifth of its time, for reports it does not make).
+Analyse = Callable[[Registry, str, str, bytes | None, bool], Any]
 
 
 @dataclass(slots=True)
@@ -266,27 +269,14 @@ def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]
     try:
         stamp, key, data = _hash(path, rel)
     except OSError:
-        return index, None, f"unreadable:{path}", verdict(registry, path, kind, None)
+        return index, None, f"unreadable:{path}", verdict(registry, path, kind, None, summaries)
     if key in cache.verdicts and (not summaries or key in cache.summaries):
         return index, stamp, key, None
-    return index, stamp, key, verdict(registry, path, kind, data)
+    return index, stamp, key, verdict(registry, path, kind, data, summaries)
 
 
 def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, str, Any]]:
     return [_read_and_check(job) for job in jobs]
-
-
-def _links(summary: dict[str, Any] | None) -> dict[str, Any] | None:
-    """What the link and duplicate-id checks read: a summary's ids and references."""
-    if summary is None:
-        return None
-    found: dict[str, Any] = {
-        k: summary[k] for k in ("id", "program", "nomination", "national") if k in summary
-    }
-    replaced_by = (summary.get("deactivation") or {}).get("replaced_by")
-    if replaced_by:
-        found["deactivation"] = {"replaced_by": replaced_by}
-    return found
 
 
 def scan(
@@ -340,19 +330,17 @@ def scan(
     if jobs:
         cache.changed = True
         rels = {index: rel for index, _, rel, _ in jobs}
-        # A listing's scan, or one that parses many files, keeps their summaries for the reports
-        # that follow; named files (a pre-commit run) leave them to the next reader, which
-        # parses those few again, instead of loading and rewriting 10,000 summaries now.
-        keep_summaries = summaries or listing != "files" or len(jobs) >= PARALLEL_FROM
+        # Only a scan asked for summaries makes them: `validate` (CI's cold run, pre-commit's
+        # named files) keeps its verdicts, and the first report after it summarises.
         for index, stamp, key, found in _run(registry, cache, analyse, summaries, jobs, progress):
             keys[index][2] = key
             if stamp is not None:
                 cache.stats[rels[index]] = (*stamp, key)
                 cache.recorded.add(rels[index])
             if found is not None:  # unreadable files' entries are dropped again when saving
-                issues, summary = found
-                cache.verdicts[key] = (issues, _links(summary))
-                if keep_summaries:
+                issues, links, summary = found
+                cache.verdicts[key] = (issues, links)
+                if summaries:
                     cache.summaries[key] = summary
                     cache.summarised = True
     table = cache.summaries if summaries else None
@@ -425,9 +413,15 @@ def _run(
     size = max(20, len(jobs) // (workers * 8))
     batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     results: list[tuple[int, Any, str, Any]] = []
-    with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
-        for batch_result in pool.map(_read_many, batches):
-            results.extend(batch_result)
-            if progress:
-                progress(len(results), len(jobs))
+    # What the workers inherit is frozen first: their collector never walks it (nor touches its
+    # pages, which stay shared).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
+            for batch_result in pool.map(_read_many, batches):
+                results.extend(batch_result)
+                if progress:
+                    progress(len(results), len(jobs))
+    finally:
+        gc.unfreeze()
     return results

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sobreg.engine import chain, life
-from sobreg.engine.summary import summary
+from sobreg.engine.summary import links, links_of, summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
@@ -262,11 +262,14 @@ def national_sources(registry: Registry) -> set[str]:
         return set()
 
 
-def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
-    """One file's own problems and its summary, as plain values (cached by `itemcache`)."""
+def verdict(
+    registry: Registry, path: str, kind: str, raw: bytes | None, summarise: bool = True
+) -> Any:
+    """One file's own problems, its links and (with `summarise`) its summary, as plain values
+    (cached by `itemcache`)."""
     if kind == "outside":
         shown = registry.rel(registry.root)
-        return ([(1, 1, "", "validate.outside", {"root": shown})], None)
+        return ([(1, 1, "", "validate.outside", {"root": shown})], None, None)
     parsed = _parse(registry, path, kind, raw=raw)
     if parsed.data is not None:
         _validate_model(parsed, model_for(kind))
@@ -277,7 +280,10 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
                 process = None
             _item_rules(parsed, process)
     issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
-    return (issues, summary(kind, parsed.data))
+    if not summarise:
+        return (issues, links(kind, parsed.data), None)
+    found = summary(kind, parsed.data)
+    return (issues, links_of(found), found)
 
 
 def check(registry: Registry, paths: list[Path] | None = None, progress: Any = None) -> CheckResult:
