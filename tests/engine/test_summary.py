@@ -9,10 +9,25 @@ from typing import Any
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from sobreg.engine.summary import links, links_of, summary
+from sobreg.engine.summary import links, summary
 from sobreg.store import yamlio
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def links_of(found: dict[str, Any] | None) -> dict[str, Any] | None:
+    """What the link checks read, picked from a whole summary: ids and references."""
+    if found is None:
+        return None
+    picked: dict[str, Any] = {
+        k: found[k] for k in ("id", "program", "nomination", "national") if k in found
+    }
+    deactivation = found.get("deactivation")
+    replaced_by = deactivation.get("replaced_by") if isinstance(deactivation, dict) else None
+    if replaced_by:
+        picked["deactivation"] = {"replaced_by": replaced_by}
+    return picked
+
 
 _leaf = st.one_of(
     st.none(),

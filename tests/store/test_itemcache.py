@@ -13,7 +13,7 @@ from conftest import add_nomination, cli
 
 from sobreg.store.itemcache import Cache, scan
 from sobreg.store.registry import Registry
-from sobreg.validation.check import check, verdict
+from sobreg.validation.check import check, summarised, verdict
 from sobreg.validation.summaries import summaries
 
 
@@ -48,6 +48,37 @@ def test_changed_content_is_never_taken_from_the_cache(repo: Path) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
     code, out = _validate()
     assert code == 1 and "kind" in out
+
+
+_REPORT_AFTER_EDIT = """
+import sys
+from sobreg.store.registry import Registry
+from sobreg.validation.summaries import summaries
+from pathlib import Path
+found = summaries(Registry(Path(sys.argv[1])))
+print(len(found), "pydantic" in sys.modules)
+"""
+
+
+def test_a_report_summarises_without_validating_and_validate_still_refuses(repo: Path) -> None:
+    """A report after an edit reads the changed file's summary without loading the models (a
+    report counts what the files say); what it keeps is never taken for a verdict: `validate`
+    still validates the new content and refuses it."""
+    path = add_nomination(repo)
+    assert _validate()[0] == 0
+    assert cli("status").code == 0
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("kind: behandling", "kind: behandlXng"),
+        encoding="utf-8",
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", _REPORT_AFTER_EDIT, str(repo / "registry")],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert ran.stdout.split() == ["1", "False"]
+    code, out = _validate()
+    assert code == 1 and "kind" in out
+    assert cli("validate", path.as_posix()).code == 1  # pre-commit's run on the one file
 
 
 def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(repo: Path) -> None:
@@ -90,10 +121,10 @@ def test_two_processes_at_once(repo: Path) -> None:
     assert _validate()[0] == 0
 
 
-def _counting(calls: list[str]) -> Any:
-    def analyse(registry: Registry, path: str, kind: str, raw: bytes | None, whole: bool) -> Any:
+def _counting(calls: list[str], analysis: Any = verdict) -> Any:
+    def analyse(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
         calls.append(os.path.basename(path))
-        return verdict(registry, path, kind, raw, whole)
+        return analysis(registry, path, kind, raw)
 
     return analyse
 
@@ -105,7 +136,8 @@ def test_a_scan_of_some_files_forgets_none_of_the_others(repo: Path) -> None:
     for n in range(1, 4):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     reg = Registry(repo / "registry")
-    summaries(reg)  # every file parsed and summarised once
+    check(reg)  # every file validated once
+    summaries(reg)  # and summarised once
     path = Path(reg.item_paths()[0])
     path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
     assert check(reg, [path]).ok  # what pre-commit runs: the one changed file
@@ -113,7 +145,7 @@ def test_a_scan_of_some_files_forgets_none_of_the_others(repo: Path) -> None:
     calls: list[str] = []
     scan(reg, reg.item_paths(), _counting(calls))
     assert calls == []  # nothing parsed again: every verdict was kept
-    found = scan(reg, reg.item_paths(), _counting(calls), summaries=True)
+    found = scan(reg, reg.item_paths(), _counting(calls, summarised), summaries=True)
     assert calls == ["N-2026-001.yaml"]  # only the summary the one-file check did not keep
     assert [s.summary["id"] for s in found if s.summary] == ["N-2026-001", "N-2026-002",
                                                               "N-2026-003"]  # fmt: skip

@@ -106,8 +106,7 @@ _LINKS = ("id", "program", "nomination", "national")
 
 def links(kind: str, data: Any) -> dict[str, Any] | None:
     """What the link and duplicate-id checks read of an item: its id and references, as its
-    summary holds them (`links(kind, data) == links_of(summary(kind, data))`), at a fraction of
-    the summary's cost: `validate` needs nothing else."""
+    summary holds them, at a fraction of the summary's cost: `validate` needs nothing else."""
     if kind not in _KEEP or not isinstance(data, dict):
         return None
     found = {k: _plain(data[k]) for k in _KEEP[kind] if k in _LINKS and k in data}
@@ -116,18 +115,6 @@ def links(kind: str, data: Any) -> dict[str, Any] | None:
     if replaced_by:
         found["deactivation"] = {"replaced_by": _plain(replaced_by)}
     return found
-
-
-def links_of(found: dict[str, Any] | None) -> dict[str, Any] | None:
-    """`links`, picked from a summary already made."""
-    if found is None:
-        return None
-    picked = {k: found[k] for k in _LINKS if k in found}
-    deactivation = found.get("deactivation")
-    replaced_by = deactivation.get("replaced_by") if isinstance(deactivation, dict) else None
-    if replaced_by:
-        picked["deactivation"] = {"replaced_by": replaced_by}
-    return picked
 
 
 def searchable(item_type: str, data: dict[str, Any]) -> dict[str, str]:

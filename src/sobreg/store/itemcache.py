@@ -35,11 +35,10 @@ SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 Listing = Literal["all", "folder", "files"]  # what a scan's paths are (see `scan`)
-# What the cache stores for one file's content: (its own issues, its links, its summary or None).
-# Given by the caller (validation), so the store knows how to keep results, not how to compute
-# them; the last argument says whether the summary is wanted (computing it costs a cold
-# `validate` a fifth of its time, for reports it does not make).
-Analyse = Callable[[Registry, str, str, bytes | None, bool], Any]
+# What the cache stores for one file's content: (its own issues, its links) from a validating
+# scan, (the issues of reading it, its summary) from a summarising one. Given by the caller
+# (validation), so the store knows how to keep results, not how to compute them.
+Analyse = Callable[[Registry, str, str, bytes | None], Any]
 
 
 @dataclass(slots=True)
@@ -220,6 +219,12 @@ class Cache:
                 records.update(fresh)
                 _write(searched, {"fingerprint": self.fingerprint, "entries": records})
 
+    def answers(self, key: str, summaries: bool) -> bool:
+        """Whether a verdict (or with `summaries`, a summary) of this content is kept."""
+        if summaries:
+            return isinstance(self.summaries.get(key), dict)
+        return key in self.verdicts
+
     def known(self, path: str, rel: str) -> str | None:
         """The content key of a file whose stat says it is unchanged since it was hashed, else
         None: then the file must be read (see `_read_and_check`)."""
@@ -262,17 +267,17 @@ _WORKER: dict[str, Any] = {}
 
 
 def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]:
-    """Read and hash one file; parse and validate it unless the cache knows its content."""
+    """Read and hash one file; analyse it unless the cache knows its content."""
     index, path, rel, kind = job
     registry, cache, summaries = _WORKER["registry"], _WORKER["cache"], _WORKER["summaries"]
-    verdict: Analyse = _WORKER["analyse"]
+    analyse: Analyse = _WORKER["analyse"]
     try:
         stamp, key, data = _hash(path, rel)
     except OSError:
-        return index, None, f"unreadable:{path}", verdict(registry, path, kind, None, summaries)
-    if key in cache.verdicts and (not summaries or key in cache.summaries):
+        return index, None, f"unreadable:{path}", analyse(registry, path, kind, None)
+    if cache.answers(key, summaries):
         return index, stamp, key, None
-    return index, stamp, key, verdict(registry, path, kind, data, summaries)
+    return index, stamp, key, analyse(registry, path, kind, data)
 
 
 def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, str, Any]]:
@@ -287,8 +292,10 @@ def scan(
     summaries: bool = False,
     listing: Listing = "all",
 ) -> list[Scanned]:
-    """Every file's verdict, and its links or (with `summaries`) its summary, from the cache
-    where its content is unchanged.
+    """Every file's verdict and links or (with `summaries`) its summary, from the cache where
+    its content is unchanged. Each is made only by a scan that asks for it: a summarising scan
+    (the reports) does not validate, a validating one (`validate`, CI's cold run and
+    pre-commit's named files) does not summarise.
 
     `listing` says what `paths` are: "all" (every item file, maybe with the definitions: the
     cache forgets files no longer among them), "folder" (every file of one item type: its stats
@@ -298,6 +305,7 @@ def scan(
     if summaries:
         cache.summaries  # noqa: B018 (loaded before any fork, so workers see it)
     root = str(registry.root.resolve()) + os.sep
+    read: dict[str, Any] = {}  # what this scan analysed, by content key
     keys: list[list[str]] = []
     jobs: list[tuple[int, str, str, str]] = []
     for given in paths:
@@ -317,46 +325,39 @@ def scan(
             st = None
         if st is not None and not stat.S_ISREG(st.st_mode):
             odd = f"irregular:{rel or full}"
-            cache.verdicts[odd] = ([(1, 1, "", "validate.not_regular", {})], None)
-            if summaries:
-                cache.summaries[odd] = None
-                cache.summarised = True
+            read[odd] = ([(1, 1, "", "validate.not_regular", {})], None)
             keys.append([path, kind, odd])
             continue
         key = cache.known_stat(st, rel or full) if st is not None else None
-        if key is None or key not in cache.verdicts or (summaries and key not in cache.summaries):
+        if key is None or not cache.answers(key, summaries):
             jobs.append((len(keys), path, rel or full, kind))
         keys.append([path, kind, key or ""])
     if jobs:
         cache.changed = True
         rels = {index: rel for index, _, rel, _ in jobs}
-        # Only a scan asked for summaries makes them: `validate` (CI's cold run, pre-commit's
-        # named files) keeps its verdicts, and the first report after it summarises.
         for index, stamp, key, found in _run(registry, cache, analyse, summaries, jobs, progress):
             keys[index][2] = key
             if stamp is not None:
                 cache.stats[rels[index]] = (*stamp, key)
                 cache.recorded.add(rels[index])
-            if found is not None:  # unreadable files' entries are dropped again when saving
-                issues, links, summary = found
-                cache.verdicts[key] = (issues, links)
-                if summaries:
-                    cache.summaries[key] = summary
-                    cache.summarised = True
-    table = cache.summaries if summaries else None
-    result = [
-        Scanned(
-            p, k, cache.verdicts[key][0],
-            table[key] if table is not None else cache.verdicts[key][1],
-            key,
+            if found is None:
+                continue
+            read[key] = found
+            if not summaries:
+                cache.verdicts[key] = found  # unreadable files' are dropped again when saving
+            elif isinstance(found[1], dict):  # one not read is read again, to say why
+                cache.summaries[key] = found[1]
+                cache.summarised = True
+    result = []
+    for path, kind, key in keys:
+        issues, found = read.get(key) or (
+            ([], cache.summaries[key]) if summaries else cache.verdicts[key]
         )
-        for p, k, key in keys
-    ]  # fmt: skip
+        result.append(Scanned(path, kind, issues, found, key))
     usable = {key for _, _, key in keys if not _unusable(key)}
     # Only a scan of every item file knows which entries belong to files that are gone.
-    cache.save(
-        usable if listing == "all" else usable | {k for k in cache.verdicts if not _unusable(k)}
-    )
+    known = {*cache.verdicts, *(cache.summaries if summaries else ())}
+    cache.save(usable if listing == "all" else usable | {k for k in known if not _unusable(k)})
     if listing != "files" and all(k in usable for _, _, k in keys):
         _keep_snapshot(registry, cache, [p for p, _, _ in keys], [k for _, _, k in keys])
     return result

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sobreg.engine import chain, life
-from sobreg.engine.summary import links, links_of, summary
+from sobreg.engine.summary import links, summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
@@ -262,14 +262,11 @@ def national_sources(registry: Registry) -> set[str]:
         return set()
 
 
-def verdict(
-    registry: Registry, path: str, kind: str, raw: bytes | None, summarise: bool = True
-) -> Any:
-    """One file's own problems, its links and (with `summarise`) its summary, as plain values
-    (cached by `itemcache`)."""
+def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
+    """One file's own problems and its links, as plain values (cached by `itemcache`)."""
     if kind == "outside":
         shown = registry.rel(registry.root)
-        return ([(1, 1, "", "validate.outside", {"root": shown})], None, None)
+        return ([(1, 1, "", "validate.outside", {"root": shown})], None)
     parsed = _parse(registry, path, kind, raw=raw)
     if parsed.data is not None:
         _validate_model(parsed, model_for(kind))
@@ -280,10 +277,17 @@ def verdict(
                 process = None
             _item_rules(parsed, process)
     issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
-    if not summarise:
-        return (issues, links(kind, parsed.data), None)
-    found = summary(kind, parsed.data)
-    return (issues, links_of(found), found)
+    return (issues, links(kind, parsed.data))
+
+
+def summarised(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
+    """One item file's summary for the reports, and the problem of reading it when it could
+    not be read (cached by `itemcache`). Not validated: a report counts what the files say,
+    valid or not (validation is `validate`'s, in CI and pre-commit), so a report after an edit
+    does not load the models."""
+    parsed = _parse(registry, path, kind, raw=raw)
+    issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
+    return (issues, summary(kind, parsed.data))
 
 
 def check(registry: Registry, paths: list[Path] | None = None, progress: Any = None) -> CheckResult:

@@ -1,6 +1,6 @@
 """Every item's summary (engine/summary.py) for the registry-wide commands, and what search
 reads of each: from the kept stores when the files' stats say nothing changed, else from a scan
-that parses and validates what changed (`check.verdict`), with each file's content key."""
+that parses and summarises what changed (`check.summarised`), with each file's content key."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from sobreg.store.itemcache import (
     unchanged_keys,
 )
 from sobreg.store.registry import Registry
-from sobreg.validation.check import verdict
+from sobreg.validation.check import summarised
 
 
 def summaries(
@@ -51,7 +51,7 @@ def keyed_summaries(
             kinds = _kinds_of(registry, paths)
             return keys, list(zip(kinds, found, strict=True))
     listing: Listing = "all" if item_type is None else "folder"
-    scanned = scan(registry, paths, verdict, progress, summaries=True, listing=listing)
+    scanned = scan(registry, paths, summarised, progress, summaries=True, listing=listing)
     fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict)]
     if words:
         _with_search(registry, fresh)
