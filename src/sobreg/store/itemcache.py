@@ -5,7 +5,8 @@ that changed. Like git's index, a file whose size, mtime and inode match the las
 read again, unless its mtime is too close to when the cache was written to be trusted ("racily
 clean"). The cache is one marshal file replaced atomically: two processes can use it at once (the
 last writer wins, and every version is complete); a missing, foreign or corrupt cache is rebuilt
-silently. Files not in the cache are parsed and validated in worker processes when there are many.
+silently. Files not in the cache are analysed (validated by `validate`, summarised by the
+reports) in worker processes when there are many.
 """
 
 from __future__ import annotations
