@@ -276,8 +276,13 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
             except Exception:  # process.yaml's own problems are reported on it
                 process = None
             _item_rules(parsed, process)
-    issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
-    return (issues, links(kind, parsed.data))
+    return (_kept_issues(parsed), links(kind, parsed.data))
+
+
+def _kept_issues(parsed: _Parsed) -> list[tuple[int, int, str, str, dict[str, Any]]]:
+    """A file's issues as the item cache keeps them: without their path, which is shown as
+    seen from where each command runs."""
+    return [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
 
 
 def summarised(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
@@ -286,8 +291,7 @@ def summarised(registry: Registry, path: str, kind: str, raw: bytes | None) -> A
     valid or not (validation is `validate`'s, in CI and pre-commit), so a report after an edit
     does not load the models."""
     parsed = _parse(registry, path, kind, raw=raw)
-    issues = [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
-    return (issues, summary(kind, parsed.data))
+    return (_kept_issues(parsed), summary(kind, parsed.data))
 
 
 def check(registry: Registry, paths: list[Path] | None = None, progress: Any = None) -> CheckResult:
