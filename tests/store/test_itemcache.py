@@ -3,15 +3,19 @@ content changed, rebuilt when missing or corrupt, safe with two processes at onc
 
 from __future__ import annotations
 
+import marshal
 import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store.itemcache import Cache, scan
+from sobreg.store import itemstore
+from sobreg.store.itemcache import scan
+from sobreg.store.itemstore import Cache
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check, summarised, verdict
 from sobreg.validation.summaries import summaries
@@ -149,3 +153,59 @@ def test_a_scan_of_some_files_forgets_none_of_the_others(repo: Path) -> None:
     assert calls == ["N-2026-001.yaml"]  # only the summary the one-file check did not keep
     assert [s.summary["id"] for s in found if s.summary] == ["N-2026-001", "N-2026-002",
                                                               "N-2026-003"]  # fmt: skip
+
+
+def test_a_check_of_a_few_named_files_reads_and_writes_the_recent_store_only(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pre-commit checks the staged files: loading and rewriting every file's stat and verdict
+    (10,000 entries, ~20 ms) to add one costs more than the check. A few named files are read,
+    hashed and checked against the small recent store; a whole scan takes its verdicts in."""
+    for n in range(1, 4):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    reg = Registry(repo / "registry")
+    check(reg)
+    kept = repo / ".git" / "sobreg"
+    whole = (kept / "verdicts-v1.marshal").read_bytes()
+    opened: list[str] = []
+    reading = itemstore.read_store
+
+    def read_store(file: Path | None) -> dict[str, Any]:
+        opened.append(file.name if file else "")
+        return reading(file)
+
+    monkeypatch.setattr(itemstore, "read_store", read_store)
+    path = Path(reg.item_paths()[0])
+    path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
+    calls: list[str] = []
+    scan(reg, [path], _counting(calls), listing="files")
+    assert calls == ["N-2026-001.yaml"]
+    assert opened == ["recent-v1.marshal"]
+    assert (kept / "verdicts-v1.marshal").read_bytes() == whole
+    scan(reg, [path], _counting(calls), listing="files")
+    assert calls == ["N-2026-001.yaml"]  # the same content: its kept verdict
+    # Another change of the same size and mtime: the bytes are what is looked up, not the stat.
+    st = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("# ändrad", "# ÄNDRAD"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size
+    scan(reg, [path], _counting(calls), listing="files")
+    assert calls == ["N-2026-001.yaml"] * 2
+    opened.clear()
+    scan(reg, reg.item_paths(), _counting(calls))  # the whole registry: nothing parsed again
+    assert calls == ["N-2026-001.yaml"] * 2
+    assert sorted(opened) == ["recent-v1.marshal", "verdicts-v1.marshal"]
+    assert check(reg, [path]).ok and check(reg).ok
+
+
+def test_the_recent_store_keeps_the_newest_verdicts_only(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(itemstore, "RECENT", 2)
+    for n in range(1, 4):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    reg = Registry(repo / "registry")
+    keys = [scan(reg, [p], verdict, listing="files")[0].key for p in reg.item_paths()]
+    recent = marshal.loads((repo / ".git" / "sobreg" / "recent-v1.marshal").read_bytes())
+    assert list(recent["entries"]) == keys[1:]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import add_nomination, cli
 
+from sobreg.store import itemcache
 from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry
 from sobreg.validation.check import verdict
@@ -92,13 +93,15 @@ def test_a_racily_clean_file_is_not_trusted(repo: Path) -> None:
 
 
 def test_a_racily_clean_stat_is_not_trusted_later_when_another_scan_writes_the_cache(
-    repo: Path,
+    repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A stat taken within the mtime's resolution of the cache's writing is never trusted; a
     later scan of other files writes the cache again, later: the untrusted stat must not ride
     along into it and be trusted then (git smudges such index entries for the same reason)."""
     import marshal
 
+    # Named-file scans of this size use the whole store (as pre-commit's --all-files does).
+    monkeypatch.setattr(itemcache, "NAMED_FEW", 0)
     reg = _registry(repo)
     first, other = reg.item_paths()[:2]
     scan(reg, reg.item_paths(), verdict)

@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 
 from sobreg.reporting import annual as reports
 from sobreg.store import kept
-from sobreg.store.itemcache import fingerprint, unchanged_keys
+from sobreg.store.itemcache import unchanged_keys
+from sobreg.store.itemstore import fingerprint
 from sobreg.store.registry import Registry, git_dir
 from sobreg.validation.summaries import keyed_search_records, keyed_summaries
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from sobreg.i18n import current_language
 from sobreg.store import kept
-from sobreg.store.itemcache import Cache, fingerprint
+from sobreg.store.itemstore import Cache, fingerprint
 from sobreg.store.registry import Registry, git_dir
 from sobreg.store.resources import resource
 

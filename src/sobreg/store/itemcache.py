@@ -1,12 +1,12 @@
-"""A content-addressed cache of parsed, validated registry files, kept under `.git/sobreg/`.
+"""A content-addressed cache of parsed, validated registry files, kept under `.git/sobreg/`
+(its stores: `itemstore`).
 
 Each file's entry is keyed by a hash of its path and bytes, so an entry is never used for content
 that changed. Like git's index, a file whose size, mtime and inode match the last scan is not
 read again, unless its mtime is too close to when the cache was written to be trusted ("racily
-clean"). The cache is one marshal file replaced atomically: two processes can use it at once (the
-last writer wins, and every version is complete); a missing, foreign or corrupt cache is rebuilt
-silently. Files not in the cache are analysed (validated by `validate`, summarised by the
-reports) in worker processes when there are many.
+clean"). Files not in the cache are analysed (validated by `validate`, summarised by the
+reports) in worker processes when there are many. A check of a few named files (pre-commit's)
+uses the small recent store instead of the whole registry's.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import marshal
 import os
 import stat
-import tempfile
 from array import array
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,14 +24,21 @@ from typing import Any, Literal
 
 from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
 from sobreg.store import kept
-from sobreg.store.codekey import code_key
+from sobreg.store.itemstore import (
+    RACY_NS,
+    Cache,
+    fingerprint,
+    hash_file,
+    store_file,
+    write_store,
+)
 from sobreg.store.registry import Registry, git_dir
 
-VERSION = 1
-RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
-SEARCH = "_search"  # what search reads of a summary (engine/summary.py), kept in its own file
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
 PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
+# Fewer named files than this are checked against the recent store: reading them costs less
+# than loading (and rewriting) every file's stat and verdict.
+NAMED_FEW = 300
 Progress = Callable[[int, int], None]  # (files done, files to parse)
 Listing = Literal["all", "folder", "files"]  # what a scan's paths are (see `scan`)
 # What the cache stores for one file's content: (its own issues, its links) from a validating
@@ -53,14 +58,8 @@ class Scanned:
     key: str = ""  # the content key ("unreadable:…"/"irregular:…" when there is none)
 
 
-def _store_file(found: Path | None, name: str) -> Path | None:
-    """Where the cache keeps one of its stores (`verdicts`, `summaries`, `search`, `snapshot`)
-    in the git folder `found`; None outside a git repository, where nothing is kept."""
-    return found / "sobreg" / f"{name}-v{VERSION}.marshal" if found else None
-
-
 def _snapshot_file(registry: Registry) -> Path | None:
-    return _store_file(git_dir(registry.root), "snapshot")
+    return store_file(git_dir(registry.root), "snapshot")
 
 
 def _stamps(paths: list[str]) -> array[int] | None:
@@ -120,147 +119,7 @@ def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: lis
     listing = _listing_key(paths)
     listings.pop(listing, None)
     listings[listing] = (array("q", flat).tobytes(), tuple(keys))
-    _write(file, {"fingerprint": cache.fingerprint, "listings": listings})  # sets "written"
-
-
-def fingerprint(registry: Registry) -> str:
-    """What cached verdicts and summaries depend on: sobreg's code and process.yaml."""
-    digest = hashlib.blake2b(code_key().encode(), digest_size=16)
-    process = registry.root / "process.yaml"
-    digest.update(process.read_bytes() if process.is_file() else b"")
-    return f"{VERSION}:{digest.hexdigest()}"
-
-
-def _read(file: Path | None) -> dict[str, Any]:
-    data = kept.load_marshal(file)
-    return data if isinstance(data, dict) else {}  # missing, foreign or corrupt: start afresh
-
-
-def _write(file: Path, data: dict[str, Any]) -> None:
-    try:
-        file.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".items-", dir=file.parent)
-        with os.fdopen(fd, "wb") as handle:
-            data["written"] = os.fstat(handle.fileno()).st_mtime_ns
-            marshal.dump(data, handle)
-        os.replace(tmp, file)
-    except OSError:
-        return  # a cache that cannot be written only costs time next run
-
-
-class Cache:
-    """Two stores: verdicts (what `validate` needs, small) and summaries (for reports), each
-    read only by the commands that need it."""
-
-    def __init__(self, registry: Registry) -> None:
-        found = git_dir(registry.root)
-        self.files = {n: _store_file(found, n) for n in ("verdicts", "summaries", "search")}
-        self.fingerprint = fingerprint(registry)
-        data = _read(self.files["verdicts"])
-        fresh = data.get("fingerprint") == self.fingerprint
-        self.stats: dict[str, tuple[int, int, int, int, str]] = (
-            data.get("stats", {}) if fresh else {}
-        )
-        self.verdicts: dict[str, Any] = data.get("entries", {}) if fresh else {}
-        self.written = int(data.get("written", 0)) if fresh else 0
-        self.recorded: set[str] = set()  # files whose stat this process took (see `save`)
-        self._summaries: dict[str, Any] | None = None
-        self.changed = False
-        self.summarised = False  # a summary added: the summaries store is written again
-
-    @property
-    def summaries(self) -> dict[str, Any]:
-        if self._summaries is None:
-            self._summaries = _entries(self.files["summaries"], self.fingerprint)
-        return self._summaries
-
-    def save(self, keep: set[str]) -> None:
-        file = self.files["verdicts"]
-        if file is None or not self.changed:
-            return
-        # A stat this cache held but never trusted (racily clean: taken within the mtime's
-        # resolution of its writing) is dropped, not carried into a cache written later, which
-        # would trust it; the next scan of that file reads it again (git smudges such entries).
-        racy = self.written - RACY_NS
-        _write(
-            file,
-            {
-                "fingerprint": self.fingerprint,
-                "stats": {
-                    p: s
-                    for p, s in self.stats.items()
-                    if s[4] in keep and (s[0] < racy or p in self.recorded)
-                },
-                "entries": {k: v for k, v in self.verdicts.items() if k in keep},
-            },
-        )
-        summaries, target = self._summaries, self.files["summaries"]
-        if summaries is None or target is None:
-            return
-        # Written when a summary was added or one belongs to a file that is gone: a scan that only
-        # re-hashed files touched without a change (racily clean) rewrites the verdicts' stats.
-        if self.summarised or any(k not in keep for k in summaries):
-            # What search reads is kept apart: half the bytes, needed by search alone.
-            fresh = {
-                k: v.pop(SEARCH)
-                for k, v in summaries.items()
-                if k in keep and isinstance(v, dict) and SEARCH in v
-            }
-            _write(
-                target,
-                {
-                    "fingerprint": self.fingerprint,
-                    "entries": {k: v for k, v in summaries.items() if k in keep},
-                },
-            )
-            searched = self.files["search"]
-            if fresh and searched is not None:
-                records = {k: v for k, v in _entries(searched, self.fingerprint).items()
-                           if k in keep}  # fmt: skip
-                records.update(fresh)
-                _write(searched, {"fingerprint": self.fingerprint, "entries": records})
-
-    def answers(self, key: str, summaries: bool) -> bool:
-        """Whether a verdict (or with `summaries`, a summary) of this content is kept."""
-        if summaries:
-            return isinstance(self.summaries.get(key), dict)
-        return key in self.verdicts
-
-    def known(self, path: str, rel: str) -> str | None:
-        """The content key of a file whose stat says it is unchanged since it was hashed, else
-        None: then the file must be read (see `_read_and_check`)."""
-        return self.known_stat(os.stat(path), rel)
-
-    def known_stat(self, st: os.stat_result, rel: str) -> str | None:
-        """`known`, from a stat already taken."""
-        known = self.stats.get(rel)
-        # ctime too: nothing in user space can set it back, so a rewrite that restores the
-        # size and mtime is still seen.
-        stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-        if known and known[:4] == stamp and st.st_mtime_ns < self.written - RACY_NS:
-            return known[4]
-        return None
-
-    def key(self, path: str, rel: str) -> tuple[str, bytes | None]:
-        """The content key of a file, and its bytes when they had to be read."""
-        found = self.known(path, rel)
-        if found is not None:
-            return found, None
-        stamp, digest, data = _hash(path, rel)
-        self.stats[rel] = (*stamp, digest)
-        self.recorded.add(rel)
-        self.changed = True
-        return digest, data
-
-
-def _hash(path: str, rel: str) -> tuple[tuple[int, int, int, int], str, bytes]:
-    with open(path, "rb") as handle:
-        st = os.fstat(handle.fileno())
-        data = handle.read()
-    stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-    # surrogateescape: a file name that is not UTF-8 is still a name (shown escaped, refused).
-    name = rel.encode("utf-8", "surrogateescape")
-    return stamp, hashlib.blake2b(name + b"\0" + data, digest_size=20).hexdigest(), data
+    write_store(file, {"fingerprint": cache.fingerprint, "listings": listings})  # sets "written"
 
 
 # Set before forking: the workers inherit the registry (its process.yaml read) and the cache.
@@ -273,7 +132,7 @@ def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]
     registry, cache, summaries = _WORKER["registry"], _WORKER["cache"], _WORKER["summaries"]
     analyse: Analyse = _WORKER["analyse"]
     try:
-        stamp, key, data = _hash(path, rel)
+        stamp, key, data = hash_file(path, rel)
     except OSError:
         return index, None, f"unreadable:{path}", analyse(registry, path, kind, None)
     if cache.answers(key, summaries):
@@ -301,8 +160,10 @@ def scan(
     `listing` says what `paths` are: "all" (every item file, maybe with the definitions: the
     cache forgets files no longer among them), "folder" (every file of one item type: its stats
     are kept as a snapshot, nothing is forgotten) or "files" (files named by the user, such as
-    pre-commit's staged ones: only their entries are added)."""
-    cache = Cache(registry)
+    pre-commit's staged ones: only their entries are added; fewer than `NAMED_FEW` are checked
+    against the recent store, see `Cache`)."""
+    named = listing == "files" and not summaries and len(paths) < NAMED_FEW
+    cache = Cache(registry, named=named)
     if summaries:
         cache.summaries  # noqa: B018 (loaded before any fork, so workers see it)
     root = str(registry.root.resolve()) + os.sep
@@ -366,22 +227,6 @@ def scan(
 
 def _unusable(key: str) -> bool:
     return key.startswith(("unreadable:", "irregular:"))
-
-
-def _entries(file: Path | None, expected: str) -> dict[str, Any]:
-    data = _read(file)
-    return data.get("entries", {}) if data.get("fingerprint") == expected else {}
-
-
-def kept_summaries(registry: Registry) -> dict[str, Any]:
-    """The summaries kept by earlier scans, by content key (without reading the verdicts), and
-    without what search reads (`kept_search`)."""
-    return _entries(_store_file(git_dir(registry.root), "summaries"), fingerprint(registry))
-
-
-def kept_search(registry: Registry) -> dict[str, Any]:
-    """What search reads of each summary (the summary's `_search`), by content key."""
-    return _entries(_store_file(git_dir(registry.root), "search"), fingerprint(registry))
 
 
 def _run(

@@ -21,7 +21,7 @@ from sobreg.engine.summary import summary
 from sobreg.errors import Issue, RefusedError, YamlProblem
 from sobreg.models.layout import FOLDERS, kind_of_rel, model_for
 from sobreg.store import kept, yamlio
-from sobreg.store.itemcache import fingerprint
+from sobreg.store.itemstore import fingerprint
 from sobreg.store.names import printable
 from sobreg.store.registry import Registry
 from sobreg.store.sourcelist import cache_folder, listed

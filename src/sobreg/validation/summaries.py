@@ -10,14 +10,8 @@ from typing import Any
 
 from sobreg.errors import Issue
 from sobreg.models.layout import FOLDER_KINDS
-from sobreg.store.itemcache import (
-    SEARCH,
-    Listing,
-    kept_search,
-    kept_summaries,
-    scan,
-    unchanged_keys,
-)
+from sobreg.store.itemcache import Listing, scan, unchanged_keys
+from sobreg.store.itemstore import SEARCH, kept_search, kept_summaries
 from sobreg.store.registry import Registry
 from sobreg.validation.check import summarised
 
