@@ -26,7 +26,12 @@ TRICKY = [
     "' 2026-01-01'", "2026-01-01 # note", ".1e3", "9" * 30, "'x\n  2026-01-01'", "b\x85c",
     "b\u2028c", "\x01", "'\x01'", "[x: y]", "{x, y}", "-", "'it''s'", '"\\x41\\N\\_"',
 ]  # fmt: skip
-READERS = {"rust": yamlfast.load_rust, "c": yamlfast.load_c}
+READERS = {
+    "rust": yamlfast.load_rust,
+    # As `validate` calls it: with the file's bytes, which its guard checks instead of the text.
+    "rust from bytes": lambda text: yamlfast.load_rust(text, text.encode("utf-8")),
+    "c": yamlfast.load_c,
+}
 
 
 @pytest.fixture(params=["with yaml-rs", "without yaml-rs"], autouse=True)
@@ -221,6 +226,31 @@ def _yaml_text(draw: st.DrawFn) -> str:
 @settings(max_examples=600, deadline=None)
 @given(_yaml_text())
 def test_hand_written_text_reads_as_the_reference_on_every_path(text: str) -> None:
-    assert _agrees("rust", text), text
-    assert _agrees("c", text), text
+    for reader in READERS:
+        assert _agrees(reader, text), (reader, text)
     assert repr(_ours(text)) == repr(_reference(text))
+
+
+# Every character the guards look at, and others around them.
+_GUARDED = st.text(
+    st.sampled_from([*"[]{}:!&*%-.' \"\t\n\r|>a0é", "\x00", "\x1b", "\x7f", "\x85", "\x9f",
+                     "\xa0", "\u2028", "\u2029", "\ufeff", "\u20ac", "\U0001f600"]),
+    max_size=40,
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_GUARDED)
+def test_the_guards_shortcuts_decide_as_their_regexes(text: str) -> None:
+    """The byte prefilter before the character regex, the one-character searches before the
+    marker searches, and the bracket walk instead of the flow-colon regex decide exactly as the
+    plain searches they shorten (which the differential tests above hold to the reference)."""
+    plain = (
+        bool(yamlfast._RUST_CHARS.search(text))
+        or text.startswith(("%", "---", "..."))
+        or any(marker in text for marker in ("\n%", "\n---", "\n..."))
+    )
+    assert yamlfast._not_for_rust(text, text.encode("utf-8")) == yamlfast._not_for_rust(text)
+    if plain:
+        assert yamlfast._not_for_rust(text, text.encode("utf-8"))
+    assert yamlfast.flow_colon(text) == bool(yamlfast._FLOW_COLON.search(text))

@@ -55,13 +55,14 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise YamlProblem("yaml.unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
 
 
-def load_safe(text: str, path: str) -> Any:
-    """Parse into plain dicts, lists and scalars: the fast loader, else the reference one."""
+def load_safe(text: str, path: str, raw: bytes | None = None) -> Any:
+    """Parse into plain dicts, lists and scalars: the fast loader, else the reference one.
+    `raw`, the bytes `text` was decoded from, lets the fast loader check them faster."""
     # Lazy: the parsers load when a file is parsed, never for commands the cache answers.
     from sobreg.store import yamlfast
 
     try:
-        return yamlfast.load(text)
+        return yamlfast.load(text, raw)
     except yamlfast.Divergent:
         # Lazy (here and below): ruamel loads only for what the fast reader leaves and for
         # edits, so reads answered by the fast path never pay for it.

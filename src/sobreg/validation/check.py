@@ -121,6 +121,7 @@ def _parse(
     registry: Registry, path: str, kind: str, text: str | None = None, raw: bytes | None = None
 ) -> _Parsed:
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
+    decoded = raw if text is None else None  # the bytes of the text parsed, when they are known
     try:
         if text is None:
             text = (
@@ -129,7 +130,7 @@ def _parse(
                 else yamlio.decode(raw, parsed.shown)
             )
         parsed.text = text
-        parsed.data = yamlio.load_safe(parsed.text, parsed.shown)
+        parsed.data = yamlio.load_safe(parsed.text, parsed.shown, decoded)
     except yamlio.YamlProblem as exc:
         parsed.issues.append(Issue(exc.path, exc.line, exc.col, "", exc.key, dict(exc.params)))
         return parsed
