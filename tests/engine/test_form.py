@@ -91,6 +91,7 @@ def test_answers_are_parsed(process: ProcessDefinition, path: str, raw: str, val
         ("nominator.email", "anna", "e-postadress"),
         ("need", "", "svar behövs"),
         ("title", "x" * 501, "500"),
+        ("title", "Id\x1b[31m", "styrtecken U+001B vid tecken 3"),
     ],
 )
 def test_bad_answers_say_why(process: ProcessDefinition, path: str, raw: str, reason: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -96,3 +97,27 @@ def test_validate_as_subprocess_on_a_missing_path(valid_registry: Path) -> None:
 def test_no_registry_is_an_environment_error(tmp_path: Path) -> None:
     ran = sobreg("list", cwd=tmp_path)
     assert ran.code == 3 and "sobreg init" in ran.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "code", "at"),
+    [('"Id\\e[31m"', "001B", 3), ('"\\x85Idé"', "0085", 1), ('"Idé\\x7f"', "007F", 4)],
+)
+def test_a_control_character_is_named_with_its_place(
+    valid_registry: Path, written: str, code: str, at: int
+) -> None:
+    """Checked by a pattern in pydantic's Rust core, said as before: which character, where in
+    the text, at the value's line and column."""
+    target = valid_registry / "nominations" / "N-2026-001.yaml"
+    text = target.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("title: "))
+    target.write_text(re.sub(r"(?m)^title: .*$", lambda _: f"title: {written}", text), encoding="utf-8")
+    ran = cli("validate", "--registry", str(valid_registry), "--format", "json", lang="en")
+    found = [e for e in json.loads(ran.stdout)["errors"] if e["field"] == "title"]
+    assert [(e["line"], e["col"], e["message"]) for e in found] == [
+        (line, 8, f"control character U+{code} not allowed, at character {at}")
+    ]
+    said = cli("validate", "--registry", str(valid_registry), lang="en").stdout
+    assert f"control character U+{code} not allowed, at character {at}" in said
+    said = cli("validate", "--registry", str(valid_registry)).stdout
+    assert f"otillåtet styrtecken U+{code} vid tecken {at}" in said

@@ -19,6 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from sobreg.engine.process import holds
 from sobreg.engine.titles import help_line, leaf, short_title, title
 from sobreg.i18n import t
+from sobreg.models.patterns import as_sobreg_error
 from sobreg.models.process import ProcessDefinition
 
 Answers = dict[str, Any]
@@ -191,7 +192,7 @@ def parse(field: Field, raw: str, default: str | None = None) -> Any:
     try:
         return _adapter(field.path).validate_python(value)
     except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
+        err = as_sobreg_error(exc.errors(include_url=False)[0])
         if err["type"] == "string_pattern_mismatch" and field.path.endswith("email"):
             raise AnswerError(t("form.email")) from None
         ctx = {k: str(v)[:200] for k, v in (err.get("ctx") or {}).items()}

@@ -19,6 +19,7 @@ from sobreg.engine.summary import links, summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
+from sobreg.models.patterns import as_sobreg_error
 from sobreg.store import kept, yamlio
 from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
@@ -66,7 +67,7 @@ def pydantic_issues(
         except yamlio.YamlProblem:
             doc = None
     issues = []
-    for err in exc.errors(include_url=False):
+    for err in map(as_sobreg_error, exc.errors(include_url=False)):
         loc = [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")]
         # Union branches add type names to the location; keep only keys and indexes that exist.
         loc = [p for p in loc if isinstance(p, int) or not p[:1].isupper()]
