@@ -254,3 +254,16 @@ def test_the_guards_shortcuts_decide_as_their_regexes(text: str) -> None:
     if plain:
         assert yamlfast._not_for_rust(text, text.encode("utf-8"))
     assert yamlfast.flow_colon(text) == bool(yamlfast._FLOW_COLON.search(text))
+
+
+def test_keys_judged_before_never_let_an_odd_key_through(rust_installed: bool) -> None:
+    """The walk remembers keys it judged alike; a mapping with one key it has not judged (or
+    judged odd) is still walked key by key, however often its other keys were met."""
+    if not rust_installed:
+        return
+    yamlfast.load_rust("title: a\nstep: b\n")
+    for odd in ("2026-01-01", "<<", "=", "1"):
+        with pytest.raises(yamlfast.Divergent):
+            yamlfast.load_rust(f"title: a\nstep: b\n{odd}: c\n")
+        with pytest.raises(yamlfast.Divergent):
+            yamlfast.load_rust(f"title: a\n{odd}: c\n")

@@ -111,7 +111,8 @@ def test_a_control_character_is_named_with_its_place(
     target = valid_registry / "nominations" / "N-2026-001.yaml"
     text = target.read_text(encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if row.startswith("title: "))
-    target.write_text(re.sub(r"(?m)^title: .*$", lambda _: f"title: {written}", text), encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", lambda _: f"title: {written}", text)
+    target.write_text(text, encoding="utf-8")
     ran = cli("validate", "--registry", str(valid_registry), "--format", "json", lang="en")
     found = [e for e in json.loads(ran.stdout)["errors"] if e["field"] == "title"]
     assert [(e["line"], e["col"], e["message"]) for e in found] == [

@@ -3,6 +3,7 @@ and the model that governs each kind of file."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -32,8 +33,10 @@ _MODELS = {
 }
 
 
+@cache
 def model_for(kind: str) -> type[BaseModel]:
-    """The model of an item type or a definition file."""
+    """The model of an item type or a definition file (looked up once a process: it is asked
+    for every file validated)."""
     # Lazy: only a file that is actually validated needs pydantic; cached reads never do.
     from sobreg import models
 

@@ -81,9 +81,18 @@ def kept_search(registry: Registry) -> dict[str, Any]:
 
 def hash_file(path: str, rel: str) -> tuple[tuple[int, int, int, int], str, bytes]:
     """A file's stat (mtime, ctime, size, inode), its content key and its bytes."""
-    with open(path, "rb") as handle:
-        st = os.fstat(handle.fileno())
-        data = handle.read()
+    # os.open and os.read, not open(): a buffered file object costs ~3 µs a file to make.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        data = os.read(fd, st.st_size + 1)
+        if len(data) > st.st_size:  # it grew since the stat: read to its end, as read() does
+            rest = [data]
+            while more := os.read(fd, 1 << 16):
+                rest.append(more)
+            data = b"".join(rest)
+    finally:
+        os.close(fd)
     stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
     # surrogateescape: a file name that is not UTF-8 is still a name (shown escaped, refused).
     name = rel.encode("utf-8", "surrogateescape")

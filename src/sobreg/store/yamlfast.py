@@ -88,29 +88,43 @@ def _odd_string(text: str) -> bool:
 
 _ODD_START = frozenset("0123456789<=\n")
 _PLAIN_LEAVES = (bool, int, dt.date, type(None))
+_GOOD_KEYS: set[str] = set()  # keys judged alike by both readers (only str keys are added)
+_GOOD_KEYS_MAX = 4096  # bounds what a process keeps of keys met in untrusted files
 
 
 def _registry_value(value: Any) -> bool:
     """True when `value` holds only what both readers are known to read alike. Runs over every
     node of every file read, so it is written for speed: type identity, then a first-character
-    test before any regex."""
+    test before any regex, and only collections pushed on the stack (a leaf is judged where it
+    is met: most of a file's nodes are leaves)."""
     stack = [value]
-    pop, extend = stack.pop, stack.extend
+    pop, push = stack.pop, stack.append
     while stack:
         node = pop()
         kind = type(node)
-        if kind is str:
-            if node and node[0] in _ODD_START and _odd_string(node):
-                return False
-        elif kind is dict:
-            for key in node:
-                if type(key) is not str or (key and key[0] in _ODD_START and _odd_string(key)):
-                    return False
-            extend(node.values())
+        if kind is dict:
+            # A mapping's keys are the same few field names file after file: one C-level set
+            # test for those judged before, the loop only for a key not met yet.
+            if not _GOOD_KEYS.issuperset(node):
+                for key in node:
+                    if type(key) is not str or (key and key[0] in _ODD_START and _odd_string(key)):
+                        return False
+                if len(_GOOD_KEYS) < _GOOD_KEYS_MAX:
+                    _GOOD_KEYS.update(node)
+            items = node.values()
         elif kind is list:
-            extend(node)
-        elif kind not in _PLAIN_LEAVES:
-            return False  # floats, timestamps, times: the next reader decides
+            items = node
+        else:
+            items = (node,)  # only the root can be a leaf here
+        for item in items:
+            kind = type(item)
+            if kind is str:
+                if item and item[0] in _ODD_START and _odd_string(item):
+                    return False
+            elif kind is dict or kind is list:
+                push(item)
+            elif kind not in _PLAIN_LEAVES:
+                return False  # floats, timestamps, times: the next reader decides
     return True
 
 
