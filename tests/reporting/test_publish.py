@@ -195,3 +195,36 @@ def test_pages_rendered_in_workers_equal_those_rendered_here(
     with pytest.raises(ZeroDivisionError):
         pages.write_pages(template, todo, {"root": "r"})
     assert (folder / "4.html").read_text(encoding="utf-8") == "0 r"  # the others are written
+
+
+def test_the_index_from_kept_rows_equals_one_rendered_afresh(
+    site: Path, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index's rows are kept by their page's key: a republish renders the changed
+    program's row only, and its index is the one a publish with nothing kept renders; a local
+    row template is a new key, so every row is rendered from it."""
+    from sobreg.reporting import reuse
+
+    rendered: list[str] = []
+    putting = reuse.Rows.put
+
+    def put(self: reuse.Rows, key: str, html: str) -> None:
+        rendered.append(html)
+        putting(self, key, html)
+
+    monkeypatch.setattr(reuse.Rows, "put", put)
+    active_program(repo, "tinnitus", name="Tinnitushjälpen")
+    assert cli("publish", "--out", str(site)).code == 0
+    assert len(rendered) == 1 and "Tinnitushjälpen" in rendered[0]
+    (repo / ".git" / "sobreg" / "rows-v1.pickle").unlink()
+    afresh = tmp_path / "afresh"
+    assert cli("publish", "--out", str(afresh)).code == 0
+    assert len(rendered) == 4  # every row of the three programs rendered again
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert (afresh / "index.html").read_text(encoding="utf-8") == index
+    local = repo / "templates" / "catalogue"
+    local.mkdir(parents=True)
+    shipped = (resource("templates") / "catalogue" / "row.html.j2").read_text(encoding="utf-8")
+    (local / "row.html.j2").write_text(shipped.replace("<tr ", '<tr data-local="1" '), "utf-8")
+    assert cli("publish", "--out", str(site)).code == 0
+    assert (site / "index.html").read_text(encoding="utf-8").count('data-local="1"') == 3

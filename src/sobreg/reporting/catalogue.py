@@ -111,6 +111,20 @@ def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
     return views
 
 
+def _place_rows(registry: Registry, env: Any, rows: list[Any], keys: list[str]) -> None:
+    """Give each index row its `html`: kept from an earlier publish when its page's key is the
+    same (the row shows what the page shows), else rendered by the row macro and kept."""
+    kept = reuse.Rows(registry)
+    row = env.get_template("catalogue/row.html.j2").module.row
+    for shown, key in zip(rows, keys, strict=True):
+        html = kept.get(key)
+        if html is None:
+            html = str(row(shown))  # escaped by the macro; the index marks it safe
+            kept.put(key, html)
+        shown.html = html
+    kept.save(set(keys))
+
+
 def swap_in(build: Path, target: Path, generated: dt.date) -> None:
     """Put a finished build where the catalogue is, replacing the previous one whole."""
     old = None
@@ -140,6 +154,8 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     kinds = sorted({(r["kind"], r["kind_label"]) for r in rows if r["kind"]})
     statuses = sorted({(r["status"], r["status_label"]) for r in rows})
     templates = reuse.templates_key(registry.root)
+    keys = [reuse.page_key(v.pop("_key"), generated.isoformat(), templates) for v in views]
+    _place_rows(registry, env, shown, keys)
     before = reuse.old_pages(target, MARKER) if target.is_dir() else {}
     pages: dict[str, str] = {}
     build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
@@ -152,10 +168,10 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         (build / "index.html").write_text(index, encoding="utf-8")
         todo = []
         old_root, new_root = str(target) + os.sep, str(build) + os.sep
-        for view in views:
+        for view, key in zip(views, keys, strict=True):
             name = f"programs/{view['program']['id']}.html"
-            pages[name] = reuse.page_key(view.pop("_key"), generated.isoformat(), templates)
-            if before.get(name) == pages[name] and reuse.reuse(old_root + name, new_root + name):
+            pages[name] = key
+            if before.get(name) == key and reuse.reuse(old_root + name, new_root + name):
                 continue
             todo.append((build / name, {"s": view}))
         write_pages(env.get_template("catalogue/program.html.j2"), todo,

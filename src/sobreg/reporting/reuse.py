@@ -1,10 +1,11 @@
 """What `publish` keeps between runs, so that a republish costs what changed, not the registry.
 
-Two stores, both keyed by everything their content is computed from, so a stale entry is never
+Three stores, each keyed by everything its content is computed from, so a stale entry is never
 used: the programs' redacted views under `.git/sobreg/` (key: the program file's content key,
 the name of the program it is replaced by, evaluation.yaml, process.yaml, sobreg's code and the
-language), and each published page's key in the published folder's marker file (the view's key,
-the date it says it was generated, and the templates). A page whose key is unchanged is
+language), each published page's key in the published folder's marker file (the view's key,
+the date it says it was generated, and the templates), and the index's rendered rows under
+`.git/sobreg/` by the same key as their program's page. A page whose key is unchanged is
 hard-linked from the previous catalogue into the new one instead of rendered, so the new folder
 is still complete before it is swapped in. A missing, foreign or corrupt store is rebuilt.
 """
@@ -84,6 +85,33 @@ class Views:
         if self.cache is not None:
             self.cache.save(set(self.cache.verdicts))
         kept.store_pickle(self.file, {k: v for k, v in self.items.items() if k in self.used})
+
+
+class Rows:
+    """The catalogue index's rows, rendered, by their page's key (a row shows what its page
+    shows, on the same date, from the same templates): a republish renders only the rows of
+    programs that changed. Loaded once, saved when a row was added or one is no longer used."""
+
+    def __init__(self, registry: Registry) -> None:
+        found = git_dir(registry.root)
+        self.file = found / "sobreg" / f"rows-v{VERSION}.pickle" if found else None
+        loaded = kept.load_pickle(self.file)
+        self.items: dict[str, str] = loaded if isinstance(loaded, dict) else {}
+        self.fresh: dict[str, str] = {}
+
+    def get(self, key: str) -> str | None:
+        found = self.items.get(key)
+        return found if isinstance(found, str) else None
+
+    def put(self, key: str, html: str) -> None:
+        self.fresh[key] = html
+
+    def save(self, used: set[str]) -> None:
+        if self.file is None or not (self.fresh or set(self.items) - used):
+            return
+        rows = {k: v for k, v in self.items.items() if k in used}
+        rows.update((k, str(v)) for k, v in self.fresh.items() if k in used)
+        kept.store_pickle(self.file, rows)
 
 
 def templates_key(registry_root: Path) -> str:
