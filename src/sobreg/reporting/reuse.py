@@ -43,7 +43,6 @@ class Views:
 
     def __init__(self, registry: Registry) -> None:
         found = git_dir(registry.root)
-        self.file = found / "sobreg" / f"catalogue-v{VERSION}.pickle" if found else None
         method = registry.root / "evaluation.yaml"
         self.base = _digest(
             fingerprint(registry),
@@ -52,10 +51,9 @@ class Views:
         )
         self.registry = registry
         self.cache: Cache | None = None  # for `content_key`, when the summaries gave no keys
-        loaded = kept.load_pickle(self.file)
-        self.items: dict[str, Any] = loaded if isinstance(loaded, dict) else {}
+        file = found / "sobreg" / f"catalogue-v{VERSION}.pickle" if found else None
+        self.items = kept.KeptMap(file)
         self.used: set[str] = set()
-        self.added = False
 
     def content_key(self, path: str) -> str:
         """A program file's content key, read and hashed only when its stat changed."""
@@ -76,42 +74,32 @@ class Views:
         return self.items.get(key)
 
     def put(self, key: str, view: Any) -> None:
-        self.items[key] = view
-        self.added = True
+        self.items.put(key, view)
 
     def save(self) -> None:
-        if self.file is None or not (self.added or set(self.items) - self.used):
-            return
         if self.cache is not None:
             self.cache.save(set(self.cache.verdicts))
-        kept.store_pickle(self.file, {k: v for k, v in self.items.items() if k in self.used})
+        self.items.save(self.used)
 
 
 class Rows:
     """The catalogue index's rows, rendered, by their page's key (a row shows what its page
     shows, on the same date, from the same templates): a republish renders only the rows of
-    programs that changed. Loaded once, saved when a row was added or one is no longer used."""
+    programs that changed."""
 
     def __init__(self, registry: Registry) -> None:
         found = git_dir(registry.root)
-        self.file = found / "sobreg" / f"rows-v{VERSION}.pickle" if found else None
-        loaded = kept.load_pickle(self.file)
-        self.items: dict[str, str] = loaded if isinstance(loaded, dict) else {}
-        self.fresh: dict[str, str] = {}
+        self.items = kept.KeptMap(found / "sobreg" / f"rows-v{VERSION}.pickle" if found else None)
 
     def get(self, key: str) -> str | None:
         found = self.items.get(key)
         return found if isinstance(found, str) else None
 
     def put(self, key: str, html: str) -> None:
-        self.fresh[key] = html
+        self.items.put(key, html)
 
     def save(self, used: set[str]) -> None:
-        if self.file is None or not (self.fresh or set(self.items) - used):
-            return
-        rows = {k: v for k, v in self.items.items() if k in used}
-        rows.update((k, str(v)) for k, v in self.fresh.items() if k in used)
-        kept.store_pickle(self.file, rows)
+        self.items.save(used)
 
 
 def templates_key(registry_root: Path) -> str:
