@@ -3,19 +3,21 @@ content changed, rebuilt when missing or corrupt, safe with two processes at onc
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store import itemstore
+from sobreg.store import itemstate, itemstore
 from sobreg.store.itemcache import scan
-from sobreg.store.itemstore import Cache
+from sobreg.store.itemstate import Cache
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check, summarised, verdict
 from sobreg.validation.summaries import summaries
@@ -26,14 +28,19 @@ def _validate() -> tuple[int, str]:
     return ran.code, ran.stdout
 
 
-def test_cache_is_written_under_git_and_gives_the_same_answer(repo: Path) -> None:
+def test_cache_is_written_under_git_and_gives_the_same_answer(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(itemstate, "RECENT", 0)  # as in a registry of many files
     add_nomination(repo)
     first = _validate()
     kept = repo / ".git" / "sobreg"
     files = sorted(p.name for p in kept.iterdir() if p.is_file())
     # The verdicts by content, the last scans' stats (snapshot) and the whole registry's last
-    # result (checked), keyed by what they depend on. No summaries: validate makes no report.
-    assert files == ["checked-v1.marshal", "snapshot-v1.marshal", "verdicts-v1.marshal"]
+    # result (checked), keyed by what they depend on, and the recent store, empty again. No
+    # summaries: validate makes no report.
+    assert files == ["checked-v1.marshal", "recent-v1.marshal", "snapshot-v1.marshal",
+                     "verdicts-v1.marshal"]  # fmt: skip
     assert _validate() == first
     assert cli("status").code == 0  # the first report summarises, and keeps what search reads
     files = sorted(p.name for p in kept.iterdir() if p.is_file())
@@ -161,6 +168,7 @@ def test_a_check_of_a_few_named_files_reads_and_writes_the_recent_store_only(
     """Pre-commit checks the staged files: loading and rewriting every file's stat and verdict
     (10,000 entries, ~20 ms) to add one costs more than the check. A few named files are read,
     hashed and checked against the small recent store; a whole scan takes its verdicts in."""
+    monkeypatch.setattr(itemstate, "RECENT", 2)  # the whole check writes the other stores
     for n in range(1, 4):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     reg = Registry(repo / "registry")
@@ -175,6 +183,7 @@ def test_a_check_of_a_few_named_files_reads_and_writes_the_recent_store_only(
         return reading(file)
 
     monkeypatch.setattr(itemstore, "read_store", read_store)
+    monkeypatch.setattr(itemstate, "read_store", read_store)
     path = Path(reg.item_paths()[0])
     path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
     calls: list[str] = []
@@ -202,10 +211,56 @@ def test_a_check_of_a_few_named_files_reads_and_writes_the_recent_store_only(
 def test_the_recent_store_keeps_the_newest_verdicts_only(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(itemstore, "RECENT", 2)
+    """A named-file check does not read the other stores, so it cannot write into them: the
+    recent store keeps its newest entries."""
+    monkeypatch.setattr(itemstate, "RECENT", 2)
     for n in range(1, 4):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     reg = Registry(repo / "registry")
     keys = [scan(reg, [p], verdict, listing="files")[0].key for p in reg.item_paths()]
     recent = marshal.loads((repo / ".git" / "sobreg" / "recent-v1.marshal").read_bytes())
-    assert list(recent["entries"]) == keys[1:]
+    assert list(recent["verdicts"]) == keys[1:]
+    # Each file was written just before its check: the stats taken of the earlier ones were
+    # not yet sure (racily clean) when a later check wrote the store, so it dropped them.
+    assert [stat[4] for stat in recent["stats"].values()] == keys[-1:]
+
+
+def test_a_report_after_a_few_edits_writes_the_recent_store_until_it_is_full(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Adding one file's summary to 10,000 rewrote the summaries, the search records and the
+    stats (~50 ms of a republish): it is written to the recent store, which the reports read
+    with the others, until it holds more than RECENT entries; then everything is written into
+    the other stores and the recent store is empty again."""
+    monkeypatch.setattr(itemstate, "RECENT", 4)
+    for n in range(1, 6):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    hour_ago = time.time_ns() - 3_600_000_000_000  # no file racily clean against the stores
+    for path in (repo / "registry").rglob("*.yaml"):
+        os.utime(path, ns=(hour_ago, hour_ago))
+    assert cli("status").code == 0  # five summaries and stats: into the other stores
+    kept = repo / ".git" / "sobreg"
+    names = ("verdicts-v1.marshal", "summaries-v1.marshal", "search-v1.marshal")
+    before = {name: (kept / name).read_bytes() for name in names}
+    paths = sorted((repo / "registry" / "nominations").glob("*.yaml"))
+    words = ["Kakadua", "Flamingo", "Pelikan"]
+    for step, path in enumerate(paths[:2], 1):
+        word = words[step - 1]
+        text = path.read_text(encoding="utf-8").replace("title: ", f"title: {word} ", 1)
+        path.write_text(text, encoding="utf-8")
+        listed = json.loads(cli("list", "--json").stdout)
+        assert {item["title"].split()[0] for item in listed} >= set(words[:step])
+        hits = json.loads(cli("search", word.lower(), "--json").stdout)
+        assert [h["id"] for h in hits] == [path.stem]
+        recent = marshal.loads((kept / "recent-v1.marshal").read_bytes())
+        assert len(recent["summaries"]) == step and len(recent["search"]) == step
+        assert {name: (kept / name).read_bytes() for name in names} == before
+    third = paths[2]
+    third.write_text(third.read_text(encoding="utf-8").replace("title: ", "title: Pelikan ", 1),
+                     encoding="utf-8")  # fmt: skip
+    assert cli("status").code == 0  # three stats and three summaries: more than 4
+    assert all((kept / name).read_bytes() != before[name] for name in names)
+    recent = marshal.loads((kept / "recent-v1.marshal").read_bytes())
+    assert recent["summaries"] == recent["search"] == recent["stats"] == {}
+    hits = json.loads(cli("search", "pelikan", "--json").stdout)
+    assert [h["id"] for h in hits] == [third.stem]

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store import itemcache
+from sobreg.store import itemcache, itemstate
 from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry
 from sobreg.validation.check import verdict
@@ -92,16 +92,20 @@ def test_a_racily_clean_file_is_not_trusted(repo: Path) -> None:
     assert unchanged_keys(reg, paths) is None
 
 
+@pytest.mark.parametrize("store", ["verdicts", "recent"])
 def test_a_racily_clean_stat_is_not_trusted_later_when_another_scan_writes_the_cache(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
+    repo: Path, monkeypatch: pytest.MonkeyPatch, store: str
 ) -> None:
     """A stat taken within the mtime's resolution of the cache's writing is never trusted; a
     later scan of other files writes the cache again, later: the untrusted stat must not ride
-    along into it and be trusted then (git smudges such index entries for the same reason)."""
+    along into it and be trusted then (git smudges such index entries for the same reason).
+    Both stores that keep stats: the verdicts store (a scan that writes everything) and the
+    recent store (a scan that adds a few entries)."""
     import marshal
 
     # Named-file scans of this size use the whole store (as pre-commit's --all-files does).
     monkeypatch.setattr(itemcache, "NAMED_FEW", 0)
+    monkeypatch.setattr(itemstate, "RECENT", 0 if store == "verdicts" else 10_000)
     reg = _registry(repo)
     first, other = reg.item_paths()[:2]
     scan(reg, reg.item_paths(), verdict)
@@ -114,7 +118,7 @@ def test_a_racily_clean_stat_is_not_trusted_later_when_another_scan_writes_the_c
     text = Path(first).read_text(encoding="utf-8").replace("title: ", "title: X", 1)[:-1]
     Path(first).write_text(text, encoding="utf-8")
     os.utime(first, ns=(now - 1_500_000_000, now - 1_500_000_000))
-    cache_file = repo / ".git" / "sobreg" / "verdicts-v1.marshal"
+    cache_file = repo / ".git" / "sobreg" / f"{store}-v1.marshal"
     data = marshal.loads(cache_file.read_bytes())
     st = os.stat(first)
     data["stats"][rel] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, seen)
@@ -163,10 +167,13 @@ def test_warm_summaries_equal_scanned_ones(repo: Path) -> None:
     assert [data["id"] for _, data in first] == ["N-2026-001", "N-2026-002", "N-2026-003"]
 
 
-def test_search_words_are_kept_apart_and_joined_on_request(repo: Path) -> None:
+def test_search_words_are_kept_apart_and_joined_on_request(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sobreg.reporting.search import search
     from sobreg.validation.summaries import search_records
 
+    monkeypatch.setattr(itemstate, "RECENT", 0)  # as in a registry of many files
     reg = _registry(repo)
     cold = summaries(reg, words=True)  # scanned: the words come back from their own file
     assert all("_words" in data for _, data in cold)

@@ -23,7 +23,8 @@ from typing import Any
 
 from sobreg.i18n import current_language
 from sobreg.store import kept
-from sobreg.store.itemstore import Cache, fingerprint
+from sobreg.store.itemstate import Cache
+from sobreg.store.itemstore import fingerprint
 from sobreg.store.registry import Registry, git_dir
 from sobreg.store.resources import resource
 

@@ -24,14 +24,8 @@ from typing import Any, Literal
 
 from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
 from sobreg.store import kept
-from sobreg.store.itemstore import (
-    RACY_NS,
-    Cache,
-    fingerprint,
-    hash_file,
-    store_file,
-    write_store,
-)
+from sobreg.store.itemstate import Cache
+from sobreg.store.itemstore import RACY_NS, fingerprint, hash_file, store_file, write_store
 from sobreg.store.registry import Registry, git_dir
 
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
@@ -195,21 +189,18 @@ def scan(
             jobs.append((len(keys), path, rel or full, kind))
         keys.append([path, kind, key or ""])
     if jobs:
-        cache.changed = True
         rels = {index: rel for index, _, rel, _ in jobs}
         for index, stamp, key, found in _run(registry, cache, analyse, summaries, jobs, progress):
             keys[index][2] = key
             if stamp is not None:
-                cache.stats[rels[index]] = (*stamp, key)
-                cache.recorded.add(rels[index])
+                cache.record(rels[index], stamp, key)
             if found is None:
                 continue
             read[key] = found
             if not summaries:
-                cache.verdicts[key] = found  # unreadable files' are dropped again when saving
+                cache.add_verdict(key, found)  # unreadable files' are dropped again when saving
             elif isinstance(found[1], dict):  # one not read is read again, to say why
-                cache.summaries[key] = found[1]
-                cache.summarised = True
+                cache.add_summary(key, found[1])
     result = []
     for path, kind, key in keys:
         issues, found = read.get(key) or (

@@ -4,9 +4,10 @@ made of its path and bytes, and the stats that let a scan trust a file without r
 Four marshal files, each replaced whole and atomically (two processes may use them at once: the
 last writer wins, every version is complete; a missing, foreign or corrupt one is rebuilt):
 `verdicts` (each content's own problems and links, from `validate`, with the files' stats),
-`summaries` and `search` (for the reports; what search reads kept apart), and `recent` (the
-verdicts of the last few named-file checks, pre-commit's: small, so such a check neither reads
-nor rewrites the 10,000-entry verdicts store). Which scan fills which is said in `itemcache`.
+`summaries` and `search` (for the reports; what search reads kept apart), and `recent`: what
+scans that met few new files added since the others were last written (stats, verdicts,
+summaries, search records), so that adding one file's entries to 10,000 writes one small file
+(`Recent`). Which scan fills which is said in `itemcache`; how a scan holds them, `itemstate`.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import hashlib
 import marshal
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ from sobreg.store.registry import Registry, git_dir
 VERSION = 1
 RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
 SEARCH = "_search"  # what search reads of a summary (engine/summary.py), kept in its own file
-RECENT = 256  # verdicts the recent store keeps: the last named-file checks', newest last
+Stat = tuple[int, int, int, int, str]  # a file's mtime, ctime, size and inode, and its key
 
 
 def store_file(found: Path | None, name: str) -> Path | None:
@@ -71,12 +73,67 @@ def entries(file: Path | None, expected: str) -> dict[str, Any]:
 def kept_summaries(registry: Registry) -> dict[str, Any]:
     """The summaries kept by earlier scans, by content key (without reading the verdicts), and
     without what search reads (`kept_search`)."""
-    return entries(store_file(git_dir(registry.root), "summaries"), fingerprint(registry))
+    found, expected = git_dir(registry.root), fingerprint(registry)
+    kept_now = entries(store_file(found, "summaries"), expected)
+    for key, summary in load_recent(store_file(found, "recent"), expected).summaries.items():
+        kept_now.setdefault(key, summary)
+    return kept_now
 
 
 def kept_search(registry: Registry) -> dict[str, Any]:
     """What search reads of each summary (the summary's `_search`), by content key."""
-    return entries(store_file(git_dir(registry.root), "search"), fingerprint(registry))
+    found, expected = git_dir(registry.root), fingerprint(registry)
+    kept_now = entries(store_file(found, "search"), expected)
+    for key, record in load_recent(store_file(found, "recent"), expected).search.items():
+        kept_now.setdefault(key, record)
+    return kept_now
+
+
+@dataclass
+class Recent:
+    """The recent store: entries added by scans since the other stores were last written."""
+
+    written: int = 0  # when it was written (the clock of the registry's files)
+    stats: dict[str, Stat] = field(default_factory=dict)
+    verdicts: dict[str, Any] = field(default_factory=dict)
+    summaries: dict[str, Any] = field(default_factory=dict)  # without what search reads
+    search: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        return len(self.stats) + len(self.verdicts) + len(self.summaries)
+
+    def sure(self) -> dict[str, Stat]:
+        """The stats this store's writing makes sure of: taken of a file last changed well
+        before it (see RACY_NS), so trusted whenever a later store is written."""
+        racy = self.written - RACY_NS
+        return {rel: stat for rel, stat in self.stats.items() if stat[0] < racy}
+
+
+def load_recent(file: Path | None, expected: str) -> Recent:
+    data = read_store(file)
+    if data.get("fingerprint") != expected:
+        return Recent()
+    try:
+        parts = (data["stats"], data["verdicts"], data["summaries"], data["search"])
+        if all(isinstance(part, dict) for part in parts):
+            return Recent(int(data["written"]), *parts)
+    except (KeyError, TypeError, ValueError):
+        pass
+    return Recent()  # foreign or corrupt: its entries are made again
+
+
+def save_recent(file: Path, expected: str, recent: Recent) -> None:
+    write_store(
+        file,
+        {
+            "fingerprint": expected,
+            "stats": recent.stats,
+            "verdicts": recent.verdicts,
+            "summaries": recent.summaries,
+            "search": recent.search,
+        },
+    )  # sets "written"
 
 
 def hash_file(path: str, rel: str) -> tuple[tuple[int, int, int, int], str, bytes]:
@@ -97,133 +154,3 @@ def hash_file(path: str, rel: str) -> tuple[tuple[int, int, int, int], str, byte
     # surrogateescape: a file name that is not UTF-8 is still a name (shown escaped, refused).
     name = rel.encode("utf-8", "surrogateescape")
     return stamp, hashlib.blake2b(name + b"\0" + data, digest_size=20).hexdigest(), data
-
-
-class Cache:
-    """The stores as one scan sees them: verdicts (what `validate` needs) and summaries (for
-    reports), each read only by the commands that need it.
-
-    A `named` cache (a check of a few files named on the command line) reads and writes the
-    recent store only: its files are read and hashed (a few reads cost less than loading every
-    file's stat), and a verdict kept by any earlier named check is used. A whole cache takes the
-    recent store's verdicts in too, so a file pre-commit checked is not validated again."""
-
-    def __init__(self, registry: Registry, named: bool = False) -> None:
-        found = git_dir(registry.root)
-        names = ("verdicts", "summaries", "search", "recent")
-        self.files = {n: store_file(found, n) for n in names}
-        self.fingerprint = fingerprint(registry)
-        self.named = named
-        self.recent = entries(self.files["recent"], self.fingerprint)
-        data = {} if named else read_store(self.files["verdicts"])
-        fresh = data.get("fingerprint") == self.fingerprint
-        self.stats: dict[str, tuple[int, int, int, int, str]] = (
-            data.get("stats", {}) if fresh else {}
-        )
-        self.verdicts: dict[str, Any] = data.get("entries", {}) if fresh else {}
-        for key, found_verdict in self.recent.items():
-            self.verdicts.setdefault(key, found_verdict)
-        self.written = int(data.get("written", 0)) if fresh else 0
-        self.recorded: set[str] = set()  # files whose stat this process took (see `save`)
-        self._summaries: dict[str, Any] | None = None
-        self.changed = False
-        self.summarised = False  # a summary added: the summaries store is written again
-
-    @property
-    def summaries(self) -> dict[str, Any]:
-        if self._summaries is None:
-            self._summaries = entries(self.files["summaries"], self.fingerprint)
-        return self._summaries
-
-    def save(self, keep: set[str]) -> None:
-        if self.named:
-            self._save_recent(keep)
-            return
-        file = self.files["verdicts"]
-        if file is None or not self.changed:
-            return
-        # A stat this cache held but never trusted (racily clean: taken within the mtime's
-        # resolution of its writing) is dropped, not carried into a cache written later, which
-        # would trust it; the next scan of that file reads it again (git smudges such entries).
-        racy = self.written - RACY_NS
-        write_store(
-            file,
-            {
-                "fingerprint": self.fingerprint,
-                "stats": {
-                    p: s
-                    for p, s in self.stats.items()
-                    if s[4] in keep and (s[0] < racy or p in self.recorded)
-                },
-                "entries": {k: v for k, v in self.verdicts.items() if k in keep},
-            },
-        )
-        self._save_summaries(keep)
-
-    def _save_recent(self, keep: set[str]) -> None:
-        # Newest last: the verdicts read from the store first, then this check's.
-        keys = [k for k in self.verdicts if k in keep][-RECENT:]
-        file = self.files["recent"]
-        if file is None or keys == list(self.recent):
-            return  # nothing new: nothing written
-        recent = {k: self.verdicts[k] for k in keys}
-        write_store(file, {"fingerprint": self.fingerprint, "entries": recent})
-
-    def _save_summaries(self, keep: set[str]) -> None:
-        summaries, target = self._summaries, self.files["summaries"]
-        if summaries is None or target is None:
-            return
-        # Written when a summary was added or one belongs to a file that is gone: a scan that only
-        # re-hashed files touched without a change (racily clean) rewrites the verdicts' stats.
-        if self.summarised or any(k not in keep for k in summaries):
-            # What search reads is kept apart: half the bytes, needed by search alone.
-            fresh = {
-                k: v.pop(SEARCH)
-                for k, v in summaries.items()
-                if k in keep and isinstance(v, dict) and SEARCH in v
-            }
-            write_store(
-                target,
-                {
-                    "fingerprint": self.fingerprint,
-                    "entries": {k: v for k, v in summaries.items() if k in keep},
-                },
-            )
-            searched = self.files["search"]
-            if fresh and searched is not None:
-                records = {k: v for k, v in entries(searched, self.fingerprint).items()
-                           if k in keep}  # fmt: skip
-                records.update(fresh)
-                write_store(searched, {"fingerprint": self.fingerprint, "entries": records})
-
-    def answers(self, key: str, summaries: bool) -> bool:
-        """Whether a verdict (or with `summaries`, a summary) of this content is kept."""
-        if summaries:
-            return isinstance(self.summaries.get(key), dict)
-        return key in self.verdicts
-
-    def known(self, path: str, rel: str) -> str | None:
-        """The content key of a file whose stat says it is unchanged since it was hashed, else
-        None: then the file must be read."""
-        return self.known_stat(os.stat(path), rel)
-
-    def known_stat(self, st: os.stat_result, rel: str) -> str | None:
-        """`known`, from a stat already taken."""
-        known = self.stats.get(rel)
-        # ctime too: nothing in user space can set it back, so a rewrite that restores the
-        # size and mtime is still seen.
-        stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
-        if known and known[:4] == stamp and st.st_mtime_ns < self.written - RACY_NS:
-            return known[4]
-        return None
-
-    def key(self, path: str, rel: str) -> tuple[str, bytes | None]:
-        """The content key of a file, and its bytes when they had to be read."""
-        found = self.known(path, rel)
-        if found is not None:
-            return found, None
-        stamp, digest, data = hash_file(path, rel)
-        self.stats[rel] = (*stamp, digest)
-        self.recorded.add(rel)
-        self.changed = True
-        return digest, data
