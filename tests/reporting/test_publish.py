@@ -203,20 +203,20 @@ def test_the_index_from_kept_rows_equals_one_rendered_afresh(
     """The index's rows are kept by their page's key: a republish renders the changed
     program's row only, and its index is the one a publish with nothing kept renders; a local
     row template is a new key, so every row is rendered from it."""
-    from sobreg.reporting import reuse
+    from sobreg.reporting import catalogue
 
     rendered: list[str] = []
-    putting = reuse.Rows.put
+    making = catalogue._row
 
-    def put(self: reuse.Rows, key: str, html: str) -> None:
-        rendered.append(html)
-        putting(self, key, html)
+    def row(view: dict[str, Any], generated: Any) -> dict[str, Any]:
+        rendered.append(view["program"]["name"])
+        return making(view, generated)
 
-    monkeypatch.setattr(reuse.Rows, "put", put)
+    monkeypatch.setattr(catalogue, "_row", row)
     active_program(repo, "tinnitus", name="Tinnitushjälpen")
     assert cli("publish", "--out", str(site)).code == 0
-    assert len(rendered) == 1 and "Tinnitushjälpen" in rendered[0]
-    for kept in (repo / ".git" / "sobreg").glob("rows-v1*.pickle"):
+    assert rendered == ["Tinnitushjälpen"]
+    for kept in (repo / ".git" / "sobreg").glob("rows-v2*.pickle"):
         kept.unlink()
     afresh = tmp_path / "afresh"
     assert cli("publish", "--out", str(afresh)).code == 0
@@ -229,3 +229,23 @@ def test_the_index_from_kept_rows_equals_one_rendered_afresh(
     (local / "row.html.j2").write_text(shipped.replace("<tr ", '<tr data-local="1" '), "utf-8")
     assert cli("publish", "--out", str(site)).code == 0
     assert (site / "index.html").read_text(encoding="utf-8").count('data-local="1"') == 3
+
+
+def test_an_index_template_of_its_own_still_reads_every_field_of_kept_rows(
+    site: Path, repo: Path
+) -> None:
+    """A registry's own index template written for rows of fields (before rows were kept
+    rendered) still gets each field, read from the kept row when it asks."""
+    local = repo / "templates" / "catalogue"
+    local.mkdir(parents=True)
+    (local / "index.html.j2").write_text(
+        "{% for r in rows %}<p>{{ r.name }}|{{ r.kind_label }}|{{ r.inactive }}</p>{% endfor %}",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # rendered rows, then kept ones
+        assert cli("publish", "--out", str(site)).code == 0
+        index = (site / "index.html").read_text(encoding="utf-8")
+        names = re.findall(r"<p>([^|]*)\|", index)  # in Swedish name order, escaped
+        assert names == [SCRIPT_NAME.replace("<", "&lt;").replace(">", "&gt;")
+                         .replace('"', "&#34;"), "Gamla sömnkursen", "Sömnhjälpen"]  # fmt: skip
+        assert index.count("|True</p>") == 1 and index.count("|False</p>") == 2

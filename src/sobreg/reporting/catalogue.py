@@ -15,15 +15,15 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
-from sobreg.engine.collation import swedish
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
 from sobreg.reporting import reuse
+from sobreg.reporting.indexrows import index_rows
 from sobreg.reporting.national import Statements
 from sobreg.reporting.pages import write_pages
 from sobreg.reporting.search import fold
@@ -76,53 +76,60 @@ def _row(view: dict[str, Any], today: dt.date) -> dict[str, Any]:
     }
 
 
-def _views(registry: Registry, method: Any) -> list[dict[str, Any]]:
-    """Every program's redacted statement view, in Swedish name order, with its key: a program
-    whose file and inputs are unchanged since the last publish is not read again."""
-    # The content keys come with the summaries: a file is hashed once, when it changed.
-    keys, programs = keyed_summaries(registry, "program")
-    for _, data in programs:
-        if not is_program_id(str(data.get("id"))):  # ids become file names below
-            raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
-    names = {str(d.get("id")): str(d.get("name") or d.get("id")) for _, d in programs}
-    store = reuse.Views(registry)
-    national = Statements(registry) if any(d.get("national") for _, d in programs) else None
-    views = []
-    for index, (_, data) in enumerate(programs):
-        replaced_by = (data.get("deactivation") or {}).get("replaced_by")
-        # What the page takes from elsewhere: a replacement's name, the national statement.
-        relied = redact(national.of(data)) if national is not None else None
-        elsewhere = json.dumps([names.get(str(replaced_by)) if replaced_by else None, relied],
-                               sort_keys=True)  # fmt: skip
-        content = (
-            keys[index]
-            if keys is not None
-            else store.content_key(str(registry.item_path(str(data["id"]))))
-        )
-        key = store.key(content, elsewhere)
-        view = store.get(key)
-        if view is None:
-            view = redact(statement(method, registry.load_data(str(data["id"])), names))
-            view["national"] = relied
-            store.put(key, view)
-        views.append({**view, "_key": key})
-    store.save()
-    views.sort(key=lambda v: swedish(v["program"]["name"] or ""))
-    return views
+# What a page takes from elsewhere when it takes nothing: most programs.
+_NOTHING_ELSEWHERE = json.dumps([None, None])
 
 
-def _place_rows(registry: Registry, env: Any, rows: list[Any], keys: list[str]) -> None:
-    """Give each index row its `html`: kept from an earlier publish when its page's key is the
-    same (the row shows what the page shows), else rendered by the row macro and kept."""
-    kept = reuse.Rows(registry)
-    row = env.get_template("catalogue/row.html.j2").module.row
-    for shown, key in zip(rows, keys, strict=True):
-        html = kept.get(key)
-        if html is None:
-            html = str(row(shown))  # escaped by the macro; the index marks it safe
-            kept.put(key, html)
-        shown.html = html
-    kept.save(set(keys))
+@dataclass(slots=True)
+class _Program:
+    """One program of the catalogue: its summary and its view's key; the view itself is read or
+    made only when the program's page or index row must be rendered (`_Views.view`)."""
+
+    data: dict[str, Any]
+    key: str
+    relied: Any  # the national statement its page shows, redacted
+
+
+class _Views:
+    """Every program's view key and, on request, its redacted statement view: a program whose
+    file and inputs are unchanged since the last publish is not read again."""
+
+    def __init__(self, registry: Registry, method: Any) -> None:
+        # The content keys come with the summaries: a file is hashed once, when it changed.
+        keys, programs = keyed_summaries(registry, "program")
+        for _, data in programs:
+            if not is_program_id(str(data.get("id"))):  # ids become file names below
+                raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
+        self.names = {str(d.get("id")): str(d.get("name") or d.get("id")) for _, d in programs}
+        self.registry, self.method = registry, method
+        self.store = reuse.Views(registry)
+        national = Statements(registry) if any(d.get("national") for _, d in programs) else None
+        self.programs = []
+        for index, (_, data) in enumerate(programs):
+            replaced_by = (data.get("deactivation") or {}).get("replaced_by")
+            # What the page takes from elsewhere: a replacement's name, the national statement.
+            relied = redact(national.of(data)) if national is not None else None
+            elsewhere = (
+                json.dumps([self.names.get(str(replaced_by)) if replaced_by else None, relied],
+                           sort_keys=True)
+                if replaced_by or relied is not None
+                else _NOTHING_ELSEWHERE
+            )  # fmt: skip
+            content = (
+                keys[index]
+                if keys is not None
+                else self.store.content_key(str(registry.item_path(str(data["id"]))))
+            )
+            self.programs.append(_Program(data, self.store.key(content, elsewhere), relied))
+
+    def view(self, program: _Program) -> dict[str, Any]:
+        found: dict[str, Any] | None = self.store.get(program.key)
+        if found is None:
+            data = self.registry.load_data(str(program.data["id"]))
+            found = redact(statement(self.method, data, self.names))
+            found["national"] = program.relied
+            self.store.put(program.key, found)
+        return found
 
 
 def swap_in(build: Path, target: Path, generated: dt.date) -> None:
@@ -139,41 +146,42 @@ def swap_in(build: Path, target: Path, generated: dt.date) -> None:
 
 def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     """Write the catalogue to `out`; returns the number of programs in it. Pages whose inputs
-    are unchanged since the last publish to `out` are reused (see `reuse`)."""
+    are unchanged since the last publish to `out` are reused (see `reuse`), and index rows
+    rendered before are kept (see `indexrows`)."""
     method = registry.evaluation
     if method is None:
         raise UsageError("assess.no_method")
     target = target_folder(out, registry)
-    views = _views(registry, method)
+    views = _Views(registry, method)
+    programs = views.programs
     env = environment(registry.root)
     common = {"generated": generated}
-    rows = [_row(v, generated) for v in views]
-    # Attributes, not keys: the index reads ~15 fields of each of thousands of rows, and Jinja
-    # tries an attribute before a key (a namespace still answers `r["name"]`, through Jinja).
-    shown = [SimpleNamespace(**row) for row in rows]
-    kinds = sorted({(r["kind"], r["kind_label"]) for r in rows if r["kind"]})
-    statuses = sorted({(r["status"], r["status_label"]) for r in rows})
     templates = reuse.templates_key(registry.root)
-    keys = [reuse.page_key(v.pop("_key"), generated.isoformat(), templates) for v in views]
-    _place_rows(registry, env, shown, keys)
+    keys = [reuse.page_key(p.key, generated.isoformat(), templates) for p in programs]
+    row_macro = env.get_template("catalogue/row.html.j2").module.row
+    rows = index_rows(registry, row_macro, keys,
+                      lambda index: _row(views.view(programs[index]), generated))  # fmt: skip
+    kinds = sorted({(r.kind, r.kind_label) for r in rows if r.kind})
+    statuses = sorted({(r.status, r.status_label) for r in rows})
     before = reuse.old_pages(target, MARKER) if target.is_dir() else {}
     pages: dict[str, str] = {}
     build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
     try:
         (build / "programs").mkdir()
         index = env.get_template("catalogue/index.html.j2").render(
-            rows=shown, kinds=kinds, statuses=statuses, root="",
+            rows=rows, kinds=kinds, statuses=statuses, root="",
             count_template=t("catalogue.count", shown="{shown}", total="{total}"), **common,
         )  # fmt: skip
         (build / "index.html").write_text(index, encoding="utf-8")
         todo = []
         old_root, new_root = str(target) + os.sep, str(build) + os.sep
-        for view, key in zip(views, keys, strict=True):
-            name = f"programs/{view['program']['id']}.html"
+        for program, key in zip(programs, keys, strict=True):
+            name = f"programs/{program.data['id']}.html"
             pages[name] = key
             if before.get(name) == key and reuse.reuse(old_root + name, new_root + name):
                 continue
-            todo.append((build / name, {"s": view}))
+            todo.append((build / name, {"s": views.view(program)}))
+        views.store.save()
         write_pages(env.get_template("catalogue/program.html.j2"), todo,
                     {"root": "../", **common})  # fmt: skip
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
@@ -181,4 +189,4 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
         raise
-    return len(views)
+    return len(programs)

@@ -1,11 +1,11 @@
 """What `publish` keeps between runs, so that a republish costs what changed, not the registry.
 
-Three stores, each keyed by everything its content is computed from, so a stale entry is never
+Two stores, both keyed by everything their content is computed from, so a stale entry is never
 used: the programs' redacted views under `.git/sobreg/` (key: the program file's content key,
 the name of the program it is replaced by, evaluation.yaml, process.yaml, sobreg's code and the
-language), each published page's key in the published folder's marker file (the view's key,
-the date it says it was generated, and the templates), and the index's rendered rows under
-`.git/sobreg/` by the same key as their program's page. A page whose key is unchanged is
+language), and each published page's key in the published folder's marker file (the view's key,
+the date it says it was generated, and the templates); the index's rows are kept by the same
+key as their page (`indexrows`). A page whose key is unchanged is
 hard-linked from the previous catalogue into the new one instead of rendered, so the new folder
 is still complete before it is swapped in. A missing, foreign or corrupt store is rebuilt.
 """
@@ -16,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import shutil
 import stat
 from pathlib import Path
@@ -40,7 +41,7 @@ def _digest(*parts: str | bytes) -> str:
 
 
 class Views:
-    """The programs' redacted views, by key; loaded once, saved when one was added."""
+    """The programs' redacted views, by key; saved when one was added."""
 
     def __init__(self, registry: Registry) -> None:
         found = git_dir(registry.root)
@@ -72,35 +73,17 @@ class Views:
         return key
 
     def get(self, key: str) -> Any:
-        return self.items.get(key)
+        found = self.items.get(key)
+        # Kept pickled, each on its own: a republish unpickles the views it renders, not 4,000.
+        return pickle.loads(found) if isinstance(found, bytes) else found
 
     def put(self, key: str, view: Any) -> None:
-        self.items.put(key, view)
+        self.items.put(key, pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
 
     def save(self) -> None:
         if self.cache is not None:
             self.cache.save(set(self.cache.verdicts))
         self.items.save(self.used)
-
-
-class Rows:
-    """The catalogue index's rows, rendered, by their page's key (a row shows what its page
-    shows, on the same date, from the same templates): a republish renders only the rows of
-    programs that changed."""
-
-    def __init__(self, registry: Registry) -> None:
-        found = git_dir(registry.root)
-        self.items = kept.KeptMap(found / "sobreg" / f"rows-v{VERSION}.pickle" if found else None)
-
-    def get(self, key: str) -> str | None:
-        found = self.items.get(key)
-        return found if isinstance(found, str) else None
-
-    def put(self, key: str, html: str) -> None:
-        self.items.put(key, html)
-
-    def save(self, used: set[str]) -> None:
-        self.items.save(used)
 
 
 def templates_key(registry_root: Path) -> str:
