@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -223,6 +224,12 @@ def test_the_index_from_kept_rows_equals_one_rendered_afresh(
     assert len(rendered) == 4  # every row of the three programs rendered again
     index = (site / "index.html").read_text(encoding="utf-8")
     assert (afresh / "index.html").read_text(encoding="utf-8") == index
+    shutil.rmtree(repo / ".git" / "sobreg")  # nothing kept at all: views, rows, summaries
+    bare = tmp_path / "bare"
+    assert cli("publish", "--out", str(bare)).code == 0
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(bare) for p in bare.rglob("*") if p.is_file())
+    assert all((site / f).read_bytes() == (bare / f).read_bytes() for f in files)
     local = repo / "templates" / "catalogue"
     local.mkdir(parents=True)
     shipped = (resource("templates") / "catalogue" / "row.html.j2").read_text(encoding="utf-8")
