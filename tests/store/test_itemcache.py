@@ -264,3 +264,20 @@ def test_a_report_after_a_few_edits_writes_the_recent_store_until_it_is_full(
     assert recent["summaries"] == recent["search"] == recent["stats"] == {}
     hits = json.loads(cli("search", "pelikan", "--json").stdout)
     assert [h["id"] for h in hits] == [third.stem]
+
+
+def test_a_check_of_named_files_keeps_what_a_report_put_in_the_recent_store(
+    repo: Path,
+) -> None:
+    """Pre-commit's check writes the recent store, which also holds what the reports added:
+    those summaries stay (a report after it summarises nothing again)."""
+    for n in range(1, 4):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    reg = Registry(repo / "registry")
+    summaries(reg)  # every summary, in the recent store
+    path = Path(reg.item_paths()[0])
+    path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
+    assert check(reg, [path]).ok  # pre-commit: a verdict added to the recent store
+    calls: list[str] = []
+    scan(reg, reg.item_paths(), _counting(calls, summarised), summaries=True)
+    assert calls == ["N-2026-001.yaml"]  # the two unchanged files' summaries were kept

@@ -82,7 +82,7 @@ class Views:
 
     def save(self) -> None:
         if self.cache is not None:
-            self.cache.save(set(self.cache.verdicts))
+            self.cache.save(self.cache.known_keys())
         self.items.save(self.used)
 
 

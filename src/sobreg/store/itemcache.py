@@ -209,7 +209,7 @@ def scan(
         result.append(Scanned(path, kind, issues, found, key))
     usable = {key for _, _, key in keys if not _unusable(key)}
     # Only a scan of every item file knows which entries belong to files that are gone.
-    known = {*cache.verdicts, *(cache.summaries if summaries else ())}
+    known = cache.known_keys()
     cache.save(usable if listing == "all" else usable | {k for k in known if not _unusable(k)})
     if listing != "files" and all(k in usable for _, _, k in keys):
         _keep_snapshot(registry, cache, [p for p, _, _ in keys], [k for _, _, k in keys])

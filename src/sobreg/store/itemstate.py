@@ -74,6 +74,11 @@ class Cache:
                 self._summaries.setdefault(key, summary)
         return self._summaries
 
+    def known_keys(self) -> set[str]:
+        """Every content key something is kept of (that this scan read): what a scan of some
+        files keeps when it saves."""
+        return {*self.verdicts, *self.recent.summaries, *(self._summaries or ())}
+
     def add_verdict(self, key: str, verdict: Any) -> None:
         self.verdicts[key] = verdict
         self.added_verdicts[key] = verdict
