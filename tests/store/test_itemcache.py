@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import marshal
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -15,7 +16,7 @@ from typing import Any
 import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store import itemstate, itemstore
+from sobreg.store import itemcache, itemstate, itemstore
 from sobreg.store.itemcache import scan
 from sobreg.store.itemstate import Cache
 from sobreg.store.registry import Registry
@@ -281,3 +282,35 @@ def test_a_check_of_named_files_keeps_what_a_report_put_in_the_recent_store(
     calls: list[str] = []
     scan(reg, reg.item_paths(), _counting(calls, summarised), summaries=True)
     assert calls == ["N-2026-001.yaml"]  # the two unchanged files' summaries were kept
+
+
+def test_files_analysed_in_worker_processes_give_what_this_process_gives(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold scan of many files runs in worker processes (forked, inheriting the models and
+    the cache): the same verdicts, summaries and keys as analysed here, an invalid file's
+    issues and an unreadable file's problem included."""
+    for n in range(1, 6):
+        add_nomination(repo, f"N-2026-{n:03d}", commit=False)
+    nominations = repo / "registry" / "nominations"
+    bad = nominations / "N-2026-002.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("kind: behandling", "kind: x"),
+                   encoding="utf-8")  # fmt: skip
+    (nominations / "N-2026-004.yaml").write_bytes(b"id: N-2026-004\ntitle: \xff\n")
+    reg = Registry(repo / "registry")
+
+    def both(analyse: Any, summaries: bool) -> list[tuple[str, str, Any, Any]]:
+        found = []
+        for parallel_from in (10_000, 1):  # here, then in workers
+            shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)
+            monkeypatch.setattr(itemcache, "PARALLEL_FROM", parallel_from)
+            scanned = scan(reg, reg.item_paths(), analyse, summaries=summaries)
+            found.append([(s.path, s.key, s.issues, s.summary) for s in scanned])
+        assert found[0] == found[1]
+        return found[1]
+
+    verdicts = both(verdict, False)
+    errors = [[i[3] for i in found if not i[3].startswith("chain.")] for _, _, found, _ in verdicts]
+    assert [bool(e) for e in errors] == [False, True, False, True, False], errors
+    summaries_found = both(summarised, True)
+    assert [s is not None for _, _, _, s in summaries_found] == [True, True, True, False, True]
