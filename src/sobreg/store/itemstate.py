@@ -14,7 +14,6 @@ from typing import Any
 
 from sobreg.store.itemstore import (
     RACY_NS,
-    SEARCH,
     Recent,
     Stat,
     entries,
@@ -24,6 +23,7 @@ from sobreg.store.itemstore import (
     read_store,
     save_recent,
     store_file,
+    without_search,
     write_store,
 )
 from sobreg.store.registry import Registry, git_dir
@@ -153,9 +153,7 @@ class Cache:
         search = {k: v for k, v in old.search.items() if k in keep}
         for key, summary in self.added_summaries.items():
             if key in keep:
-                if SEARCH in summary:
-                    search[key] = summary.pop(SEARCH)  # what search reads is kept apart
-                summaries[key] = summary
+                summaries[key] = without_search(key, summary, search)
         return Recent(old.written, stats, verdicts, summaries, search)
 
     def _write_all(self, keep: set[str], recent: Recent) -> Recent:
@@ -180,12 +178,11 @@ class Cache:
             return Recent(summaries=recent.summaries, search=recent.search)
         records = {k: v for k, v in entries(searched, self.fingerprint).items() if k in keep}
         records.update(recent.search)
-        kept_summaries = {}
-        for key, summary in self._summaries.items():
-            if key in keep and isinstance(summary, dict):
-                if SEARCH in summary:
-                    records[key] = summary.pop(SEARCH)
-                kept_summaries[key] = summary
+        kept_summaries = {
+            key: without_search(key, summary, records)
+            for key, summary in self._summaries.items()
+            if key in keep and isinstance(summary, dict)
+        }
         write_store(summaries, {"fingerprint": self.fingerprint, "entries": kept_summaries})
         write_store(searched, {"fingerprint": self.fingerprint, "entries": records})
         return Recent()

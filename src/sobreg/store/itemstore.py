@@ -73,20 +73,30 @@ def entries(file: Path | None, expected: str) -> dict[str, Any]:
 def kept_summaries(registry: Registry) -> dict[str, Any]:
     """The summaries kept by earlier scans, by content key (without reading the verdicts), and
     without what search reads (`kept_search`)."""
-    found, expected = git_dir(registry.root), fingerprint(registry)
-    kept_now = entries(store_file(found, "summaries"), expected)
-    for key, summary in load_recent(store_file(found, "recent"), expected).summaries.items():
-        kept_now.setdefault(key, summary)
-    return kept_now
+    return _kept_with_recent(registry, "summaries")
 
 
 def kept_search(registry: Registry) -> dict[str, Any]:
     """What search reads of each summary (the summary's `_search`), by content key."""
+    return _kept_with_recent(registry, "search")
+
+
+def _kept_with_recent(registry: Registry, name: str) -> dict[str, Any]:
+    """A store's entries (`summaries` or `search`) with the recent store's of the same kind."""
     found, expected = git_dir(registry.root), fingerprint(registry)
-    kept_now = entries(store_file(found, "search"), expected)
-    for key, record in load_recent(store_file(found, "recent"), expected).search.items():
-        kept_now.setdefault(key, record)
+    kept_now = entries(store_file(found, name), expected)
+    recent = load_recent(store_file(found, "recent"), expected)
+    for key, value in getattr(recent, name).items():
+        kept_now.setdefault(key, value)
     return kept_now
+
+
+def without_search(key: str, summary: dict[str, Any], records: dict[str, Any]) -> dict[str, Any]:
+    """`summary` without what search reads of it, which goes to `records` under `key` (it is
+    kept in its own store: search reads it alone)."""
+    if SEARCH in summary:
+        records[key] = summary.pop(SEARCH)
+    return summary
 
 
 @dataclass
