@@ -314,3 +314,41 @@ def test_files_analysed_in_worker_processes_give_what_this_process_gives(
     assert [bool(e) for e in errors] == [False, True, False, True, False], errors
     summaries_found = both(summarised, True)
     assert [s is not None for _, _, _, s in summaries_found] == [True, True, True, False, True]
+
+
+@pytest.mark.parametrize("where", ["here", "in workers"])
+def test_entries_that_are_not_regular_files_are_refused_whether_stats_are_known_or_not(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """A first scan (no file's stat known) looks at each file where it is read; a later one
+    looks first, here. Either way a link, a folder or a FIFO named like an item is refused by
+    its name, never followed, read or opened."""
+    import signal
+
+    written = add_nomination(repo, commit=False)
+    os.utime(written, (time.time() - 60, time.time() - 60))  # not racily clean: its stat is kept
+    programs = repo / "registry" / "programs"
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("id: elsewhere\n", encoding="utf-8")
+    (programs / "lank.yaml").symlink_to(outside)
+    (programs / "mapp.yaml").mkdir()
+    if where == "here":  # a FIFO opened would block: the alarm turns that into a failure
+        os.mkfifo(programs / "ror.yaml")
+        signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a FIFO was opened"))
+        signal.alarm(20)
+    monkeypatch.setattr(itemcache, "PARALLEL_FROM", 10_000 if where == "here" else 1)
+    reg = Registry(repo / "registry")
+    shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)
+    try:
+        assert not Cache(reg).stats  # nothing known: the files are looked at where they are read
+        first = scan(reg, reg.item_paths(), verdict)
+        assert Cache(reg).stats  # now known: looked at first, here
+        second = scan(reg, reg.item_paths(), verdict)
+    finally:
+        signal.alarm(0)
+    names = {"lank.yaml", "mapp.yaml"} | ({"ror.yaml"} if where == "here" else set())
+    for scanned in (first, second):
+        odd = {Path(s.path).name: s for s in scanned if s.key.startswith("irregular:")}
+        assert set(odd) == names
+        assert all([i[3] for i in s.issues] == ["validate.not_regular"] for s in odd.values())
+    assert [(s.path, s.key, s.issues) for s in first] == [(s.path, s.key, s.issues) for s in second]

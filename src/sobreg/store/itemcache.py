@@ -118,13 +118,24 @@ def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: lis
 
 # Set before forking: the workers inherit the registry (its process.yaml read) and the cache.
 _WORKER: dict[str, Any] = {}
+# One file to read: (its place in the scan, path, path in the registry, kind, whether it is still
+# to be looked at with lstat: see `scan`).
+Job = tuple[int, str, str, str, bool]
 
 
-def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]:
+def _not_regular(rel: str) -> tuple[str, Any]:
+    """The key and verdict of a path that is not a regular file."""
+    return f"irregular:{rel}", ([(1, 1, "", "validate.not_regular", {})], None)
+
+
+def _read_and_check(job: Job) -> tuple[int, Any, str, Any]:
     """Read and hash one file; analyse it unless the cache knows its content."""
-    index, path, rel, kind = job
+    index, path, rel, kind, look = job
     registry, cache, summaries = _WORKER["registry"], _WORKER["cache"], _WORKER["summaries"]
     analyse: Analyse = _WORKER["analyse"]
+    with contextlib.suppress(OSError):  # one that cannot be looked at cannot be read either
+        if look and not stat.S_ISREG(os.lstat(path).st_mode):
+            return index, None, *_not_regular(rel)
     try:
         stamp, key, data = hash_file(path, rel)
     except OSError:
@@ -134,7 +145,7 @@ def _read_and_check(job: tuple[int, str, str, str]) -> tuple[int, Any, str, Any]
     return index, stamp, key, analyse(registry, path, kind, data)
 
 
-def _read_many(jobs: list[tuple[int, str, str, str]]) -> list[tuple[int, Any, str, Any]]:
+def _read_many(jobs: list[Job]) -> list[tuple[int, Any, str, Any]]:
     return [_read_and_check(job) for job in jobs]
 
 
@@ -163,7 +174,10 @@ def scan(
     root = str(registry.root.resolve()) + os.sep
     read: dict[str, Any] = {}  # what this scan analysed, by content key
     keys: list[list[str]] = []
-    jobs: list[tuple[int, str, str, str]] = []
+    jobs: list[Job] = []
+    # When no file's stat is known (a first scan, a new sobreg or process.yaml), every file is
+    # read: each is looked at where it is read, in the workers, not in one pass here first.
+    cold = not cache.stats
     for given in paths:
         # String work, not Path.resolve(): the registry's own file list is already absolute,
         # and 10,000 resolves cost half a second.
@@ -173,6 +187,10 @@ def scan(
         folder, _, name = rel.partition("/")
         kind = FOLDER_KINDS.get(folder) if name.endswith(".yaml") and "/" not in name else None
         kind = kind or (kind_of_rel(rel) if rel else None) or "outside"
+        if cold:
+            jobs.append((len(keys), path, rel or full, kind, True))
+            keys.append([path, kind, ""])
+            continue
         try:
             # lstat, not stat: a link, a folder or a FIFO named like an item is refused by its
             # name, never followed or opened (a FIFO would never end).
@@ -180,16 +198,15 @@ def scan(
         except OSError:
             st = None
         if st is not None and not stat.S_ISREG(st.st_mode):
-            odd = f"irregular:{rel or full}"
-            read[odd] = ([(1, 1, "", "validate.not_regular", {})], None)
+            odd, read[odd] = _not_regular(rel or full)
             keys.append([path, kind, odd])
             continue
         key = cache.known_stat(st, rel or full) if st is not None else None
         if key is None or not cache.answers(key, summaries):
-            jobs.append((len(keys), path, rel or full, kind))
+            jobs.append((len(keys), path, rel or full, kind, False))
         keys.append([path, kind, key or ""])
     if jobs:
-        rels = {index: rel for index, _, rel, _ in jobs}
+        rels = {job[0]: job[2] for job in jobs}
         for index, stamp, key, found in _run(registry, cache, analyse, summaries, jobs, progress):
             keys[index][2] = key
             if stamp is not None:
@@ -197,8 +214,10 @@ def scan(
             if found is None:
                 continue
             read[key] = found
+            if _unusable(key):
+                continue
             if not summaries:
-                cache.add_verdict(key, found)  # unreadable files' are dropped again when saving
+                cache.add_verdict(key, found)
             elif isinstance(found[1], dict):  # one not read is read again, to say why
                 cache.add_summary(key, found[1])
     result = []
@@ -225,7 +244,7 @@ def _run(
     cache: Cache,
     analyse: Analyse,
     summaries: bool,
-    jobs: list[tuple[int, str, str, str]],
+    jobs: list[Job],
     progress: Progress | None,
 ) -> list[tuple[int, Any, str, Any]]:
     """`_read_and_check` over the jobs: in this process for a few, in workers for many."""
