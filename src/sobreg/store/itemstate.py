@@ -131,6 +131,15 @@ class Cache:
         file = self.files["recent"]
         if file is None or not (self.added_verdicts or self.added_summaries or self.recorded):
             return
+        if not self.named and (
+            _more_than(RECENT, self.added_verdicts, keep)
+            or _more_than(RECENT, self.added_summaries, keep)
+        ):
+            # Surely too many for the recent store (a first scan adds every file's): straight
+            # into the other stores, without first gathering every stat and verdict for it.
+            recent = self._recent_after(keep, entries=False)
+            save_recent(file, self.fingerprint, self._write_all(keep, recent))
+            return
         recent = self._recent_after(keep)
         if self.named and recent.size > RECENT:  # the others are not read here: keep the newest
             recent.verdicts = _newest(recent.verdicts, RECENT)
@@ -140,15 +149,22 @@ class Cache:
             return
         save_recent(file, self.fingerprint, self._write_all(keep, recent))
 
-    def _recent_after(self, keep: set[str]) -> Recent:
+    def _recent_after(self, keep: set[str], entries: bool = True) -> Recent:
+        """The recent store after this scan; without its stats and verdicts (`entries` false)
+        when they go into the other stores anyway."""
         old = self.recent
-        # A stat the old recent store was not sure of is dropped, not carried into a store
-        # written later, which would trust it; the next scan of that file reads it again (git
-        # smudges racily clean index entries for the same reason).
-        stats = {rel: stat for rel, stat in self.sure.items() if stat[4] in keep}
-        stats.update((rel, self.stats[rel]) for rel in self.recorded if self.stats[rel][4] in keep)
-        verdicts = {k: v for k, v in old.verdicts.items() if k in keep}
-        verdicts.update((k, v) for k, v in self.added_verdicts.items() if k in keep)
+        stats: dict[str, Stat] = {}
+        verdicts: dict[str, Any] = {}
+        if entries:
+            # A stat the old recent store was not sure of is dropped, not carried into a store
+            # written later, which would trust it; the next scan of that file reads it again
+            # (git smudges racily clean index entries for the same reason).
+            stats = {rel: stat for rel, stat in self.sure.items() if stat[4] in keep}
+            stats.update(
+                (rel, self.stats[rel]) for rel in self.recorded if self.stats[rel][4] in keep
+            )
+            verdicts = {k: v for k, v in old.verdicts.items() if k in keep}
+            verdicts.update((k, v) for k, v in self.added_verdicts.items() if k in keep)
         summaries = {k: v for k, v in old.summaries.items() if k in keep}
         search = {k: v for k, v in old.search.items() if k in keep}
         for key, summary in self.added_summaries.items():
@@ -186,6 +202,17 @@ class Cache:
         write_store(summaries, {"fingerprint": self.fingerprint, "entries": kept_summaries})
         write_store(searched, {"fingerprint": self.fingerprint, "entries": records})
         return Recent()
+
+
+def _more_than(limit: int, added: dict[str, Any], keep: set[str]) -> bool:
+    """Whether more than `limit` of the keys in `added` are kept (counted only that far)."""
+    count = 0
+    for key in added:
+        if key in keep:
+            count += 1
+            if count > limit:
+                return True
+    return False
 
 
 def _newest(found: dict[str, Any], count: int) -> dict[str, Any]:
