@@ -5,7 +5,7 @@ Each file's entry is keyed by a hash of its path and bytes, so an entry is never
 that changed. Like git's index, a file whose size, mtime and inode match the last scan is not
 read again, unless its mtime is too close to when the cache was written to be trusted ("racily
 clean"). Files not in the cache are analysed (validated by `validate`, summarised by the
-reports) in worker processes when there are many. A check of a few named files (pre-commit's)
+reports) by this process and forked children together when there are many (`parallel`). A check of a few named files (pre-commit's)
 uses the small recent store instead of the whole registry's.
 """
 
@@ -26,6 +26,7 @@ from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
 from sobreg.store import kept
 from sobreg.store.itemstate import Cache
 from sobreg.store.itemstore import RACY_NS, fingerprint, hash_file, store_file, write_store
+from sobreg.store.parallel import share
 from sobreg.store.registry import Registry, git_dir
 
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
@@ -145,10 +146,6 @@ def _read_and_check(job: Job) -> tuple[int, Any, str, Any]:
     return index, stamp, key, analyse(registry, path, kind, data)
 
 
-def _read_many(jobs: list[Job]) -> list[tuple[int, Any, str, Any]]:
-    return [_read_and_check(job) for job in jobs]
-
-
 def scan(
     registry: Registry,
     paths: list[str] | list[Path],
@@ -247,7 +244,8 @@ def _run(
     jobs: list[Job],
     progress: Progress | None,
 ) -> list[tuple[int, Any, str, Any]]:
-    """`_read_and_check` over the jobs: in this process for a few, in workers for many."""
+    """`_read_and_check` over the jobs: in this process for a few, shared with forked children
+    for many."""
     _WORKER.update(registry=registry, cache=cache, analyse=analyse, summaries=summaries)
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -257,28 +255,16 @@ def _run(
             if progress:
                 progress(len(found), len(jobs))
         return found
-    # Lazy: only a cold scan of many files forks workers; warm commands skip these imports.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     # The models (through the analysing function's module) and process.yaml are loaded before
-    # forking, so the workers inherit them instead of each paying ~0.2 s for them.
+    # forking, so the children inherit them instead of each paying ~0.1 s for them.
     model_for("nomination")
     model_for("program")
     with contextlib.suppress(Exception):  # its own problems are reported on process.yaml
         registry.process  # noqa: B018
-    size = max(20, len(jobs) // (workers * 8))
-    batches = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    results: list[tuple[int, Any, str, Any]] = []
-    # What the workers inherit is frozen first: their collector never walks it (nor touches its
-    # pages, which stay shared).
+    # What the children inherit is frozen first: their collector never walks it (nor touches
+    # its pages, which stay shared).
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
-            for batch_result in pool.map(_read_many, batches):
-                results.extend(batch_result)
-                if progress:
-                    progress(len(results), len(jobs))
+        return share(jobs, _read_and_check, workers, progress)
     finally:
         gc.unfreeze()
-    return results
