@@ -5,8 +5,9 @@ Each file's entry is keyed by a hash of its path and bytes, so an entry is never
 that changed. Like git's index, a file whose size, mtime and inode match the last scan is not
 read again, unless its mtime is too close to when the cache was written to be trusted ("racily
 clean"). Files not in the cache are analysed (validated by `validate`, summarised by the
-reports) by this process and forked children together when there are many (`parallel`). A check of a few named files (pre-commit's)
-uses the small recent store instead of the whole registry's.
+reports) by this process and forked children together when there are many (`parallel`). A
+check of a few named files (pre-commit's) uses the small recent store instead of the whole
+registry's.
 """
 
 from __future__ import annotations
