@@ -31,7 +31,7 @@ from sobreg.store.parallel import share
 from sobreg.store.registry import Registry, git_dir
 
 SNAPSHOTS = 4  # listings remembered: the whole registry, its items, nominations, programs
-PARALLEL_FROM = 300  # below this many files to parse, worker processes cost more than they save
+PARALLEL_FROM = 300  # below this many files to parse, forking children costs more than it saves
 # Fewer named files than this are checked against the recent store: reading them costs less
 # than loading (and rewriting) every file's stat and verdict.
 NAMED_FEW = 300
@@ -118,7 +118,7 @@ def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: lis
     write_store(file, {"fingerprint": cache.fingerprint, "listings": listings})  # sets "written"
 
 
-# Set before forking: the workers inherit the registry (its process.yaml read) and the cache.
+# Set before forking: the children inherit the registry (its process.yaml read) and the cache.
 _WORKER: dict[str, Any] = {}
 # One file to read: (its place in the scan, path, path in the registry, kind, whether it is still
 # to be looked at with lstat: see `scan`).
@@ -135,9 +135,12 @@ def _read_and_check(job: Job) -> tuple[int, Any, str, Any]:
     index, path, rel, kind, look = job
     registry, cache, summaries = _WORKER["registry"], _WORKER["cache"], _WORKER["summaries"]
     analyse: Analyse = _WORKER["analyse"]
-    with contextlib.suppress(OSError):  # one that cannot be looked at cannot be read either
-        if look and not stat.S_ISREG(os.lstat(path).st_mode):
-            return index, None, *_not_regular(rel)
+    if look:
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return index, None, *_not_regular(rel)
+        except OSError:
+            pass  # one that cannot be looked at cannot be read either: hash_file says why
     try:
         stamp, key, data = hash_file(path, rel)
     except OSError:
@@ -168,13 +171,13 @@ def scan(
     named = listing == "files" and not summaries and len(paths) < NAMED_FEW
     cache = Cache(registry, named=named)
     if summaries:
-        cache.summaries  # noqa: B018 (loaded before any fork, so workers see it)
+        cache.summaries  # noqa: B018 (loaded before any fork, so the children see it)
     root = str(registry.root.resolve()) + os.sep
     read: dict[str, Any] = {}  # what this scan analysed, by content key
     keys: list[list[str]] = []
     jobs: list[Job] = []
     # When no file's stat is known (a first scan, a new sobreg or process.yaml), every file is
-    # read: each is looked at where it is read, in the workers, not in one pass here first.
+    # read: each is looked at where it is read (here or in a child), not in one pass here first.
     cold = not cache.stats
     for given in paths:
         # String work, not Path.resolve(): the registry's own file list is already absolute,
@@ -248,8 +251,8 @@ def _run(
     """`_read_and_check` over the jobs: in this process for a few, shared with forked children
     for many."""
     _WORKER.update(registry=registry, cache=cache, analyse=analyse, summaries=summaries)
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
+    processes = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or processes < 2:
         found = []
         for job in jobs:
             found.append(_read_and_check(job))
@@ -266,6 +269,6 @@ def _run(
     # its pages, which stay shared).
     gc.freeze()
     try:
-        return share(jobs, _read_and_check, workers, progress)
+        return share(jobs, _read_and_check, processes, progress)
     finally:
         gc.unfreeze()
