@@ -1,10 +1,11 @@
-"""Many pages rendered from one template into a folder: in worker processes when there are many.
+"""Many pages rendered from one template into a folder: shared with forked children when there
+are many (`store.parallel`, as the item cache shares the files it reads).
 
 A new catalogue's 4,000 program pages are most of a publish: rendering them and creating their
 files both split across the cores. Each page is written whole by the process that rendered it,
 into the build folder that is swapped in only when every page is there (reporting/catalogue).
-A page a worker could not render is rendered again here, so its error is raised as it would be
-without workers (an exception need not survive the way back from a worker).
+A page that could not be rendered is rendered again by this process at the end, so its error is
+raised as it would be without children (an exception need not survive the way back from one).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sobreg.store.parallel import share
+
 if TYPE_CHECKING:
     from jinja2 import Template
 
-PARALLEL_FROM = 400  # below this many pages, starting workers costs more than it saves
-# Set before forking: the workers inherit the template, the pages and the common context.
+PARALLEL_FROM = 400  # below this many pages, forking children costs more than it saves
+# Set before forking: the children inherit the template, the pages and the common context.
 _JOB: dict[str, Any] = {}
 
 
@@ -25,39 +28,30 @@ def _write(template: Template, path: Path, context: dict[str, Any], common: dict
     path.write_text(template.render(**context, **common), encoding="utf-8")
 
 
-def _batch(indexes: range) -> list[int]:
-    """Render and write some of the pages; the indexes of those that failed."""
-    template, pages, common = _JOB["template"], _JOB["pages"], _JOB["common"]
-    failed = []
-    for index in indexes:
-        path, context = pages[index]
-        try:
-            _write(template, path, context, common)
-        except Exception:  # rendered again by the parent, which raises it as its own
-            failed.append(index)
-    return failed
+def _page(index: int) -> bool:
+    """Render and write one page; whether it failed (then it is rendered again at the end)."""
+    path, context = _JOB["pages"][index]
+    try:
+        _write(_JOB["template"], path, context, _JOB["common"])
+    except Exception:
+        return True
+    return False
 
 
 def write_pages(
     template: Template, pages: list[tuple[Path, dict[str, Any]]], common: dict[str, Any]
 ) -> None:
     """Render `template` with each page's context and `common`, into each page's path."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(pages) < PARALLEL_FROM or workers < 2:
+    processes = min(os.cpu_count() or 1, 8)
+    if len(pages) < PARALLEL_FROM or processes < 2:
         for path, context in pages:
             _write(template, path, context, common)
         return
-    # Lazy: only a publish of many new pages forks workers.
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    size = max(50, len(pages) // (workers * 4))
-    batches = [range(at, min(at + size, len(pages))) for at in range(0, len(pages), size)]
     _JOB.update(template=template, pages=pages, common=common)
     try:
-        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork")) as pool:
-            failed = [index for found in pool.map(_batch, batches) for index in found]
+        failed = share(list(range(len(pages))), _page, processes)
     finally:
         _JOB.clear()
-    for index in failed:
-        _write(template, pages[index][0], pages[index][1], common)
+    for (path, context), bad in zip(pages, failed, strict=True):
+        if bad:
+            _write(template, path, context, common)
