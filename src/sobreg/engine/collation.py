@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable
 
@@ -13,7 +12,18 @@ STOPWORDS = frozenset(
     {"och", "i", "pa", "vid", "for", "med", "av", "till", "hos", "som", "en", "ett", "det"}
     | {"den", "de", "att", "om", "inom", "utan", "eller", "the", "of", "and"}
 )
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+class _Marks(dict[int, int | None]):
+    """A translation table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
 
 
 def fold(text: str) -> str:
@@ -27,13 +37,14 @@ def fold(text: str) -> str:
             if accented in folded:
                 folded = folded.replace(accented, plain)
         if not folded.isascii():
-            # A regex over the combining marks, not a loop over characters.
-            folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+            # Every combining mark, as unicodedata says (a fixed list of ranges missed some,
+            # U+A674 among them), by one translate, not a loop over characters.
+            folded = unicodedata.normalize("NFKD", folded).translate(_MARKS)
     return str(_default_process()(folded))
 
 
 _PLAIN_LETTERS = tuple(
-    (letter, _COMBINING.sub("", unicodedata.normalize("NFKD", letter)))
+    (letter, unicodedata.normalize("NFKD", letter).translate(_MARKS))
     for letter in "åäöéü"  # Swedish text; any other is normalised below
 )
 
@@ -58,18 +69,6 @@ def words(text: str) -> list[str]:
 # After z, in the Swedish order; characters that sort as one of them in Swedish first.
 _AFTER_Z = {"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "ü": "y"}
 _AFTER_Z_TABLE = str.maketrans(_AFTER_Z)
-
-
-class _Marks(dict[int, int | None]):
-    """A translation table that drops combining marks, filled as characters are met."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_MARKS = _Marks()
 
 
 def swedish(name: object) -> str:
