@@ -4,9 +4,10 @@ ruamel's YAML 1.2 safe loader, the reference.
 Parsing 10,000 registry files takes about 0.65 s with yaml-rs, 3.7 s with PyYAML's `CSafeLoader`
 and 10 s with ruamel's C-accelerated safe loader. yaml-rs reads YAML 1.2 with the core schema, as
 ruamel does; it is an optional dependency (`sobreg[fast]`, a wheel for the common platforms), used
-when importable, for text with no tag, anchor, alias, directive, document marker or character the
-reference refuses, and only when its result holds nothing but what a registry file holds:
-mappings with plain keys, lists, strings, booleans, whole numbers, null and dates. A float, a
+when importable, for text with no tag, anchor, alias, directive or character the reference
+refuses, and only when its result is one mapping (a second document makes it a list of them)
+holding nothing but what a registry file holds: mappings with plain keys, lists, strings,
+booleans, whole numbers, null and dates. A float, a
 timestamp with a time of day, a string that looks like a date (the reference refuses impossible
 dates) or a merge/value key sends the file on to the next reader, as does any error, so that
 every refusal keeps the reference's `path:line:col`.
@@ -29,19 +30,24 @@ from typing import Any
 
 _DIRECTIVE = re.compile(r"(?:\A|\n)%")
 _DEEP_INDENT = "\n" + " " * 100
+_FIRST_LINES = 50  # blank and comment lines looked through for an end marker before content
 # What the Rust reader is not asked to read: tags, anchors, aliases, and characters the reference
-# refuses or treats as line breaks (C0/C1 controls, NEL, LS, PS, BOM); document markers and
-# directives (`_not_for_rust`); quoted scalars that start with a date or an escape: yaml-rs 0.1
+# refuses or treats as line breaks (C0/C1 controls, NEL, LS, PS, BOM); directives and tabs
+# opening a line (`_not_for_rust`); quoted scalars that start with a date or an escape: yaml-rs 0.1
 # reads a quoted '2026-01-01' as a date (and '10:00:00' as a time), where YAML says a quoted
-# scalar is a string; and block scalars with strip chomping (`|-`, `>-`) whose text starts
-# with a digit, for the same reason.
+# scalar is a string; block scalars with strip chomping (`|-`, `>-`) whose text starts with a
+# digit, for the same reason; and any block scalar in a text that does not end with a line break.
 _RUST_CHARS = re.compile("[!&*\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # The bytes that can stand for one of those characters in UTF-8: the ASCII ones themselves and the
-# lead bytes of U+0080-U+009F (C2), U+2028/U+2029 (E2) and U+FEFF (EF). A file whose bytes hold
-# none of them holds none of the characters: `bytes.translate` deletes every other byte in C,
-# ~1 µs a file where the regex over the text takes ~7 µs.
+# lead bytes of U+0080-U+009F (C2), U+2028/U+2029 (E2) and U+FEFF (EF); and the characters the
+# other guards start from (`_LOOKED_AT`). `bytes.translate` deletes every other byte in C (~1 µs
+# a file, where the regex over the text takes ~7 µs): what is left says which guards to run, and
+# holds every quote and bracket to count.
+_LOOKED_AT = b"%'\"[{|>\t"
 _SAFE_BYTES = bytes(
-    b for b in range(256) if b not in {*b"!&*", *range(0x20), 0x7F, 0xC2, 0xE2, 0xEF} - {*b"\t\n\r"}
+    b
+    for b in range(256)
+    if b not in {*b"!&*", *_LOOKED_AT, *range(0x20), 0x7F, 0xC2, 0xE2, 0xEF} - {*b"\n\r"}
 )
 # Only what could be a whole date is left to the next reader: process.yaml's `version:
 # "2023-0013.1"` would otherwise send it, and every command that reads it, to PyYAML (~20 ms to
@@ -135,30 +141,63 @@ def _registry_value(value: Any) -> bool:
 
 def _not_for_rust(text: str, raw: bytes | None = None) -> bool:
     """Whether `text` (UTF-8 `raw` when the caller has its bytes) holds what yaml-rs is not
-    asked to read. Plain string searches, each guarded by a one-character search (`memchr`)
-    where it can be: one regex with all these alternatives took longer than yaml-rs itself."""
-    if (raw is None or raw.translate(None, _SAFE_BYTES)) and _RUST_CHARS.search(text):
+    asked to read, or may nest deeper than the reference allows (`_too_deep_or_flow_colon`).
+    Each search runs only when the bytes hold the character it starts from: one regex with all
+    these alternatives took longer than yaml-rs itself. Document markers are not searched for
+    (~3 µs a file): a second document makes yaml-rs's result a list, which `load_rust` leaves;
+    only an end marker before any content, which yaml-rs skips and the reference refuses, is
+    looked for where it can be, among the first lines."""
+    if raw is None:
+        raw = text.encode("utf-8", "surrogatepass")
+    left = raw.translate(None, _SAFE_BYTES)
+    if _DEEP_INDENT in text or _end_marker_first(text):
         return True
-    if "%" in text and (text[0] == "%" or "\n%" in text):
+    if not left:
+        return False
+    if left.translate(None, _LOOKED_AT) and _RUST_CHARS.search(text):
         return True
-    if text.startswith(("---", "...")) or "\n---" in text or "\n..." in text:
+    if b"%" in left and (text[0] == "%" or "\n%" in text):
         return True
-    if ("'" in text or '"' in text) and _QUOTED_DATE.search(text):
+    if b"\t" in left and (text[0] == "\t" or "\n\t" in text):
+        return True  # a tab opening a line, even a blank one: the reference refuses it
+    if (b"'" in left or b'"' in left) and _QUOTED_DATE.search(text):
         return True
-    return ("|" in text or ">" in text) and bool(_STRIP_BLOCK.search(text))
+    if (b"|" in left or b">" in left) and (text[-1] != "\n" or _STRIP_BLOCK.search(text)):
+        return True  # yaml-rs 0.1 ends a block scalar at the end of the text with a line break
+    brackets = left.count(b"[") + left.count(b"{")
+    return brackets > 64 or (brackets > 0 and flow_colon(text))
+
+
+def _end_marker_first(text: str) -> bool:
+    """Whether the first line that is neither blank nor a comment may be a document end marker
+    (`...`). Registry files open with a comment or two; a text with more lines before its
+    content than `_FIRST_LINES` is left to the next reader rather than looked through."""
+    start = 0
+    for _ in range(_FIRST_LINES):
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        content = line.lstrip(" \t\r")
+        if content and content[0] != "#":
+            return line.startswith("...")
+        if end < 0:
+            return False
+        start = end + 1
+    return True
 
 
 def load_rust(text: str, raw: bytes | None = None) -> Any:
     """The document in `text` (whose UTF-8 bytes are `raw` when given) read by yaml-rs, or
     Divergent when another reader must decide."""
     rust = rust_reader()
-    if rust is None or _not_for_rust(text, raw) or _too_deep_or_flow_colon(text):
+    if rust is None or _not_for_rust(text, raw):
         raise Divergent
     try:
         data = rust.loads(text)
     except Exception:
         raise Divergent from None
-    if not _registry_value(data):
+    # One mapping, as every registry file is: several documents (which the reference refuses)
+    # come back as a list, and whatever else is left to the reference to say.
+    if type(data) is not dict or not _registry_value(data):
         raise Divergent
     return data
 
