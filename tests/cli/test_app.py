@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
-from conftest import cli
+from conftest import cli, sobreg
 
 from sobreg.cli import GC_THRESHOLD
 from sobreg.cli.app import COMMANDS, MODULES, build_app, command_named
@@ -136,3 +138,46 @@ def test_a_command_ends_its_process_after_the_exit_handlers_and_its_output(case:
         assert ran.returncode == code, ran.stderr
         assert shown in ran.stdout + ran.stderr and "handler ran" in ran.stdout
         assert ("thread done" in ran.stdout) == (case == "with a thread")
+
+
+_SPY = """
+import os
+from pathlib import Path
+
+Path(os.environ["SPY_FILE"]).write_text("loaded")
+
+
+class _Plugin:
+    def new_schema_validator(self, *args, **kwargs):
+        return None, None, None
+
+
+plugin = _Plugin()
+"""
+
+
+def test_the_console_script_loads_no_pydantic_plugin_unless_the_environment_names_them(
+    repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pydantic would look through every installed distribution's entry points for plugins (~7
+    ms of a cold validate) and let one observe each file validated: the console script loads
+    none, unless PYDANTIC_DISABLE_PLUGINS is already set (here to leave none out)."""
+    site = tmp_path_factory.mktemp("site")  # outside the repository
+    (site / "spy-1.0.dist-info").mkdir(parents=True)
+    (site / "spy-1.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: spy\nVersion: 1.0\n"
+    )
+    (site / "spy-1.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nspy = spyplugin:plugin\n"
+    )
+    (site / "spyplugin.py").write_text(_SPY)
+    spied = site / "spied"
+    env = {"PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]),
+           "SPY_FILE": str(spied)}  # fmt: skip
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    for given, loaded in (({}, False), ({"PYDANTIC_DISABLE_PLUGINS": ""}, True)):
+        shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)  # a cold run builds validators
+        spied.unlink(missing_ok=True)
+        ran = sobreg("validate", cwd=repo, env={**env, **given})
+        assert ran.code == 0, ran.stderr
+        assert spied.exists() == loaded, given
