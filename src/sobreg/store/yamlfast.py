@@ -7,10 +7,11 @@ ruamel does; it is an optional dependency (`sobreg[fast]`, a wheel for the commo
 when importable, for text with no tag, anchor, alias, directive or character the reference
 refuses, and only when its result is one mapping (a second document makes it a list of them)
 holding nothing but what a registry file holds: mappings with plain keys, lists, strings,
-booleans, whole numbers, null and dates. A float, a
-timestamp with a time of day, a string that looks like a date (the reference refuses impossible
-dates) or a merge/value key sends the file on to the next reader, as does any error, so that
-every refusal keeps the reference's `path:line:col`.
+booleans, whole numbers, null and dates. A float, a timestamp with a time of day, a string that
+looks like a date (the reference refuses impossible dates) or a merge/value key sends the file on
+to the next reader, as does any error, so that every refusal keeps the reference's
+`path:line:col`. A file's bytes are given to it as they are (`load_bytes`: it checks that they are
+UTF-8), and the guards search the bytes, so a file it reads is never decoded in Python.
 
 The second reader (`yamlc`, loaded only when the first leaves a file) uses PyYAML's parser and
 composer with YAML 1.2 resolvers taken from ruamel itself, and constructs only the same kinds of
@@ -26,10 +27,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from typing import Any
 
 _DIRECTIVE = re.compile(r"(?:\A|\n)%")
-_DEEP_INDENT = "\n" + " " * 100
+_DEEP_INDENT = b"\n" + b" " * 100
 _FIRST_LINES = 50  # blank and comment lines looked through for an end marker before content
 # What the Rust reader is not asked to read: tags, anchors, aliases, and characters the reference
 # refuses or treats as line breaks (C0/C1 controls, NEL, LS, PS, BOM); directives and tabs
@@ -54,12 +56,14 @@ _SAFE_BYTES = bytes(
 # import). yaml-rs 0.1.6 turned no quoted scalar into a date without this prefix in a sweep of
 # 112,578 date-like strings (the tricky scalars hold the near misses); a quoted time it reads as a
 # time is refused by `_registry_value`, like every time.
-_QUOTED_DATE = re.compile(r"""['"]\s*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\\)""")
-_STRIP_BLOCK = re.compile(r"[|>][1-9]?-[1-9]?[ \t]*(?:#[^\n]*)?\n(?:[ \t]*\n)*[ \t]*[0-9]")
+# The guards search the bytes: a non-ASCII character (any byte from 0x80) may be a space, as `\s`
+# counts Unicode's, and is taken for one; or a word character, as `\S` counts them.
+_QUOTED_DATE = re.compile(rb"""['"](?:\s|[\x80-\xff])*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\\)""")
+_STRIP_BLOCK = re.compile(rb"[|>][1-9]?-[1-9]?[ \t]*(?:#[^\n]*)?\n(?:[ \t]*\n)*[ \t]*[0-9]")
 # A colon not followed by a space inside a flow collection ([1:20], {a:b}): YAML 1.2, yaml-rs and
 # PyYAML read it as part of a word, the reference refuses it. Neither fast reader is asked.
-_FLOW_COLON = re.compile(r"[\[{][^\]}]*:\S")
-_COLON_WORD = re.compile(r":\S")
+_FLOW_COLON = re.compile(rb"[\[{][^\]}]*:\S")
+_COLON_WORD = re.compile(rb":\S")
 _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
 
@@ -139,46 +143,50 @@ def _registry_value(value: Any) -> bool:
     return True
 
 
-def _not_for_rust(text: str, raw: bytes | None = None) -> bool:
-    """Whether `text` (UTF-8 `raw` when the caller has its bytes) holds what yaml-rs is not
+def _not_for_rust(raw: bytes, text: str | None = None) -> bool:
+    """Whether the UTF-8 bytes `raw` (of `text`, when the caller has it) hold what yaml-rs is not
     asked to read, or may nest deeper than the reference allows (`_too_deep_or_flow_colon`).
     Each search runs only when the bytes hold the character it starts from: one regex with all
     these alternatives took longer than yaml-rs itself. Document markers are not searched for
     (~3 µs a file): a second document makes yaml-rs's result a list, which `load_rust` leaves;
     only an end marker before any content, which yaml-rs skips and the reference refuses, is
     looked for where it can be, among the first lines."""
-    if raw is None:
-        raw = text.encode("utf-8", "surrogatepass")
     left = raw.translate(None, _SAFE_BYTES)
-    if _DEEP_INDENT in text or _end_marker_first(text):
+    if _DEEP_INDENT in raw or _end_marker_first(raw):
         return True
     if not left:
         return False
-    if left.translate(None, _LOOKED_AT) and _RUST_CHARS.search(text):
+    if left.translate(None, _LOOKED_AT):  # a character of `_RUST_CHARS` may be there
+        if text is None:
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                return True
+        if _RUST_CHARS.search(text):
+            return True
+    if b"%" in left and (raw[:1] == b"%" or b"\n%" in raw):
         return True
-    if b"%" in left and (text[0] == "%" or "\n%" in text):
-        return True
-    if b"\t" in left and (text[0] == "\t" or "\n\t" in text):
+    if b"\t" in left and (raw[:1] == b"\t" or b"\n\t" in raw):
         return True  # a tab opening a line, even a blank one: the reference refuses it
-    if (b"'" in left or b'"' in left) and _QUOTED_DATE.search(text):
+    if (b"'" in left or b'"' in left) and _QUOTED_DATE.search(raw):
         return True
-    if (b"|" in left or b">" in left) and (text[-1] != "\n" or _STRIP_BLOCK.search(text)):
+    if (b"|" in left or b">" in left) and (raw[-1:] != b"\n" or _STRIP_BLOCK.search(raw)):
         return True  # yaml-rs 0.1 ends a block scalar at the end of the text with a line break
     brackets = left.count(b"[") + left.count(b"{")
-    return brackets > 64 or (brackets > 0 and flow_colon(text))
+    return brackets > 64 or (brackets > 0 and flow_colon(raw))
 
 
-def _end_marker_first(text: str) -> bool:
+def _end_marker_first(raw: bytes) -> bool:
     """Whether the first line that is neither blank nor a comment may be a document end marker
     (`...`). Registry files open with a comment or two; a text with more lines before its
     content than `_FIRST_LINES` is left to the next reader rather than looked through."""
     start = 0
     for _ in range(_FIRST_LINES):
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        content = line.lstrip(" \t\r")
-        if content and content[0] != "#":
-            return line.startswith("...")
+        end = raw.find(b"\n", start)
+        line = raw[start:] if end < 0 else raw[start:end]
+        content = line.lstrip(b" \t\r")
+        if content and content[:1] != b"#":
+            return line.startswith(b"...")
         if end < 0:
             return False
         start = end + 1
@@ -189,10 +197,35 @@ def load_rust(text: str, raw: bytes | None = None) -> Any:
     """The document in `text` (whose UTF-8 bytes are `raw` when given) read by yaml-rs, or
     Divergent when another reader must decide."""
     rust = rust_reader()
-    if rust is None or _not_for_rust(text, raw):
+    if rust is None:
         raise Divergent
+    if raw is not None:
+        return _read(rust, raw, text)
+    if _not_for_rust(text.encode("utf-8", "surrogatepass"), text):
+        raise Divergent
+    return _judged(lambda: rust.loads(text))
+
+
+def load_bytes(raw: bytes) -> Any:
+    """The document in a file's bytes read by yaml-rs, or Divergent when another reader must
+    decide (bytes that are not UTF-8 too). The bytes are not decoded in Python: yaml-rs checks
+    them, ~4 µs a file less than decoding the text for it (which it encodes again)."""
+    rust = rust_reader()
+    if rust is None:
+        raise Divergent
+    return _read(rust, raw, None)
+
+
+def _read(rust: Any, raw: bytes, text: str | None) -> Any:
+    if _not_for_rust(raw, text):
+        raise Divergent
+    return _judged(lambda: rust.load(raw, encoder_errors="strict"))
+
+
+def _judged(read: Callable[[], Any]) -> Any:
+    """What `read()` gives, when it is what the reference would make of the same text."""
     try:
-        data = rust.loads(text)
+        data = read()
     except Exception:
         raise Divergent from None
     # One mapping, as every registry file is: several documents (which the reference refuses)
@@ -219,29 +252,32 @@ def load_c(text: str) -> Any:
 def _too_deep_or_flow_colon(text: str) -> bool:
     # Possibly deeper than MAX_DEPTH: the reference path measures and refuses that. Here, nesting
     # stays below 64 brackets + 50 indentation levels, within the limit.
-    brackets = text.count("[") + text.count("{")
-    return brackets > 64 or _DEEP_INDENT in text or (brackets > 0 and flow_colon(text))
+    raw = text.encode("utf-8", "surrogatepass")
+    brackets = raw.count(b"[") + raw.count(b"{")
+    return brackets > 64 or _DEEP_INDENT in raw or (brackets > 0 and flow_colon(raw))
 
 
-def flow_colon(text: str) -> bool:
-    """`_FLOW_COLON.search(text)`, from each bracket found by `str.find`: the regex looked for
+def flow_colon(raw: bytes) -> bool:
+    """`_FLOW_COLON.search(raw)`, from each bracket found by `bytes.find`: the regex looked for
     its first character at every position (~4 µs a file; most files hold one or two `[]`)."""
-    for opener in "[{":
-        start = text.find(opener)
+    for opener in (b"[", b"{"):
+        start = raw.find(opener)
         while start >= 0:
-            ends = [e for e in (text.find("]", start), text.find("}", start)) if e >= 0]
+            ends = [e for e in (raw.find(b"]", start), raw.find(b"}", start)) if e >= 0]
             # The character after a colon may be the closing bracket itself (`[a:]`).
-            inside = text[start + 1 : min(ends) + 1 if ends else len(text)]
-            if ":" in inside and _COLON_WORD.search(inside):
+            inside = raw[start + 1 : min(ends) + 1 if ends else len(raw)]
+            if b":" in inside and _COLON_WORD.search(inside):
                 return True
-            start = text.find(opener, start + 1)
+            start = raw.find(opener, start + 1)
     return False
 
 
-def load(text: str, raw: bytes | None = None) -> Any:
+def load(text: str, raw: bytes | None = None, rust: bool = True) -> Any:
     """The document in `text` (whose UTF-8 bytes are `raw` when given), or Divergent when the
-    reference loader must decide."""
-    try:
-        return load_rust(text, raw)
-    except Divergent:
-        return load_c(text)
+    reference loader must decide; `rust` false: the Rust reader is not asked (again)."""
+    if rust:
+        try:
+            return load_rust(text, raw)
+        except Divergent:
+            pass
+    return load_c(text)

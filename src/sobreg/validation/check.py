@@ -54,6 +54,15 @@ class _Parsed:
     data: Any = None
     issues: list[Issue] = dc_field(default_factory=list)
     doc: Any = None  # the round-trip document, when the caller has it in memory
+    raw: bytes | None = None  # the bytes read, when they were parsed without decoding them
+
+
+def _text(parsed: _Parsed) -> str | None:
+    """The text parsed, decoded from its bytes only when a problem's position is looked for
+    (the Rust reader read them as UTF-8 already)."""
+    if parsed.text is None and parsed.raw is not None:
+        parsed.text = parsed.raw.decode("utf-8")
+    return parsed.text
 
 
 def pydantic_issues(
@@ -100,7 +109,7 @@ def _issue(parsed: _Parsed, field_path: str, key: str, **params: Any) -> Issue:
     if parsed.doc is not None:
         line, col = yamlio.position(parsed.doc, [_part(p) for p in field_path.split(".")])
         return Issue(parsed.shown, line, col, field_path, key, params)
-    if parsed.text is None and field_path:  # a cached verdict: read the file for the position
+    if _text(parsed) is None and field_path:  # a cached verdict: read the file for the position
         try:
             parsed.text = yamlio.read_text(Path(parsed.path), parsed.shown)
         except yamlio.YamlProblem:
@@ -122,16 +131,15 @@ def _parse(
     registry: Registry, path: str, kind: str, text: str | None = None, raw: bytes | None = None
 ) -> _Parsed:
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
-    decoded = raw if text is None else None  # the bytes of the text parsed, when they are known
     try:
-        if text is None:
-            text = (
-                yamlio.read_text(Path(path), parsed.shown)
-                if raw is None
-                else yamlio.decode(raw, parsed.shown)
-            )
-        parsed.text = text
-        parsed.data = yamlio.load_safe(parsed.text, parsed.shown, decoded)
+        if text is None and raw is not None:
+            parsed.data, parsed.text = yamlio.load_bytes(raw, parsed.shown)
+            parsed.raw = raw
+        else:
+            if text is None:
+                text = yamlio.read_text(Path(path), parsed.shown)
+            parsed.text = text
+            parsed.data = yamlio.load_safe(text, parsed.shown)
     except yamlio.YamlProblem as exc:
         parsed.issues.append(Issue(exc.path, exc.line, exc.col, "", exc.key, dict(exc.params)))
         return parsed
@@ -148,7 +156,7 @@ def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None
     try:
         return model.model_validate(parsed.data)
     except ValidationError as exc:
-        parsed.issues.extend(pydantic_issues(parsed.shown, parsed.text, exc, parsed.doc))
+        parsed.issues.extend(pydantic_issues(parsed.shown, _text(parsed), exc, parsed.doc))
         return None
 
 
