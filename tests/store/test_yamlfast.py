@@ -35,7 +35,7 @@ READERS = {
     # As `validate` calls it: with the file's bytes, which its guard checks instead of the text.
     "rust from bytes": lambda text: yamlfast.load_rust(text, text.encode("utf-8")),
     # As `validate` reads a file: its bytes only, never decoded in Python.
-    "rust bytes only": lambda text: yamlfast.load_bytes(text.encode("utf-8")),
+    "rust bytes only": lambda text: yamlfast.load_bytes(text.encode("utf-8"))[0],
     "c": yamlfast.load_c,
 }
 
@@ -99,7 +99,7 @@ def _ours_from_bytes(raw: bytes) -> Any:
     """As `validate` reads a file: from its bytes, decoded only when the Rust reader leaves
     them."""
     try:
-        data, text = yamlio.load_bytes(raw, "x")
+        data, text, _ = yamlio.load_bytes(raw, "x")
     except yamlio.YamlProblem as exc:
         return ("error", exc.key, exc.line, exc.col)
     assert text is None or text.encode("utf-8") == raw

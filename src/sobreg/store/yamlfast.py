@@ -42,15 +42,21 @@ _FIRST_LINES = 50  # blank and comment lines looked through for an end marker be
 _RUST_CHARS = re.compile("[!&*\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
 # The bytes that can stand for one of those characters in UTF-8: the ASCII ones themselves and the
 # lead bytes of U+0080-U+009F (C2), U+2028/U+2029 (E2) and U+FEFF (EF); and the characters the
-# other guards start from (`_LOOKED_AT`). `bytes.translate` deletes every other byte in C (~1 µs
-# a file, where the regex over the text takes ~7 µs): what is left says which guards to run, and
-# holds every quote and bracket to count.
-_LOOKED_AT = b"%'\"[{|>\t"
+# other guards start from, and the backslash (`_LOOKED_AT`). `bytes.translate` deletes every other
+# byte in C (~1 µs a file, where the regex over the text takes ~7 µs): what is left says which
+# guards to run, holds every quote and bracket to count, and says whether a text read from the
+# bytes can hold a control character (`control_free`).
+_LOOKED_AT = b"%'\"[{|>\t\\"
 _SAFE_BYTES = bytes(
     b
     for b in range(256)
     if b not in {*b"!&*", *_LOOKED_AT, *range(0x20), 0x7F, 0xC2, 0xE2, 0xEF} - {*b"\n\r"}
 )
+# The bytes that begin a control character in UTF-8 (C0 but tab and line breaks, DEL, and C2, the
+# lead byte of U+0080-U+00BF, C1 among them) and the backslash, which begins an escape in a
+# double-quoted scalar that can make one. Every other byte is deleted by `control_free`.
+_CONTROL_STARTS = {*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, ord("\\")}
+_NOT_CONTROL_STARTS = bytes(b for b in range(256) if b not in _CONTROL_STARTS)
 # Only what could be a whole date is left to the next reader: process.yaml's `version:
 # "2023-0013.1"` would otherwise send it, and every command that reads it, to PyYAML (~20 ms to
 # import). yaml-rs 0.1.6 turned no quoted scalar into a date without this prefix in a sweep of
@@ -143,15 +149,24 @@ def _registry_value(value: Any) -> bool:
     return True
 
 
-def _not_for_rust(raw: bytes, text: str | None = None) -> bool:
+def control_free(raw: bytes) -> bool:
+    """Whether no text read from the YAML bytes `raw` (by any reader) can hold a control
+    character: none is in them, nor an escape (~1 µs a file, in C; nothing more when the bytes
+    left by the Rust reader's guard are at hand, `load_bytes`)."""
+    return not raw.translate(None, _NOT_CONTROL_STARTS)
+
+
+def _not_for_rust(raw: bytes, text: str | None = None, left: bytes | None = None) -> bool:
     """Whether the UTF-8 bytes `raw` (of `text`, when the caller has it) hold what yaml-rs is not
     asked to read, or may nest deeper than the reference allows (`_too_deep_or_flow_colon`).
     Each search runs only when the bytes hold the character it starts from: one regex with all
     these alternatives took longer than yaml-rs itself. Document markers are not searched for
     (~3 µs a file): a second document makes yaml-rs's result a list, which `load_rust` leaves;
     only an end marker before any content, which yaml-rs skips and the reference refuses, is
-    looked for where it can be, among the first lines."""
-    left = raw.translate(None, _SAFE_BYTES)
+    looked for where it can be, among the first lines. `left`: the bytes `_SAFE_BYTES` leaves,
+    when the caller has them."""
+    if left is None:
+        left = raw.translate(None, _SAFE_BYTES)
     if _DEEP_INDENT in raw or _end_marker_first(raw):
         return True
     if not left:
@@ -206,14 +221,19 @@ def load_rust(text: str, raw: bytes | None = None) -> Any:
     return _judged(lambda: rust.loads(text))
 
 
-def load_bytes(raw: bytes) -> Any:
-    """The document in a file's bytes read by yaml-rs, or Divergent when another reader must
-    decide (bytes that are not UTF-8 too). The bytes are not decoded in Python: yaml-rs checks
-    them, ~4 µs a file less than decoding the text for it (which it encodes again)."""
+def load_bytes(raw: bytes) -> tuple[Any, bool]:
+    """The document in a file's bytes read by yaml-rs, and whether its texts are
+    `control_free`; or Divergent when another reader must decide (bytes that are not UTF-8
+    too). The bytes are not decoded in Python: yaml-rs checks them, ~4 µs a file less than
+    decoding the text for it (which it encodes again)."""
     rust = rust_reader()
     if rust is None:
         raise Divergent
-    return _read(rust, raw, None)
+    left = raw.translate(None, _SAFE_BYTES)
+    if _not_for_rust(raw, None, left):
+        raise Divergent
+    data = _judged(lambda: rust.load(raw, encoder_errors="strict"))
+    return data, not left.translate(None, _NOT_CONTROL_STARTS)  # as `control_free(raw)`
 
 
 def _read(rust: Any, raw: bytes, text: str | None) -> Any:

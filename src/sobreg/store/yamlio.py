@@ -55,21 +55,23 @@ def read_text(path: Path, display: str | None = None) -> str:
         raise YamlProblem("yaml.unreadable", path=shown, reason=exc.strerror or str(exc)) from exc
 
 
-def load_bytes(data: bytes, path: str) -> tuple[Any, str | None]:
-    """A file's document from its bytes, and its text when it had to be decoded. The Rust reader
-    takes the bytes as they are (a file it reads is never decoded in Python: ~4 µs a file less);
-    anything else is decoded, refusing what a registry file must not be, and read by the others
+def load_bytes(data: bytes, path: str) -> tuple[Any, str | None, bool]:
+    """A file's document from its bytes, its text when it had to be decoded, and whether no text
+    in it can hold a control character (`yamlfast.control_free`). The Rust reader takes the
+    bytes as they are (a file it reads is never decoded in Python: ~4 µs a file less); anything
+    else is decoded, refusing what a registry file must not be, and read by the others
     (`load_safe`)."""
     # Lazy: the parsers load when a file is parsed, never for commands the cache answers.
     from sobreg.store import yamlfast
 
     if len(data) <= MAX_FILE_BYTES:
         try:
-            return yamlfast.load_bytes(data), None
+            found, plain = yamlfast.load_bytes(data)
+            return found, None, plain
         except yamlfast.Divergent:
             pass
     text = decode(data, path)
-    return load_safe(text, path, data, rust=False), text
+    return load_safe(text, path, data, rust=False), text, yamlfast.control_free(data)
 
 
 def load_safe(text: str, path: str, raw: bytes | None = None, rust: bool = True) -> Any:

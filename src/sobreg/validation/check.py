@@ -55,6 +55,7 @@ class _Parsed:
     issues: list[Issue] = dc_field(default_factory=list)
     doc: Any = None  # the round-trip document, when the caller has it in memory
     raw: bytes | None = None  # the bytes read, when they were parsed without decoding them
+    plain: bool = False  # no text in it can hold a control character (`yamlfast.control_free`)
 
 
 def _text(parsed: _Parsed) -> str | None:
@@ -133,7 +134,7 @@ def _parse(
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
     try:
         if text is None and raw is not None:
-            parsed.data, parsed.text = yamlio.load_bytes(raw, parsed.shown)
+            parsed.data, parsed.text, parsed.plain = yamlio.load_bytes(raw, parsed.shown)
             parsed.raw = raw
         else:
             if text is None:
@@ -150,10 +151,16 @@ def _parse(
 
 
 def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None:
-    # Lazy: a warm `validate` answers from the cache and never loads pydantic.
+    # Lazy: a warm `validate` answers from the cache and never loads pydantic (nor these).
     from pydantic import ValidationError
 
+    from sobreg.models.validators import without_control_pattern
+
     try:
+        if parsed.plain:
+            # Its texts cannot hold a control character: the model's check of each is left out.
+            found: BaseModel = without_control_pattern(model).validate_python(parsed.data)
+            return found
         return model.model_validate(parsed.data)
     except ValidationError as exc:
         parsed.issues.extend(pydantic_issues(parsed.shown, _text(parsed), exc, parsed.doc))
