@@ -56,9 +56,10 @@ _VALUES = st.one_of(
     st.dates(dt.date(1990, 1, 1), dt.date(2040, 1, 1)),
     st.sampled_from(["", "x", "x" * 501, "N-2026-001", "open", "2026-01-01", " 2026-01-01 "]),
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=20),
-    st.just([]),
-    st.just({}),
-    st.just({"name": "Anna"}),
+    # Made anew each time: a later change may land inside one (`st.just` would share it).
+    st.builds(list),
+    st.builds(dict),
+    st.builds(lambda: {"name": "Anna"}),
 )  # fmt: skip
 
 
