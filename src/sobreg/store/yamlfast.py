@@ -208,15 +208,11 @@ def _end_marker_first(raw: bytes) -> bool:
     return True
 
 
-def load_rust(text: str, raw: bytes | None = None) -> Any:
-    """The document in `text` (whose UTF-8 bytes are `raw` when given) read by yaml-rs, or
-    Divergent when another reader must decide."""
+def load_rust(text: str) -> Any:
+    """The document in `text` read by yaml-rs, or Divergent when another reader must decide
+    (a file's bytes go to `load_bytes` instead)."""
     rust = rust_reader()
-    if rust is None:
-        raise Divergent
-    if raw is not None:
-        return _read(rust, raw, text)
-    if _not_for_rust(text.encode("utf-8", "surrogatepass"), text):
+    if rust is None or _not_for_rust(text.encode("utf-8", "surrogatepass"), text):
         raise Divergent
     return _judged(lambda: rust.loads(text))
 
@@ -234,12 +230,6 @@ def load_bytes(raw: bytes) -> tuple[Any, bool]:
         raise Divergent
     data = _judged(lambda: rust.load(raw, encoder_errors="strict"))
     return data, not left.translate(None, _NOT_CONTROL_STARTS)  # as `control_free(raw)`
-
-
-def _read(rust: Any, raw: bytes, text: str | None) -> Any:
-    if _not_for_rust(raw, text):
-        raise Divergent
-    return _judged(lambda: rust.load(raw, encoder_errors="strict"))
 
 
 def _judged(read: Callable[[], Any]) -> Any:
@@ -292,12 +282,12 @@ def flow_colon(raw: bytes) -> bool:
     return False
 
 
-def load(text: str, raw: bytes | None = None, rust: bool = True) -> Any:
-    """The document in `text` (whose UTF-8 bytes are `raw` when given), or Divergent when the
-    reference loader must decide; `rust` false: the Rust reader is not asked (again)."""
+def load(text: str, rust: bool = True) -> Any:
+    """The document in `text`, or Divergent when the reference loader must decide; `rust`
+    false: the Rust reader is not asked (it has left these bytes already)."""
     if rust:
         try:
-            return load_rust(text, raw)
+            return load_rust(text)
         except Divergent:
             pass
     return load_c(text)

@@ -71,18 +71,17 @@ def load_bytes(data: bytes, path: str) -> tuple[Any, str | None, bool]:
         except yamlfast.Divergent:
             pass
     text = decode(data, path)
-    return load_safe(text, path, data, rust=False), text, yamlfast.control_free(data)
+    return load_safe(text, path, rust=False), text, yamlfast.control_free(data)
 
 
-def load_safe(text: str, path: str, raw: bytes | None = None, rust: bool = True) -> Any:
+def load_safe(text: str, path: str, rust: bool = True) -> Any:
     """Parse into plain dicts, lists and scalars: the fast loader, else the reference one.
-    `raw`, the bytes `text` was decoded from, lets the fast loader check them faster; `rust`
-    false: the Rust reader has left these bytes already."""
+    `rust` false: the Rust reader has left this text's bytes already (`load_bytes`)."""
     # Lazy: as in load_bytes.
     from sobreg.store import yamlfast
 
     try:
-        return yamlfast.load(text, raw, rust=rust)
+        return yamlfast.load(text, rust=rust)
     except yamlfast.Divergent:
         # Lazy (here and below): ruamel loads only for what the fast reader leaves and for
         # edits, so reads answered by the fast path never pay for it.
