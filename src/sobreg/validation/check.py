@@ -54,7 +54,7 @@ class _Parsed:
     data: Any = None
     issues: list[Issue] = dc_field(default_factory=list)
     doc: Any = None  # the round-trip document, when the caller has it in memory
-    raw: bytes | None = None  # the bytes read, when they were parsed without decoding them
+    raw: bytes | None = None  # the bytes read, when the file was read from them (`_text`)
     plain: bool = False  # no text in it can hold a control character (`yamlfast.control_free`)
 
 
