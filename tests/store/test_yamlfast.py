@@ -358,6 +358,7 @@ def test_the_guards_shortcuts_decide_as_their_regexes(text: str) -> None:
     assert guard == plain or (guard and not text.isascii())
     assert yamlfast._too_deep_or_flow_colon(text) <= guard
     assert yamlfast.flow_colon(raw) == bool(yamlfast._FLOW_COLON.search(raw))
+    assert yamlfast.quoted_date(raw) == bool(yamlfast._QUOTED_DATE.search(raw))
 
 
 def test_keys_judged_before_never_let_an_odd_key_through(rust_installed: bool) -> None:

@@ -64,7 +64,9 @@ _NOT_CONTROL_STARTS = bytes(b for b in range(256) if b not in _CONTROL_STARTS)
 # time is refused by `_registry_value`, like every time.
 # The guards search the bytes: a non-ASCII character (any byte from 0x80) may be a space, as `\s`
 # counts Unicode's, and is taken for one; or a word character, as `\S` counts them.
-_QUOTED_DATE = re.compile(rb"""['"](?:\s|[\x80-\xff])*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\\)""")
+_DATE_OR_ESCAPE = rb"(?:\s|[\x80-\xff])*(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|\\)"
+_QUOTED_DATE = re.compile(rb"['\"]" + _DATE_OR_ESCAPE)  # what `quoted_date` looks for
+_AFTER_QUOTE = re.compile(_DATE_OR_ESCAPE)
 _STRIP_BLOCK = re.compile(rb"[|>][1-9]?-[1-9]?[ \t]*(?:#[^\n]*)?\n(?:[ \t]*\n)*[ \t]*[0-9]")
 # A colon not followed by a space inside a flow collection ([1:20], {a:b}): YAML 1.2, yaml-rs and
 # PyYAML read it as part of a word, the reference refuses it. Neither fast reader is asked.
@@ -183,12 +185,24 @@ def _not_for_rust(raw: bytes, text: str | None = None, left: bytes | None = None
         return True
     if b"\t" in left and (raw[:1] == b"\t" or b"\n\t" in raw):
         return True  # a tab opening a line, even a blank one: the reference refuses it
-    if (b"'" in left or b'"' in left) and _QUOTED_DATE.search(raw):
+    if (b"'" in left or b'"' in left) and quoted_date(raw):
         return True
     if (b"|" in left or b">" in left) and (raw[-1:] != b"\n" or _STRIP_BLOCK.search(raw)):
         return True  # yaml-rs 0.1 ends a block scalar at the end of the text with a line break
     brackets = left.count(b"[") + left.count(b"{")
     return brackets > 64 or (brackets > 0 and flow_colon(raw))
+
+
+def quoted_date(raw: bytes) -> bool:
+    """`_QUOTED_DATE.search(raw)`, from each quote found by `bytes.find`: the regex tried its
+    first character at every position (~9 µs a file that holds a quote; most hold a few)."""
+    for quote in (b"'", b'"'):
+        start = raw.find(quote)
+        while start >= 0:
+            if _AFTER_QUOTE.match(raw, start + 1):
+                return True
+            start = raw.find(quote, start + 1)
+    return False
 
 
 def _end_marker_first(raw: bytes) -> bool:
