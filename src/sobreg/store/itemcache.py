@@ -227,17 +227,22 @@ def scan(
             ([], cache.summaries[key]) if summaries else cache.verdicts[key]
         )
         result.append(Scanned(path, kind, issues, found, key))
-    usable = {key for _, _, key in keys if not _unusable(key)}
+    usable = {key for _, _, key in keys if not key.startswith(_UNUSABLE)}
     # Only a scan of every item file knows which entries belong to files that are gone.
-    known = cache.known_keys()
-    cache.save(usable if listing == "all" else usable | {k for k in known if not _unusable(k)})
+    if listing == "all":
+        cache.save(usable)
+    else:
+        cache.save(usable | {k for k in cache.known_keys() if not _unusable(k)})
     if listing != "files" and all(k in usable for _, _, k in keys):
         _keep_snapshot(registry, cache, [p for p, _, _ in keys], [k for _, _, k in keys])
     return result
 
 
+_UNUSABLE = ("unreadable:", "irregular:")  # what a file's key starts with when it has no content
+
+
 def _unusable(key: str) -> bool:
-    return key.startswith(("unreadable:", "irregular:"))
+    return key.startswith(_UNUSABLE)
 
 
 def _run(

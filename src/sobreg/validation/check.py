@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -128,19 +130,17 @@ def _part(part: str) -> str | int:
     return int(part) if part.isdigit() else part
 
 
-def _parse(
-    registry: Registry, path: str, kind: str, text: str | None = None, raw: bytes | None = None
-) -> _Parsed:
-    parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind)
+def _parse(path: str, shown: str, kind: str, raw: bytes | None) -> _Parsed:
+    """A file's data from its bytes (`raw`, None when they could not be read: read again here,
+    to say why), or the problem of reading it."""
+    parsed = _Parsed(path=path, shown=shown, kind=kind)
     try:
-        if text is None and raw is not None:
-            parsed.data, parsed.text, parsed.plain = yamlio.load_bytes(raw, parsed.shown)
-            parsed.raw = raw
+        if raw is None:
+            parsed.text = yamlio.read_text(Path(path), shown)
+            parsed.data = yamlio.load_safe(parsed.text, shown)
         else:
-            if text is None:
-                text = yamlio.read_text(Path(path), parsed.shown)
-            parsed.text = text
-            parsed.data = yamlio.load_safe(text, parsed.shown)
+            parsed.data, parsed.text, parsed.plain = yamlio.load_bytes(raw, shown)
+            parsed.raw = raw
     except yamlio.YamlProblem as exc:
         parsed.issues.append(Issue(exc.path, exc.line, exc.col, "", exc.key, dict(exc.params)))
         return parsed
@@ -150,21 +150,33 @@ def _parse(
     return parsed
 
 
-def _validate_model(parsed: _Parsed, model: type[BaseModel]) -> BaseModel | None:
-    # Lazy: a warm `validate` answers from the cache and never loads pydantic (nor these).
-    from pydantic import ValidationError
-
-    from sobreg.models.validators import without_control_pattern
-
+def _validate_model(parsed: _Parsed, kind: str) -> BaseModel | None:
     try:
-        if parsed.plain:
-            # Its texts cannot hold a control character: the model's check of each is left out.
-            found: BaseModel = without_control_pattern(model).validate_python(parsed.data)
-            return found
-        return model.model_validate(parsed.data)
-    except ValidationError as exc:
+        found: BaseModel = _validator(kind, parsed.plain)(parsed.data)
+        return found
+    except Exception as exc:
+        # Lazy: a warm `validate` answers from the cache and never loads pydantic.
+        from pydantic import ValidationError
+
+        if not isinstance(exc, ValidationError):
+            raise
         parsed.issues.extend(pydantic_issues(parsed.shown, _text(parsed), exc, parsed.doc))
         return None
+
+
+@cache
+def _validator(kind: str, plain: bool) -> Callable[[Any], Any]:
+    """What validates the data of a `kind` of file, looked up once a process (it is asked for
+    every file validated). `plain`: its texts cannot hold a control character, so the model's
+    check of each is left out (`without_control_pattern`)."""
+    model = model_for(kind)
+    if not plain:
+        return model.model_validate
+    # Lazy: as in `_validate_model`.
+    from sobreg.models.validators import without_control_pattern
+
+    validator: Callable[[Any], Any] = without_control_pattern(model).validate_python
+    return validator
 
 
 def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
@@ -284,9 +296,12 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
     if kind == "outside":
         shown = registry.rel(registry.root)
         return ([(1, 1, "", "validate.outside", {"root": shown})], None)
-    parsed = _parse(registry, path, kind, raw=raw)
+    # The path a problem is placed at is left out of what is kept (`_kept_issues`): `check`
+    # shows each file as seen from where it runs. So the file's own path stands in for it here,
+    # not one made relative to the current folder for each of 10,000 files.
+    parsed = _parse(path, path, kind, raw)
     if parsed.data is not None:
-        _validate_model(parsed, model_for(kind))
+        _validate_model(parsed, kind)
         if kind in FOLDERS:
             try:
                 process: ProcessDefinition | None = registry.process
@@ -307,7 +322,7 @@ def summarised(registry: Registry, path: str, kind: str, raw: bytes | None) -> A
     not be read (cached by `itemcache`). Not validated: a report counts what the files say,
     valid or not (validation is `validate`'s, in CI and pre-commit), so a report after an edit
     does not load the models."""
-    parsed = _parse(registry, path, kind, raw=raw)
+    parsed = _parse(path, path, kind, raw)  # the path shown is not kept, as in `verdict`
     return (_kept_issues(parsed), summary(kind, parsed.data))
 
 
@@ -357,6 +372,9 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
                 items[item_id] = parsed
     _link_rules(registry, items, whole)
     for parsed in parsed_all:
+        if not parsed.issues:  # most files: nothing to sort into errors and warnings
+            result.valid.append(parsed.shown)
+            continue
         errors = [i for i in parsed.issues if i.key not in WARNINGS]
         result.warnings += [i for i in parsed.issues if i.key in WARNINGS]
         if errors:
@@ -415,6 +433,6 @@ def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind, data=data, doc=doc)
     if not isinstance(data, dict):
         return [Issue(parsed.shown, 1, 1, "", "validate.not_mapping", {})]
-    if _validate_model(parsed, model_for(kind)) is not None and kind in FOLDERS:
+    if _validate_model(parsed, kind) is not None and kind in FOLDERS:
         _item_rules(parsed, registry.process)
     return [i for i in parsed.issues if i.key not in WARNINGS]
