@@ -46,6 +46,7 @@ SCREENING = {
         "catalogue_searched": True,
         "similar_programs": [],
         "councils": ["Samordningsråd psykiatri"],
+        "design_network": True,
     }
 }
 INVENTORY = {
@@ -56,6 +57,7 @@ INVENTORY = {
         "practitioner_requirements": "Legitimerad psykolog",
         "national_guidelines": "I linje",
         "other_regions": "Skåne",
+        "cost_effectiveness": "God",
     }
 }
 COUNCIL = {
@@ -65,6 +67,7 @@ COUNCIL = {
         "date": "2026-04-01",
         "council": "Samordningsråd psykiatri",
         "to_ppr": False,
+        "ordered_introduction": False,
     }
 }
 DECISION = {
@@ -86,8 +89,10 @@ PRODUCTION = {
     "production": {
         "name": "Sömnhjälpen",
         "languages": ["sv"],
+        "language_reviewed": True,
         "wcag21_checked": True,
-        "design_guide_followed": True,
+        "design_guide_considered": True,
+        "medical_device": {"is_device": "no", "basis": "Ingen diagnostisk funktion"},
     }
 }
 REVIEW = {
@@ -109,6 +114,7 @@ IMPLEMENTATION = {
         "published": "2026-09-01",
         "units": ["Psykiatri Nordost"],
         "follow_up_plan": "Årlig uppföljning",
+        "owner": "Psykiatri Nordost",
     }
 }
 

@@ -142,38 +142,60 @@ def test_ppr_branch(repo: Path) -> None:
     assert advance_json("N-2026-001", "--from-file", write_doc(repo, ppr))["to"] == "e"
 
 
-def test_purchase_skips_g_and_h(repo: Path) -> None:
+def test_a_purchase_goes_through_g_named_after_the_existing_program(repo: Path) -> None:
+    # Routine g: "Innehåll produktion, utformning, namnsättning, språk och tillgänglighet" holds
+    # for a purchased program too: it is named in SoB and checked against WCAG 2.1.
     add_nomination(
         repo, request="purchase", existing_program={"name": "Sova bra", "supplier": "Region X"}
     )
     for values in (SCREENING, INVENTORY, COUNCIL):
         advance_json("N-2026-001", "--from-file", write_doc(repo, values))
-    decision = {"decision": {**DECISION["decision"], "outcome": "purchase"}}
+    decision = {"decision": {**DECISION["decision"], "outcome": "purchase", "program_id": None}}
     out = advance_json("N-2026-001", "--from-file", write_doc(repo, decision))
-    assert out["program"] == "somnhjalpen"
+    assert out["program"] == "sova-bra"
+    program_path = repo / "registry/programs/sova-bra.yaml"
+    assert load(program_path)["name"] == "Sova bra"
     assert (
-        cli("advance", "somnhjalpen", "--from-file", write_doc(repo, PROJECT)).code == 1
+        cli("advance", "sova-bra", "--from-file", write_doc(repo, PROJECT)).code == 1
     )  # agreements
     project = {
         "project": {**PROJECT["project"], "agreements": [{"party": "Region X", "kind": "licens"}]}
     }
-    assert advance_json("somnhjalpen", "--from-file", write_doc(repo, project))["to"] == "i"
-    program = load(repo / "registry/programs/somnhjalpen.yaml")
-    assert program["origin"] == "purchase"
-    skips = [
-        (h["from"], h["to"], h.get("reason")) for h in program["history"] if h["action"] == "skip"
-    ]
-    assert skips == [("g", "h", "purchase"), ("h", "i", "purchase")]
+    assert advance_json("sova-bra", "--from-file", write_doc(repo, project))["to"] == "g"
+    ran = cli("check", "sova-bra", "--json")
+    missing = json.loads(ran.stdout)["missing"]
+    assert {"production.wcag21_checked", "production.medical_device.is_device"} <= set(missing)
+    assert advance_json("sova-bra", "--from-file", write_doc(repo, PRODUCTION))["to"] == "h"
+    program = load(program_path)
+    assert program["origin"] == "purchase" and program["name"] == "Sömnhjälpen"
+    assert [h["action"] for h in program["history"]] == ["create", "advance", "advance"]
 
 
-def test_reject_at_c_closes(repo: Path) -> None:
+def test_a_council_reject_is_a_position_and_e_decides(repo: Path) -> None:
+    # Routine c: "Samordningsråd tar ställning"; e: "Regionala SoB-förvaltningen ... fattar
+    # beslut". A position against never closes the nomination.
     add_nomination(repo)
     advance_json("N-2026-001", "--from-file", write_doc(repo, SCREENING))
     advance_json("N-2026-001", "--from-file", write_doc(repo, INVENTORY))
     reject = {"council_position": {**COUNCIL["council_position"], "decision": "reject"}}
     out = advance_json("N-2026-001", "--from-file", write_doc(repo, reject))
-    assert (out["to"], out["status"]) == ("c", "rejected")
+    assert (out["to"], out["status"]) == ("e", "open")
+    decision = {"decision": {**DECISION["decision"], "outcome": "reject"}}
+    out = advance_json("N-2026-001", "--from-file", write_doc(repo, decision))
+    assert (out["to"], out["status"]) == ("e", "rejected")
     assert cli("advance", "N-2026-001").code == 1  # closed
+
+
+def test_a_ppr_reject_goes_to_e_too(repo: Path) -> None:
+    add_nomination(repo)
+    advance_json("N-2026-001", "--from-file", write_doc(repo, SCREENING))
+    advance_json("N-2026-001", "--from-file", write_doc(repo, INVENTORY))
+    council = {"council_position": {**COUNCIL["council_position"], "to_ppr": True,
+                                    "consequences": "Kräver resurser"}}  # fmt: skip
+    assert advance_json("N-2026-001", "--from-file", write_doc(repo, council))["to"] == "d"
+    ppr = {"ppr_position": {"decision": "reject", "rationale": "Ej nu", "date": "2026-04-05"}}
+    out = advance_json("N-2026-001", "--from-file", write_doc(repo, ppr))
+    assert (out["to"], out["status"]) == ("e", "open")
 
 
 def test_withdraw(repo: Path) -> None:
@@ -217,6 +239,38 @@ def _to_active(repo: Path) -> None:
         advance_json(item_id, "--from-file", write_doc(repo, values))  # type: ignore[arg-type]
 
 
+# Routine k: "Aktuellt samordningsråd meddelar ställningstagande om inaktivering".
+COUNCIL_ON_INACTIVATION = (
+    "--set",
+    "deactivation.council_position.council=Samordningsråd psykiatri",
+    "--set",
+    f"deactivation.council_position.date={dt.date.today().isoformat()}",
+)
+
+
+def test_deactivation_needs_the_councils_position(repo: Path) -> None:
+    _to_active(repo)
+    head = git(repo, "rev-parse", "HEAD")
+    ran = cli("advance", "somnhjalpen", "--set", f"deactivation.date={dt.date.today()}",
+              "--set", "deactivation.reason=need_changed")  # fmt: skip
+    assert ran.code == 1 and "deactivation.council_position.council" in ran.stderr
+    assert git(repo, "rev-parse", "HEAD") == head
+
+
+def test_a_replacement_outside_the_registry_is_named(repo: Path) -> None:
+    _to_active(repo)
+    ran = cli("set", "somnhjalpen", "deactivation.replaced_by=Sova bättre")
+    assert ran.code == 1 and "deactivation.replaced_by" in ran.stderr
+    assert cli("set", "somnhjalpen", "deactivation.replaced_by=skane:sova-battre").code == 0
+    out = advance_json("somnhjalpen", "--set", f"deactivation.date={dt.date.today()}",
+                       "--set", "deactivation.reason=replaced",
+                       "--set", "deactivation.replaced_by={name: Sova bättre (Region Skåne)}",
+                       *COUNCIL_ON_INACTIVATION)  # fmt: skip
+    assert out["status"] == "inactive"
+    data = load(repo / "registry/programs/somnhjalpen.yaml")
+    assert data["deactivation"]["replaced_by"] == {"name": "Sova bättre (Region Skåne)"}
+
+
 def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
     _to_active(repo)
     head = git(repo, "rev-parse", "HEAD")
@@ -241,6 +295,7 @@ def test_deactivation_needs_an_existing_replacement(repo: Path) -> None:
         "deactivation.reason=replaced",
         "--set",
         "deactivation.replaced_by=sova-battre",
+        *COUNCIL_ON_INACTIVATION,
     )
     assert (out["from"], out["to"], out["status"]) == ("j", "k", "inactive")
     assert (
@@ -257,5 +312,6 @@ def test_deactivation_without_replacement(repo: Path) -> None:
         f"deactivation.date={dt.date.today().isoformat()}",
         "--set",
         "deactivation.reason=evidence_changed",
+        *COUNCIL_ON_INACTIVATION,
     )
     assert out["status"] == "inactive"

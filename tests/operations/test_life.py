@@ -58,7 +58,7 @@ def test_a_minor_release_demands_nothing(repo: Path) -> None:
     assert "significant_version" not in data
     assert git(repo, "log", "-1", "--format=%(trailers:key=Sobreg-Action,valueonly)") == "release"
     rows = _json("due", "--on", "2026-06-01")
-    assert all("change_unreviewed" not in r["reasons"] for r in rows)
+    assert all(r["reason"] != "significant_version" for r in rows)
 
 
 def test_a_significant_release_is_pending_until_reviewed_tested_and_assessed(repo: Path) -> None:
@@ -69,7 +69,8 @@ def test_a_significant_release_is_pending_until_reviewed_tested_and_assessed(rep
     assert out["requires"] == expected
     checked = json.loads(cli("check", "somnhjalpen", "--json").stdout)
     assert set(expected) <= set(checked["missing"]) and checked["ready"] is False
-    assert "change_unreviewed" in _json("due")[0]["reasons"]
+    # Never assessed nationally comes first; the regional review and tests are status's matter.
+    assert _json("due")[0]["reason"] == "never_assessed"
     assert _json("status")["changes_unreviewed"][0]["version"] == "2.0"
     for key, value in (
         ("content_review.date", "2026-05-10"),
@@ -130,7 +131,7 @@ def test_a_valid_follow_up_is_recorded(repo: Path, tmp_path: Path) -> None:
     [
         ({"patients_started": -1}, 2025, "patients_started"),
         ({"patients_completed": 200}, 2025, "kan inte vara fler än patients_started"),
-        ({"outcome": {"instrument": "Horoskop", "result": "bra"}}, 2025, "okänt instrument"),
+        ({"outcome": {"instrument": " ", "result": "bra"}}, 2025, "ange instrument och resultat"),
         ({}, 2027, "året 2027 kan inte följas upp"),
         ({"assessment": "maybe"}, 2025, "maybe är inget av"),
         ({"extra": 1}, 2025, "okända fält: extra"),
@@ -158,8 +159,27 @@ def test_due_and_status_list_a_missing_follow_up_and_consider_deactivation(
     assert [r["id"] for r in status["follow_up_missing"]] == ["somnhjalpen"]
     assert status["follow_up_missing"][0]["year"] == 2025
     assert [r["id"] for r in status["consider_deactivation"]] == ["angest"]
-    due = {r["id"]: r["reasons"] for r in _json("due")}
-    assert "follow_up_missing" in due["somnhjalpen"] and "follow_up_missing" not in due["angest"]
+    # A missing yearly follow-up is the region's own matter, never a national review's reason.
+    due = {r["id"]: r["reason"] for r in _json("due")}
+    assert due == {"somnhjalpen": "never_assessed", "angest": "never_assessed"}
+    assert [r["id"] for r in status["reviews_due"]] == ["angest", "somnhjalpen"]
+    assert {r["reason"] for r in status["reviews_due"]} == {"never_assessed"}
+
+
+@pytest.mark.parametrize("instrument", ["THI", "IBS-SSS", "Egen enkät om yrsel"])
+def test_any_named_instrument_is_taken_and_shown_as_given(
+    repo: Path, tmp_path: Path, instrument: str
+) -> None:
+    # A tinnitus, IBS or dizziness program follows up with its own instrument (seed 000's
+    # inventory holds tinnitus, pain, IBS and MS programs).
+    active_program(repo)
+    record = {**FOLLOW_UP, "outcome": {"instrument": instrument, "result": "Minskning 12 poäng"}}
+    ran = cli("follow-up", "somnhjalpen", "--year", "2025", "--from-file",
+              str(input_file(tmp_path, record)))  # fmt: skip
+    assert ran.code == 0, ran.stderr
+    assert _data(repo)["follow_up"][0]["outcome"]["instrument"] == instrument
+    report = json.loads(cli("report", "--year", "2025", "--json").stdout)
+    assert report["follow_up"][0]["outcome"].startswith(instrument)
 
 
 def test_life_actions_only_on_programs_in_use(repo: Path) -> None:

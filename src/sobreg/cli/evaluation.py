@@ -75,7 +75,7 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.actor import today
-        from sobreg.engine.life import due as due_on
+        from sobreg.engine.reviews import due as due_on
         from sobreg.reporting.cache import kept_answer
 
         apply(lang, registry)
@@ -88,7 +88,7 @@ def register(app: typer.Typer) -> None:
             "due",
             (day.isoformat(), new_version),
             lambda programs: (
-                due_on(reg.process.life, programs, day, new_version=new_version),
+                due_on(programs, day, new_version=new_version, inventoried=True),
                 {str(d.get("id")): d for _, d in programs if d.get("national")},
             ),
             "program",
@@ -115,7 +115,7 @@ def register(app: typer.Typer) -> None:
                     str(r["id"]),
                     str(r["name"]),
                     r["next_review"].isoformat() if r["next_review"] else "–",
-                    ", ".join(t(f"due.reason.{why}") for why in r.get("reasons") or [r["reason"]]),
+                    t(f"due.reason.{r['reason']}"),
                 ]
                 + ([_national_cell(r.get("national"))] if linked else [])
                 for r in rows

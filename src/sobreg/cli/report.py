@@ -171,8 +171,8 @@ def register(app: typer.Typer) -> None:
         lines = [t("dash.overdue", count=len(data["overdue"]))]
         lines.append(t("dash.reviews_due", count=len(data["reviews_due"])))
         for r in data["reviews_due"]:
-            when = r["next_review"].isoformat() if r["next_review"] else t("dash.never_assessed")
-            lines.append(f"  {r['id']}  {r['name']}: {when}")
+            when = f" ({r['next_review'].isoformat()})" if r["next_review"] else ""
+            lines.append(f"  {r['id']}  {r['name']}: {t('due.reason.' + r['reason'])}{when}")
         # A program's life after j (process.yaml's life:), when the process defines it.
         for key, line in (
             ("changes_unreviewed", lambda r: f"{r['version']}: {', '.join(r['missing'])}"),
@@ -182,5 +182,13 @@ def register(app: typer.Typer) -> None:
             if key in data:
                 lines.append(t(f"dash.{key}", count=len(data[key])))
                 lines += [f"  {r['id']}  {r['name']}: {line(r)}" for r in data[key]]
+        if data.get("process_expired"):
+            lines.append(expired_warning(reg.process))
         echo_lines(lines)
         return EXIT_OK
+
+
+def expired_warning(process: Any) -> str:
+    """The warning that the routine in process.yaml is past its `valid_until`."""
+    return t("process.expired", title=local(process.title.model_dump()),
+             date=process.valid_until.isoformat())  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         with ProgressBar(t("validate.progress")) as progress:
             result = check(reg, given or None, progress)
         echo(REPORTERS[fmt.value](result))
+        _warn_if_expired(reg)
         return EXIT_OK if result.ok else EXIT_REFUSED
 
     @app.command("schema", help=command_help("schema"))
@@ -77,3 +78,16 @@ def register(app: typer.Typer) -> None:
         written = schemas.write(out)
         echo(t("schema.written", count=len(written), out=str(out)))
         return EXIT_OK
+
+
+def _warn_if_expired(reg: Any) -> None:
+    """Past process.yaml's `valid_until`, a warning on stderr; the exit code is unchanged."""
+    from sobreg.audit.actor import today
+    from sobreg.cli.report import expired_warning
+
+    try:
+        process = reg.process
+    except Exception:  # process.yaml's own problems are in the result already
+        return
+    if process.valid_until is not None and today() > process.valid_until:
+        echo(expired_warning(process), err=True)

@@ -69,9 +69,9 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         # Lazy (here and below): the engine loads the models, which `--help` must not pay for.
         from sobreg.cli import regions
-        from sobreg.cli.checklist import missing_lines
+        from sobreg.cli.checklist import missing_lines, recommendation_lines
         from sobreg.engine.life import pending
-        from sobreg.engine.process import applicable_after, missing
+        from sobreg.engine.process import applicable_after, missing, recommendations
 
         reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
@@ -89,6 +89,7 @@ def register(app: typer.Typer) -> None:
             and bool(step)
             and data.get("status") in process.rules(item_type).open_statuses
         )
+        recommended = recommendations(process, data, step)
         # At the step that asks whether other regions have the same need: their open nominations.
         others = regions.other_regions(reg, data) if regions.compares_regions(reg, data) else None
         if as_json:
@@ -98,6 +99,7 @@ def register(app: typer.Typer) -> None:
                 "ready": ready,
                 "missing": [m.field for m in lacking],
                 "next": nxt.id if nxt else None,
+                "recommended": recommended,
             }
             if others is not None:
                 found["other_regions"] = regions.other_regions_json(others)
@@ -116,6 +118,8 @@ def register(app: typer.Typer) -> None:
             )
         )
         for line in missing_lines(item_id, lacking):
+            echo(line)
+        for line in recommendation_lines(item_type, recommended):
             echo(line)
         if others is not None:
             for line in regions.other_regions_lines(others):

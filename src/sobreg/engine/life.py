@@ -7,7 +7,6 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from sobreg.engine import reviews
 from sobreg.engine.collation import swedish
 from sobreg.engine.process import Missing, get_path
 from sobreg.engine.reviews import latest_assessment
@@ -119,12 +118,20 @@ def _measure(field: FollowUpField, value: Any) -> Problem | None:
     extra = set(value) - {"instrument", "result"}
     if extra:
         return (field.key, "follow_up.unknown", {"keys": ", ".join(sorted(map(str, extra)))})
-    if field.instruments and str(value["instrument"]) not in field.instruments:
-        return (
-            f"{field.key}.instrument",
-            "follow_up.instrument",
-            {"value": str(value["instrument"])[:60], "allowed": ", ".join(field.instruments)},
-        )
+    if not isinstance(value["instrument"], str) or not value["instrument"].strip():
+        return (f"{field.key}.instrument", "follow_up.measure", {})
+    # Any named instrument is taken (programs for tinnitus, pain or IBS use their own); the known
+    # ones in process.yaml only add their scale where it is shown.
+    return None
+
+
+def instrument_scale(life: Life, key: str, name: str) -> str | None:
+    """The scale process.yaml gives for a known instrument of follow-up field `key`, if any."""
+    for field in life.follow_up:
+        if field.key == key:
+            for known in field.instruments:
+                if known.name.casefold() == name.strip().casefold():
+                    return known.scale
     return None
 
 
@@ -225,36 +232,3 @@ def attention(
     for rows in found.values():
         rows.sort(key=lambda r: swedish(r["name"] or r["id"]))
     return found
-
-
-def due(
-    life: Life | None, items: list[tuple[str, dict[str, Any]]], on: dt.date, **rules: bool
-) -> list[dict[str, Any]]:
-    """`reviews.due`, plus programs whose change is not yet reviewed or whose last full year
-    lacks its follow-up (one row a program: `reason` the first, `reasons` all)."""
-    rows = reviews.due(items, on, **rules)
-    for row in rows:
-        row["reasons"] = [row["reason"]]
-    if life is None:
-        return rows
-    by_id = {str(r["id"]): r for r in rows}
-    programs = {d.get("id"): d for k, d in items if k == life.item}
-    needs = attention(life, items, on)
-    for key, reason in (("changes_unreviewed", "change_unreviewed"),
-                        ("follow_up_missing", "follow_up_missing")):  # fmt: skip
-        for found in needs[key]:
-            known = by_id.get(str(found["id"]))
-            if known is not None:
-                known["reasons"].append(reason)
-                continue
-            data = programs[found["id"]]
-            row = {
-                "id": found["id"],
-                "name": found["name"],
-                "next_review": reviews.next_review(data),
-                "reason": reason,
-                "reasons": [reason],
-            }
-            by_id[str(found["id"])] = row
-            rows.append(row)
-    return rows

@@ -36,7 +36,10 @@ def get_path(data: Any, dotted: str) -> Any:
 
 
 def holds(data: Any, condition: Condition | None) -> bool:
-    """Every path in `condition` has the given value (or one of the listed values)."""
+    """Every path in `condition` has the given value (or one of the listed values); a list of
+    conditions holds when any of them does."""
+    if isinstance(condition, list):
+        return any(holds(data, one) for one in condition)
     for path, expected in (condition or {}).items():
         value = get_path(data, path)
         if isinstance(expected, list):
@@ -62,27 +65,83 @@ class Missing:
     field: str
     equals: Any = None
     exists: str | None = None
+    # The recommended part this field belongs to: it may instead be recorded as not done.
+    part: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"field": self.field, "equals": self.equals, "exists": self.exists}
 
 
+def not_done(data: Any, req: Requirement) -> bool:
+    """A recommended part recorded as not done (`done: false`)."""
+    part = get_path(data, req.field)
+    return req.recommended and isinstance(part, dict) and part.get("done") is False
+
+
 def unmet(
     data: Any, requirements: list[Requirement], exists: Exists | None = None
 ) -> list[Missing]:
-    """The requirements that apply to `data` and are not met."""
+    """The requirements that apply to `data` and are not met. A recommended part is met when it
+    is done with its own fields, or not done with a reason."""
     found = []
     for req in requirements:
         if not holds(data, req.when):
+            continue
+        if req.recommended:
+            found += _unmet_part(data, req, exists)
             continue
         value = get_path(data, req.field)
         if _absent(value, req):
             found.append(Missing(req.field, req.equals, req.exists))
         elif req.equals is not None and value != req.equals:
             found.append(Missing(req.field, req.equals))
-        elif req.exists and exists is not None and isinstance(value, str) and not exists(value):
+        elif (
+            req.exists
+            and exists is not None
+            and isinstance(value, str)
+            and ":" not in value  # another registry's SOURCE:ID is not looked up here
+            and not exists(value)
+        ):
             found.append(Missing(req.field, exists=req.exists))
     return found
+
+
+def _unmet_part(data: Any, req: Requirement, exists: Exists | None) -> list[Missing]:
+    part = get_path(data, req.field)
+    if not_done(data, req):
+        reason = part.get("reason_not_done") if isinstance(part, dict) else None
+        if isinstance(reason, str) and reason.strip():
+            return []
+        return [Missing(f"{req.field}.reason_not_done", part=req.field)]
+    inner = unmet(part if isinstance(part, dict) else {}, req.requires, exists)
+    return [Missing(f"{req.field}.{m.field}", m.equals, m.exists, req.field) for m in inner]
+
+
+def recommendations(process: ProcessDefinition, data: Any, step_id: str) -> list[dict[str, Any]]:
+    """The recommended parts of a step that apply to `data`: each done, not done (with its
+    reason) or not yet recorded."""
+    found = []
+    for req in process.step(step_id).requires:
+        if not req.recommended or not holds(data, req.when):
+            continue
+        part = get_path(data, req.field)
+        if not_done(data, req):
+            state, reason = "not_done", part.get("reason_not_done")
+        elif isinstance(part, dict) and not unmet(part, req.requires):
+            state, reason = "done", None
+        else:
+            state, reason = "open", None
+        found.append({"part": req.field, "state": state, "reason": reason})
+    return found
+
+
+def parts_not_done(step: Step, data: Any) -> list[str]:
+    """The recommended parts of `step` that `data` records as not done."""
+    return [
+        req.field
+        for req in step.requires
+        if req.recommended and holds(data, req.when) and not_done(data, req)
+    ]
 
 
 def missing(process: ProcessDefinition, data: Any, exists: Exists | None = None) -> list[Missing]:
@@ -130,6 +189,8 @@ class Context:
     role: str | None = None
     note: str | None = None
     exists: Exists | None = None
+    # The version of process.yaml in force, recorded in every entry made.
+    process_version: str | None = None
 
 
 def entry(
@@ -152,6 +213,7 @@ def entry(
         "role": ctx.role,
         "reason": reason,
         "note": note,
+        "process_version": ctx.process_version,
     }
 
 
@@ -221,12 +283,32 @@ def plan_advance(process: ProcessDefinition, data: Any, ctx: Context) -> Transit
         if nxt is None:
             raise RefusedError("process.end", id=data["id"], step=current.id)
         new_status, enter_action = _enter(process, data, nxt, status, ctx.exists)
-        entries.append(entry(ctx, enter_action or action, at, nxt.id, new_status, reason, ctx.note))
+        left = entry(ctx, enter_action or action, at, nxt.id, new_status, reason, ctx.note)
+        if action == "advance":
+            _mark_not_done(left, process.step(at), data)
+        entries.append(left)
         status = new_status
         if nxt.optional_when is not None and holds(data, nxt.optional_when.when):
             at, action, reason = nxt.id, "skip", nxt.optional_when.reason
             continue
         return Transition(data["id"], current.id, nxt.id, status, entries)
+
+
+def _mark_not_done(hist: dict[str, Any], step: Step, data: Any) -> None:
+    parts = parts_not_done(step, data)
+    if parts:
+        hist["not_done"] = parts
+
+
+def _never_skipped(process: ProcessDefinition, data: Any, step: Step, ctx: Context) -> None:
+    rule = step.never_skipped_when
+    if rule is not None and holds(data, rule.when):
+        raise RefusedError(
+            "process.never_skipped",
+            id=data.get("id"),
+            step=step.id,
+            rule=rule.rule.model_dump(),
+        )
 
 
 def plan_move(
@@ -264,6 +346,7 @@ def plan_move(
         ):
             action, why, note = "skip", here.optional_when.reason, None
         elif lacking:
+            _never_skipped(process, data, here, ctx)
             action, why = "skip", reason
             note = ", ".join(m.field for m in lacking)
         else:
@@ -276,9 +359,10 @@ def plan_move(
         if nxt is None:
             raise RefusedError("process.end", id=data["id"], step=at)
         status, enter_action = _enter(process, data, nxt, status, ctx.exists)
-        entries.append(
-            entry(ctx, enter_action or action, at, nxt.id, status, why, note or ctx.note)
-        )
+        moved = entry(ctx, enter_action or action, at, nxt.id, status, why, note or ctx.note)
+        if action == "advance":
+            _mark_not_done(moved, here, data)
+        entries.append(moved)
         at = nxt.id
     return Transition(data["id"], step_id, target, status, entries)
 

@@ -18,7 +18,9 @@ def new_program(
 ) -> dict[str, Any]:
     """The data of the program a build or purchase decision creates."""
     wanted = get_path(nomination, rule.id_from)
-    name = str(get_path(nomination, rule.name_from) or nomination.get("title") or "")
+    sources = [rule.name_from] if isinstance(rule.name_from, str) else rule.name_from
+    named = next((v for v in (get_path(nomination, f) for f in sources) if v), None)
+    name = str(named or nomination.get("title") or "")
     program_id = str(wanted) if wanted else slugify(name)
     if not program_id or not is_program_id(program_id):
         raise RefusedError("advance.program_id_invalid", id=program_id or "-")

@@ -26,13 +26,14 @@ def next_review(data: dict[str, Any]) -> dt.date | None:
 def reason_due(
     data: dict[str, Any], on: dt.date, *, never_assessed: bool = True, new_version: bool = True
 ) -> str | None:
-    """Why an active program is due for a national review on `on`, or None."""
+    """Why a program is due for a national review on `on` (`interval`, `significant_version`,
+    `never_assessed`), or None."""
     latest = latest_assessment(data)
     if latest is None:
         return "never_assessed" if never_assessed else None
     version = data.get("significant_version")
     if new_version and version and str(version) != str(latest.get("program_version") or ""):
-        return "new_version"
+        return "significant_version"
     when = as_date(latest.get("next_review"))
     return "interval" if when is not None and when <= on else None
 
@@ -43,12 +44,16 @@ def due(
     *,
     never_assessed: bool = True,
     new_version: bool = True,
+    inventoried: bool = False,
 ) -> list[dict[str, Any]]:
-    """Active programs due for review on `on` (docs/cli.md `due`): next review on or before it, a
-    significant new version since the last assessment, or never assessed. Soonest first."""
+    """Programs due for a national review on `on` (docs/cli.md `due`): active ones whose next
+    review falls on or before it, with a significant version since the last assessment, or never
+    assessed; with `inventoried`, also the national inventory's programs (the national group's
+    backlog). Soonest first. The regional yearly follow-up is another matter (`life.attention`)."""
+    statuses = ("active", "inventoried") if inventoried else ("active",)
     found = []
     for item_type, data in items:
-        if item_type != "program" or data.get("status") != "active":
+        if item_type != "program" or data.get("status") not in statuses:
             continue
         why = reason_due(data, on, never_assessed=never_assessed, new_version=new_version)
         if why:

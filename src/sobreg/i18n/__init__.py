@@ -69,12 +69,20 @@ def t(key: str, /, **params: Any) -> str:
     text = catalogue(_current).gettext(key)
     if text == key:
         return key if not params else f"{key} {params}"
-    # A list is said as the language says an enumeration: "a, b eller c".
-    params = {k: enumeration(v) if isinstance(v, list) else v for k, v in params.items()}
+    # A list is said as the language says an enumeration: "a, b eller c"; a `{sv, en}` text
+    # (process.yaml's own words) in the current language.
+    params = {
+        k: enumeration(v) if isinstance(v, list) else local(v) if _bilingual(v) else v
+        for k, v in params.items()
+    }
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+def _bilingual(value: Any) -> bool:
+    return isinstance(value, dict) and DEFAULT_LANGUAGE in value and set(value) <= set(LANGUAGES)
 
 
 def enumeration(values: list[Any]) -> str:

@@ -95,6 +95,7 @@ class NominatorRole(StrEnum):
     sob_contact = "sob_contact"
     sob_administration = "sob_administration"
     council = "council"
+    knowledge_governance = "knowledge_governance"
 
 
 class NominationStatus(StrEnum):
@@ -102,6 +103,7 @@ class NominationStatus(StrEnum):
     rejected = "rejected"
     withdrawn = "withdrawn"
     decided = "decided"
+    not_feasible = "not_feasible"
 
 
 class ProgramStatus(StrEnum):
@@ -152,6 +154,11 @@ class HistoryEntry(Model):
     role: str | None = fld("Roll", "Role", None)
     reason: Text | None = fld("Skäl", "Reason", None)
     note: Text | None = fld("Anteckning", "Note", None)
+    # Recommended parts of the step left without being done (h, i): their dotted paths; each
+    # part's own `reason_not_done` says why.
+    not_done: list[str] | None = fld("Ej genomfört (rekommenderat)", "Not done (recommended)", None)
+    # The version of process.yaml the entry was made under (absent in entries before 0.10).
+    process_version: ShortText | None = fld("Rutinens version", "Routine version", None)
     # The chain (engine/chain.py): the item's content hash when written, and the link.
     state: Sha256 | None = fld("Innehållets kontrollsumma", "Content digest", None)
     digest: Sha256 | None = fld("Kedjans kontrollsumma", "Chain digest", None)

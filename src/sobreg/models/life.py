@@ -3,9 +3,9 @@ change demands, who may record it, and the yearly follow-up's fields."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from sobreg.models.common import LocalText, Model, StepId
 
@@ -20,6 +20,19 @@ class ChangeRule(Model):
     national_review: bool = False
 
 
+class Instrument(Model):
+    """A known measuring instrument (ISI, PHQ-9, THI, ...) and its scale where known."""
+
+    name: str = Field(min_length=1, max_length=60)
+    label: LocalText | None = None
+    scale: str | None = Field(None, max_length=200)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return {"name": data} if isinstance(data, str) else data
+
+
 class FollowUpField(Model):
     key: str = Field(pattern=r"^[a-z_][a-z0-9_]*$")
     label: LocalText
@@ -27,8 +40,9 @@ class FollowUpField(Model):
     required: bool = True
     # count: not more than this other count (completed <= started).
     at_most: str | None = None
-    # measure: the instruments allowed (an empty list allows any named instrument).
-    instruments: list[str] = Field(default_factory=list)
+    # measure: the instruments known (any named instrument is accepted and shown as given; a
+    # known one is shown with its scale).
+    instruments: list[Instrument] = Field(default_factory=list)
     # choice: the values allowed, with their labels.
     choices: dict[str, LocalText] = Field(default_factory=dict)
 

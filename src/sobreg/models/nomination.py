@@ -140,13 +140,31 @@ class Costs(Model):
 
 
 class Screening(Model):
-    feasible_in_sob: Flag | None = fld("Kan utvecklas i SoB", "Feasible in SoB", None)
+    feasible_in_sob: Flag | None = fld(
+        "Kan utvecklas i SoB",
+        "Feasible in SoB",
+        None,
+        help_sv="Regionala SoB-förvaltningens bedömning av om programidén kan utvecklas i SoB",
+        help_en="The regional SoB administration's view of whether the idea can be built in SoB",
+    )
+    rationale: Text | None = fld(
+        "Motivering av bedömningen",
+        "Rationale of the screening",
+        None,
+        help_sv="Varför idén inte kan utvecklas i SoB (krävs när den inte kan det)",
+        help_en="Why the idea cannot be built in SoB (required when it cannot)",
+    )
     kind_confirmed: Flag | None = fld("Stöd/behandling bedömt", "Kind confirmed", None)
     catalogue_searched: Flag | None = fld(
         "Innehållskatalogen genomsökt", "Content catalogue searched", None
     )
     similar_programs: list[ShortText] | None = fld("Liknande program", "Similar programs", None)
     councils: list[ShortText] | None = fld("Samordningsråd", "Coordination councils", None)
+    design_network: Flag | None = fld(
+        "Behovet avstämt i det nationella designnätverket",
+        "Need checked with the national design network",
+        None,
+    )
 
 
 class Alternative(Model):
@@ -163,6 +181,13 @@ class Evidence(Model):
     summary: Text | None = fld("Sammanfattning av evidens", "Evidence summary", None)
 
 
+class ExistingInstead(Model):
+    program: ShortText = fld("Befintligt program", "Existing program")
+    route: Literal["agreement", "procurement"] = fld(
+        "Avtal eller upphandling", "Agreement or procurement"
+    )
+
+
 class Inventory(Model):
     regional_need: Text | None = fld("Regionalt behov", "Regional need", None)
     alternatives: list[Alternative] | None = fld("Befintliga alternativ", "Alternatives", None)
@@ -177,6 +202,18 @@ class Inventory(Model):
     )
     national_guidelines: Text | None = fld("Nationella riktlinjer", "National guidelines", None)
     other_regions: Text | None = fld("Andra regioners behov", "Other regions' need", None)
+    cost_effectiveness: Text | None = fld(
+        "Kostnadseffektivitet", "Cost-effectiveness", None,
+        help_sv="Samordningsrådets värdering av kostnadseffektiviteten",
+        help_en="The council's assessment of cost-effectiveness",
+    )  # fmt: skip
+    existing_instead: ExistingInstead | None = fld(
+        "Befintligt program i stället för det nominerade",
+        "An existing program instead of the nominated one",
+        None,
+        help_sv="Ett befintligt program som ska nyttjas i stället, via avtal eller upphandling",
+        help_en="When an existing program is to be used instead: which, by agreement or tender",
+    )
 
 
 class Position(Model):
@@ -188,6 +225,11 @@ class Position(Model):
 class CouncilPosition(Position):
     council: ShortText | None = fld("Samordningsråd", "Coordination council", None)
     to_ppr: Flag | None = fld("Vidare till PPR", "Referred to PPR", None)
+    ordered_introduction: Flag | None = fld(
+        "Aktuell för ordnat införande",
+        "A case for national ordered introduction",
+        None,
+    )
     consequences: Text | None = fld(
         "Organisatoriska och ekonomiska konsekvenser",
         "Organisational and economic consequences",

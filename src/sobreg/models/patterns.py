@@ -13,6 +13,8 @@ PROGRAM_ID_MAX = 64
 STEP_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 EMAIL_PATTERN = r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$"
 SOURCE_NAME_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Another registry's program, `SOURCE:ID` (sources.yaml names SOURCE).
+SOURCE_PROGRAM_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*:[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 # Control characters (NEL, escape sequences) have no place in a registry and do not survive a

@@ -1,8 +1,10 @@
 """The process definition (`registry/process.yaml`) as a model: steps a–k as data.
 
 A condition (`when`, `only_when`) maps dotted field paths of the item to a value or a list of
-accepted values; all must hold. Requirements are what must be recorded before an item leaves a
-step (or, with `enter`, before it enters one).
+accepted values; all must hold. A list of such mappings holds when any one of them does.
+Requirements are what must be recorded before an item leaves a step (or, with `enter`, before it
+enters one). A requirement marked `recommended` is a part of the step that is either done (its
+own `requires`, relative to it) or not done with a reason (`done: false`, `reason_not_done`).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from sobreg.models.common import Date, LocalText, Model, StepId, Text
 from sobreg.models.life import Life
 from sobreg.models.plain import ProcessQueries
 
-Condition = dict[str, Any]
+Condition = dict[str, Any] | list[dict[str, Any]]
 ItemType = Literal["nomination", "program"]
 
 
@@ -32,11 +34,25 @@ class Requirement(Model):
     equals: Any = None
     min_items: int = Field(1, ge=0)
     exists: Literal["program", "nomination"] | None = None
+    # A recommended part ("rekommenderas"): done with these fields (paths relative to `field`),
+    # or not done with a reason. Never a blocker by itself, never recorded as a skip.
+    recommended: bool = False
+    requires: list[Requirement] = []
 
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        return {"field": data} if isinstance(data, str) else data
+        if isinstance(data, str):
+            return {"field": data}
+        if isinstance(data, dict) and isinstance(data.get("requires"), list):
+            return {**data, "requires": [_req(r) for r in data["requires"]]}
+        return data
+
+    @model_validator(mode="after")
+    def _parts_are_recommended(self) -> Requirement:
+        if self.requires and not self.recommended:
+            raise ValueError(f"{self.field}: nested requires belong to a recommended part")
+        return self
 
     @classmethod
     def __get_pydantic_json_schema__(
@@ -64,11 +80,20 @@ class Optional_(Model):
     reason: Text
 
 
+class NeverSkipped(Model):
+    """A step that `advance --to` may never skip when `when` holds, whoever asks; `rule` is the
+    routine's own sentence, quoted in the refusal."""
+
+    when: Condition
+    rule: LocalText
+
+
 class CreateProgram(Model):
     step: StepId
     status: str
     id_from: str = "decision.program_id"
-    name_from: str = "title"
+    # The first of these fields that holds a value names the program.
+    name_from: str | list[str] = "title"
     origin_from: str
     origin_map: dict[str, str]
     copy_fields: dict[str, str] = {}
@@ -97,6 +122,7 @@ class Step(Model):
     target_days: int | None = Field(None, ge=1)
     only_when: Condition | None = None
     optional_when: Optional_ | None = None
+    never_skipped_when: NeverSkipped | None = None
     requires: list[Requirement] = []
     outcomes: list[Outcome] = []
     enter: Entry | None = None
@@ -155,6 +181,8 @@ class ProcessDefinition(ProcessQueries, Model):
     steps: list[Step] = Field(min_length=1)
     withdraw: Withdraw | None = None
     life: Life | None = None
+    # Roles whose members may change the policy files (process.yaml, roles.yaml, allowed_signers).
+    policy_roles: list[str] = Field(default_factory=lambda: ["sob_administration"])
 
     @model_validator(mode="after")
     def _coherent(self) -> ProcessDefinition:

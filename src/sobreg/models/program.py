@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import ConfigDict, model_validator
+from pydantic import ConfigDict, Discriminator, StringConstraints, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from sobreg.models.assessment import Assessment
@@ -26,7 +26,14 @@ from sobreg.models.common import (
     Text,
     fld,
 )
+from sobreg.models.patterns import PROGRAM_ID_PATTERN, SOURCE_PROGRAM_PATTERN
 from sobreg.models.sources import NationalLink
+
+# A program here (its id) or in another registry (`SOURCE:ID`).
+ProgramRef = Annotated[
+    str, StringConstraints(pattern=f"{PROGRAM_ID_PATTERN[:-1]}|{SOURCE_PROGRAM_PATTERN[1:]}",
+                           max_length=105)
+]  # fmt: skip
 
 
 class Member(Model):
@@ -53,14 +60,42 @@ class Project(Model):
     agreements: list[Agreement] | None = fld("Avtal", "Agreements", None)
 
 
+class MedicalDevice(Model):
+    is_device: Literal["yes", "no", "unclear"] = fld("Medicinteknisk produkt", "A medical device")
+    basis: Text = fld(
+        "Underlag för bedömningen",
+        "Basis of the assessment",
+        help_sv="Vad bedömningen enligt Läkemedelsverkets vägledning bygger på",
+        help_en="What the assessment by the agency's guidance rests on",
+    )
+
+
 class Production(Model):
     name: ShortText | None = fld("Programnamn", "Program name", None)
     languages: list[ShortText] | None = fld("Språk", "Languages", None)
     wcag21_checked: Flag | None = fld("Avstämt mot WCAG 2.1", "Checked against WCAG 2.1", None)
+    design_guide_considered: Flag | None = fld(
+        "Ineras Designguiden beaktad", "Inera's design guide considered", None
+    )
+    # Before 0.10 the record said "followed"; still read, and counts as considered.
     design_guide_followed: Flag | None = fld("Designguiden följd", "Design guide followed", None)
+    language_reviewed: Flag | None = fld("Språket granskat", "Language reviewed", None)
+    medical_device: MedicalDevice | None = fld(
+        "Medicinteknisk produkt",
+        "Medical device",
+        None,
+        help_sv="Är programmet en medicinteknisk produkt enligt Läkemedelsverkets vägledning",
+        help_en="Is the program a medical device by the Swedish Medical Products Agency's guidance",
+    )
 
 
 class ContentReview(Model):
+    done: Flag | None = fld(
+        "Granskning genomförd", "Review done", None,
+        help_sv="Oberoende granskning rekommenderas; ej genomförd kräver ett skäl",
+        help_en="An independent review is recommended; not done needs a reason",
+    )  # fmt: skip
+    reason_not_done: Text | None = fld("Skäl till att den inte genomförts", "Reason not done", None)
     reviewer: Contact | None = fld("Granskare", "Reviewer", None)
     independent: Flag | None = fld("Oberoende granskning", "Independent review", None)
     date: Date | None = fld("Datum", "Date", None)
@@ -70,6 +105,12 @@ class ContentReview(Model):
 
 
 class Test(Model):
+    done: Flag | None = fld(
+        "Test genomfört", "Test done", None,
+        help_sv="Testet rekommenderas; ej genomfört kräver ett skäl",
+        help_en="The test is recommended; not done needs a reason",
+    )  # fmt: skip
+    reason_not_done: Text | None = fld("Skäl till att det inte genomförts", "Reason not done", None)
     date: Date | None = fld("Datum", "Date", None)
     result: Literal["passed", "failed"] | None = fld("Resultat", "Result", None)
 
@@ -85,6 +126,24 @@ class Implementation(Model):
         "Verksamheter som använder programmet", "Units using it", None
     )
     follow_up_plan: Text | None = fld("Plan för uppföljning", "Follow-up plan", None)
+    owner: ShortText | None = fld("Utgivare/ägare", "Publisher/owner", None)
+
+
+class CouncilStatement(Model):
+    council: ShortText = fld("Samordningsråd", "Coordination council")
+    date: Date = fld("Datum", "Date")
+    rationale: Text | None = fld("Motivering", "Rationale", None)
+
+
+class ProgramOutside(Model):
+    name: ShortText = fld("Programmets namn", "Program name")
+
+
+# Told apart by their shape, so a wrong value gets one message, not one per alternative.
+Replacement = Annotated[
+    Annotated[ProgramRef, Tag("ref")] | Annotated[ProgramOutside, Tag("outside")],
+    Discriminator(lambda v: "outside" if isinstance(v, dict) else "ref"),
+]
 
 
 class Deactivation(Model):
@@ -92,7 +151,16 @@ class Deactivation(Model):
     reason: Literal["need_changed", "evidence_changed", "replaced", "other"] | None = fld(
         "Skäl", "Reason", None
     )
-    replaced_by: ProgramId | None = fld("Ersatt av", "Replaced by", None)
+    replaced_by: Replacement | None = fld(
+        "Ersatt av", "Replaced by", None,
+        help_sv="Ett program i registret, KÄLLA:ID i ett annat register, eller {name: NAMN}",
+        help_en="A program in this registry, SOURCE:ID in another one, or {name: NAME}",
+    )  # fmt: skip
+    council_position: CouncilStatement | None = fld(
+        "Samordningsrådets ställningstagande om inaktivering",
+        "The council's position on inactivation",
+        None,
+    )
     note: Text | None = fld("Anteckning", "Note", None)
 
 
@@ -135,6 +203,13 @@ class Program(Model):
     status: ProgramStatus = fld("Status", "Status")
     origin: Origin = fld("Ursprung", "Origin")
     nomination: NominationId | None = fld("Nominering", "Nomination", None)
+    council: ShortText | None = fld(
+        "Ansvarigt samordningsråd",
+        "Responsible coordination council",
+        None,
+        help_sv="Rådet som ansvarar för programmets kvalitet och innehåll så länge det används",
+        help_en="The council responsible for quality and content while the program is in use",
+    )
     source: Text | None = fld("Källa", "Source", None)
     national: NationalLink | None = fld(
         "Nationell bedömning",

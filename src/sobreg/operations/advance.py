@@ -26,6 +26,7 @@ from sobreg.engine.process import (
     plan_withdraw,
 )
 from sobreg.engine.programs import new_program
+from sobreg.engine.titles import short_title
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.store import editing, yamlio
@@ -109,7 +110,13 @@ def set_fields(
         keys = [k for k, _ in assignments] + list((merged or {}).keys())
         # The change is an event of the item's own trail too: who set which fields, sealed.
         step, status = doc.get("step"), str(doc.get("status"))
-        ctx = Context(actor=actor, today=today(), note=None, exists=registry.exists)
+        ctx = Context(
+            actor=actor,
+            today=today(),
+            note=None,
+            exists=registry.exists,
+            process_version=registry.process.version,
+        )
         recorded = entry(ctx, "set", step, step, status, note=", ".join(keys)[:500])
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])
@@ -127,11 +134,13 @@ def held_roles(registry: Registry, actor: str) -> list[str] | None:
     return None if roles is None else roles.roles_of(actor)
 
 
-def _subject(registry: Registry, transition: Transition, program: str | None) -> str:
+def _subject(
+    registry: Registry, transition: Transition, program: str | None, data: dict[str, Any]
+) -> str:
     process = registry.process
     step = local(process.step(transition.step).name.model_dump()) if transition.step else ""
     key = f"commit.{transition.action}"
-    return t(
+    subject = t(
         key,
         id=transition.item_id,
         src=transition.from_step or "-",
@@ -140,6 +149,13 @@ def _subject(registry: Registry, transition: Transition, program: str | None) ->
         status=t(f"status.{transition.status}"),
         program=program or "",
     ) + (t("commit.program_created", program=program) if program else "")
+    # A recommended part left undone shows in `log` as such, with its reason.
+    for hist in transition.entries:
+        for part in hist.get("not_done") or []:
+            reason = str(get_path(data, f"{part}.reason_not_done") or "")
+            shown = reason if len(reason) <= 80 else reason[:79] + "…"
+            subject += t("commit.not_done", part=short_title("program", part), reason=shown)
+    return subject
 
 
 def move(
@@ -163,7 +179,13 @@ def move(
         # is built from this valid item by the process rules.
         validated(registry, path, doc)
         data = yamlio.to_plain(doc)
-        ctx = Context(actor=actor, today=today(), note=note, exists=registry.exists)
+        ctx = Context(
+            actor=actor,
+            today=today(),
+            note=note,
+            exists=registry.exists,
+            process_version=registry.process.version,
+        )
         if withdraw:
             transition = plan_withdraw(process, data, reason or "", ctx)
         elif to:
@@ -186,7 +208,7 @@ def move(
             files[program_path] = program_text
         seal_entries(doc, len(transition.entries))
         files = {path: yamlio.like(text, yamlio.dump_roundtrip(doc)), **files}
-        subject = _subject(registry, transition, program_id)
+        subject = _subject(registry, transition, program_id, data)
         msg = audit.message(
             subject, item_id, transition.action, transition.from_step, transition.step
         )
@@ -216,6 +238,7 @@ def _create_program(
         "actor": ctx.actor,
         "role": transition.entries[-1].get("role"),
         "note": nomination["id"],
+        "process_version": ctx.process_version,
     }
     data = new_program(nomination, rule, created, ctx.today)
     program_id = data["id"]

@@ -198,7 +198,13 @@ def assess(
         assessments.append(editing.document(record))
         # The assessment is an event of the program's own trail too, sealed into its chain.
         step, status = program.get("step"), str(program.get("status"))
-        ctx = Context(actor=actor, today=today(), note=None, exists=registry.exists)
+        ctx = Context(
+            actor=actor,
+            today=today(),
+            note=None,
+            exists=registry.exists,
+            process_version=registry.process.version,
+        )
         recorded = entry(ctx, "assess", step, step, status, note=record["date"].isoformat())
         editing.apply_transition(doc, step, status, [recorded])
         seal_entries(doc, 1)

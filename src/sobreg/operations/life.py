@@ -46,7 +46,13 @@ def _record(
         rules.require_in_use(life, data)
         note = change(life, data, doc)
         step, status = data.get("step"), str(data.get("status"))
-        ctx = Context(actor=actor, today=today(), note=None, exists=registry.exists)
+        ctx = Context(
+            actor=actor,
+            today=today(),
+            note=None,
+            exists=registry.exists,
+            process_version=registry.process.version,
+        )
         recorded = entry(ctx, action, step, step, status, note=note)
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])

@@ -110,6 +110,7 @@ def _document(
         "status": rules.initial_status,
         "actor": actor,
         "role": rules.creator_role,
+        "process_version": registry.process.version,
     }
     data["history"] = [{k: v for k, v in entry.items() if v is not None}]
     return data

@@ -272,7 +272,7 @@ def status(
     found = {
         "by_step": by_step(process, items),
         "overdue": [{"id": r["id"], "days": r["days"]} for r in waiting if r["overdue"]],
-        "reviews_due": life.due(process.life, items, today, new_version=new_version),
+        "reviews_due": due(items, today, new_version=new_version),
         "open_nominations": waiting,
         "active_programs": sum(
             1 for k, d in items if k == "program" and d.get("status") == "active"
@@ -280,4 +280,9 @@ def status(
     }
     if process.life is not None:
         found |= life.attention(process.life, items, today)
+    else:
+        found["follow_up_missing"] = []
+    # The routine is "giltig till" a date; past it, every command that reads it says so.
+    valid_until = as_date(getattr(process, "valid_until", None))
+    found["process_expired"] = bool(valid_until and today > valid_until)
     return found

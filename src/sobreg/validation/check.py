@@ -268,7 +268,12 @@ def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> N
                            source=str(source)[:60])
                 )  # fmt: skip
             replaced_by = (data.get("deactivation") or {}).get("replaced_by")
-            if replaced_by and find(replaced_by) is None:
+            # Another registry's SOURCE:ID names a source of sources.yaml; {name} is outside both.
+            if isinstance(replaced_by, str) and (
+                registry_sources(registry).isdisjoint([replaced_by.split(":")[0]])
+                if ":" in replaced_by
+                else find(replaced_by) is None
+            ):
                 parsed.issues.append(
                     _issue(
                         parsed,
@@ -282,13 +287,19 @@ def _link_rules(registry: Registry, items: dict[str, _Parsed], whole: bool) -> N
 def national_sources(registry: Registry) -> set[str]:
     """The names sources.yaml gives to national registries (none when it is missing or invalid:
     sources.yaml's own problems are reported on it)."""
-    # Lazy: sources.yaml is read only when a program names a national assessment.
+    return registry_sources(registry, "national")
+
+
+def registry_sources(registry: Registry, kind: str | None = None) -> set[str]:
+    """The names of the sources in sources.yaml (of `kind` when given)."""
+    # Lazy: sources.yaml is read only when a program names another registry.
     from sobreg.store.sourcelist import listed
 
     try:
-        return {s["name"] for s in listed(registry)["sources"] if s["kind"] == "national"}
+        found = listed(registry)["sources"]
     except (RefusedError, yamlio.YamlProblem, OSError):
         return set()
+    return {s["name"] for s in found if kind is None or s["kind"] == kind}
 
 
 def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
