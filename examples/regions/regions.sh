@@ -26,7 +26,7 @@ sobreg search sömn                                  # ours, Skåne's and the na
 sobreg show skane:N-2026-001                        # another region's item, read-only
 sobreg advance N-2026-001 --set screening.feasible_in_sob=true --set screening.kind_confirmed=true \
   --set screening.catalogue_searched=true --set 'screening.similar_programs=[]' \
-  --set 'screening.councils=[Samordningsråd psykiatri]'                      # a -> b
+  --set 'screening.councils=[Samordningsråd psykiatri]' --set screening.design_network=true  # a -> b
 sobreg check N-2026-001 || true                     # step b: Skåne has the same need
 cp "$inputs/sova-battre.yaml" registry/programs/ && git add registry && git commit -qm 'Inventering'
 sobreg set sova-battre national.source=nkg national.id=sova-battre   # relies on the national one

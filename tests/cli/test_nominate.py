@@ -67,7 +67,7 @@ def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
     child.expect_exact("› ")
     child.sendline("j")
     reply(child, "Användning i verksamheten", "Som första insats vid BUP.")
-    reply(child, "Förankrad hos verksamhetschef", "ja")
+    # A research group's idea is not anchored with a head of unit (routine a): not asked.
     reply(child, "Finns en SoB-kontaktperson", "nej")
     child.expect_exact("regionala SoB-förvaltningen")
     reply(child, "Utvecklingskostnad (kr)", "-5")
@@ -97,7 +97,7 @@ def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
     }
     assert data["target_group"]["children"] is True
     assert data["target_group"]["child_safety_considered"] is True
-    assert data["anchoring"] == {"head_of_unit": True, "sob_contact": None}
+    assert data["anchoring"] == {"sob_contact": None}
     assert data["costs"] == {"development_sek": 250000, "other_sek": 40000}
     assert data["step"] == "a" and data["status"] == "open"
     assert data["history"][0]["action"] == "nominate"
@@ -137,7 +137,7 @@ def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
         ("SoB contact person", "y"),
         ("Name", "Eva Lund"),
         ("E-mail", ""),
-        ("Development cost", "0"),
+        # A purchase is not asked for a development cost.
         ("Other costs", "0"),
         ("Financing", ""),
         ("Patient involvement", ""),

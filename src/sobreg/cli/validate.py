@@ -82,6 +82,7 @@ def register(app: typer.Typer) -> None:
 
 def _warn_if_expired(reg: Any) -> None:
     """Past process.yaml's `valid_until`, a warning on stderr; the exit code is unchanged."""
+    # Lazy: `sobreg --help` need not load what reads the date and renders the warning.
     from sobreg.audit.actor import today
     from sobreg.cli.report import expired_warning
 

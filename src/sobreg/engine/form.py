@@ -30,6 +30,12 @@ def _is(path: str, value: Any) -> Callable[[Answers], bool]:
     return lambda answers: answers.get(path) == value
 
 
+def _anchored(answers: Answers) -> bool:
+    # "Idén förankras hos verksamhetschef": asked of employees and contracted providers (and of
+    # a nominator who gave no role), not of a council, research group or the administration.
+    return answers.get("nominator.role") in ("employee", "contracted_provider", None)
+
+
 @dataclass(frozen=True)
 class Question:
     path: str
@@ -52,11 +58,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question("target_group.children"),
     Question("target_group.child_safety_considered", when=_is("target_group.children", True)),
     Question("usage"),
-    Question("anchoring.head_of_unit"),
+    Question("anchoring.head_of_unit", when=_anchored),
     Question(HAS_SOB_CONTACT),
     Question("anchoring.sob_contact.name", when=_is(HAS_SOB_CONTACT, True)),
     Question("anchoring.sob_contact.email", when=_is(HAS_SOB_CONTACT, True)),
-    Question("costs.development_sek"),
+    Question("costs.development_sek", when=_is("request", "new")),
     Question("costs.other_sek"),
     Question("costs.financing"),
     Question("patient_involvement"),

@@ -414,6 +414,8 @@ def owner_roles(process: ProcessDefinition, hist: dict[str, Any]) -> list[str]:
                 roles += [r for r in process.step(step_id).owner if r not in roles]
     if action in ("release", "adopt", "follow-up") and process.life is not None:
         roles = list(process.life.roles)
+    if action == "assess":
+        roles = list(getattr(process, "assessment_roles", None) or [])
     rule = process.withdraw
     if action == "withdraw" and rule is not None:
         extra = [*rule.roles, *([rule.own.role] if rule.own else [])]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, GetJsonSchemaHandler, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from sobreg.models.common import LocalText, Model, StepId
 
@@ -31,6 +33,14 @@ class Instrument(Model):
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
         return {"name": data} if isinstance(data, str) else data
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The exported schema accepts the shorthand too, as the model does (the name alone).
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        return {"anyOf": [schema, {"type": "string", "minLength": 1, "maxLength": 60}]}
 
 
 class FollowUpField(Model):

@@ -183,6 +183,8 @@ class ProcessDefinition(ProcessQueries, Model):
     life: Life | None = None
     # Roles whose members may change the policy files (process.yaml, roles.yaml, allowed_signers).
     policy_roles: list[str] = Field(default_factory=lambda: ["sob_administration"])
+    # Who records a national assessment (`sobreg assess`) when roles.yaml names people's roles.
+    assessment_roles: list[str] = Field(default_factory=lambda: ["competence_group"])
 
     @model_validator(mode="after")
     def _coherent(self) -> ProcessDefinition:

@@ -16,12 +16,12 @@ from pydantic import ValidationError
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
-from sobreg.engine.process import Context, entry
+from sobreg.engine.process import Context, acting_role, entry
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.models import EvaluationMethod
 from sobreg.models.assessment import Assessment
-from sobreg.operations.advance import seal_entries, validated
+from sobreg.operations.advance import held_roles, seal_entries, validated
 from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
 from sobreg.store import editing, yamlio
@@ -206,6 +206,8 @@ def assess(
             process_version=registry.process.version,
         )
         recorded = entry(ctx, "assess", step, step, status, note=record["date"].isoformat())
+        # With roles.yaml, only the national competence group records its assessments.
+        recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])
         seal_entries(doc, 1)
         validated(registry, path, doc)

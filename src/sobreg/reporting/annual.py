@@ -17,6 +17,7 @@ from sobreg.engine.timeline import (
     as_date,
     date_at,
     entered_current_step,
+    history,
     in_year,
     median,
     stays,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from sobreg.models import ProcessDefinition
 
 Items = list[tuple[str, dict[str, Any]]]
-OUTCOMES = ("build", "purchase", "reject")
+OUTCOMES = ("build", "purchase", "reject", "not_feasible")
 
 
 def _name(data: dict[str, Any]) -> str:
@@ -39,11 +40,16 @@ def _timed_steps(process: ProcessDefinition) -> list[tuple[str, int]]:
 
 
 def decision_of(data: dict[str, Any]) -> tuple[str, dt.date] | None:
-    """How and when a nomination was decided: at e, or rejected by the council (c) or PPR (d)."""
+    """How and when a nomination was decided: at e; closed at a as not feasible in SoB (the day
+    it was closed); or, under a process before 0.10, closed by the council (c) or PPR (d)."""
     outcome = (data.get("decision") or {}).get("outcome")
     day = date_at(data, "decision.date")
     if outcome in OUTCOMES and day is not None:
         return str(outcome), day
+    if data.get("status") == "not_feasible":
+        closed = [h for h in history(data) if h.get("status") == "not_feasible"]
+        day = as_date(closed[-1].get("at")) if closed else None
+        return ("not_feasible", day) if day is not None else None
     if data.get("status") != "rejected":
         return None
     for path in ("ppr_position", "council_position"):

@@ -26,6 +26,7 @@ FIGURES = (
     "nominations_decided.build",
     "nominations_decided.purchase",
     "nominations_decided.reject",
+    "nominations_decided.not_feasible",
     "programs_deactivated",
     "active_programs",
     "inventory_overdue",

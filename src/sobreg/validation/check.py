@@ -319,7 +319,25 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
             except Exception:  # process.yaml's own problems are reported on it
                 process = None
             _item_rules(parsed, process)
+        elif kind == "roles" and not parsed.issues:
+            _role_rules(parsed, registry)
     return (_kept_issues(parsed), links(kind, parsed.data))
+
+
+def _role_rules(parsed: _Parsed, registry: Registry) -> None:
+    """Every role roles.yaml gives someone is one process.yaml defines (a misspelt role would
+    otherwise lock its holder out, or hide a mistake, without a word)."""
+    try:
+        known = registry.process.roles
+    except Exception:  # process.yaml's own problems are reported on it
+        return
+    for address, person in (parsed.data.get("people") or {}).items():
+        for index, role in enumerate(person.get("roles") or []):
+            if role not in known:
+                parsed.issues.append(
+                    _issue(parsed, f"people.{address}.roles.{index}", "validate.role_unknown",
+                           role=str(role)[:60], allowed=", ".join(known))
+                )  # fmt: skip
 
 
 def _kept_issues(parsed: _Parsed) -> list[tuple[int, int, str, str, dict[str, Any]]]:
