@@ -106,7 +106,7 @@ def test_counts_2026(years: Path) -> None:
         "programs_produced": 2,
         "programs_produced_by_kind": {"stod": 1, "behandling": 1},
         "nominations_received": 4,
-        "nominations_decided": {"build": 0, "purchase": 1, "reject": 2},
+        "nominations_decided": {"build": 0, "purchase": 1, "reject": 2, "not_feasible": 0},
         "programs_deactivated": 1,
         "active_programs": 3,
         "inventory_overdue": 1,
@@ -130,7 +130,7 @@ def test_counts_2026(years: Path) -> None:
 def test_counts_2025_and_2024_come_from_recorded_dates(years: Path) -> None:
     r = _report(2025)
     assert r["nominations_received"] == 2
-    assert r["nominations_decided"] == {"build": 0, "purchase": 0, "reject": 1}
+    assert r["nominations_decided"] == {"build": 0, "purchase": 0, "reject": 1, "not_feasible": 0}
     assert r["programs_produced"] == 0
     assert r["active_programs"] == 2  # Sömnhjälpen and the one deactivated in 2026
     assert r["inventory_overdue"] == 0  # 21 days in b by the year's end
@@ -144,7 +144,7 @@ def test_counts_2025_and_2024_come_from_recorded_dates(years: Path) -> None:
 def test_an_empty_year_gives_zeros(years: Path) -> None:
     r = _report(1999)
     assert r["programs_produced"] == r["nominations_received"] == r["active_programs"] == 0
-    assert r["nominations_decided"] == {"build": 0, "purchase": 0, "reject": 0}
+    assert r["nominations_decided"] == {"build": 0, "purchase": 0, "reject": 0, "not_feasible": 0}
     assert r["decision_days"] == {"count": 0, "median": None, "longest": None}
     for fmt in ("text", "md", "html", "csv"):
         assert _report(1999, fmt)

@@ -75,6 +75,7 @@ def scalar(value: Any) -> str:
 def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     """The latest assessment of a program as a statement document (md or html)."""
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.engine.process import recommended_parts
     from sobreg.errors import RefusedError
     from sobreg.reporting.statements import statement
     from sobreg.reporting.templates import environment
@@ -86,7 +87,7 @@ def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     method = reg.evaluation
     if method is None:
         raise RefusedError("assess.no_method")
-    view = statement(method, data, {})
+    view = statement(method, data, {}, recommended_parts(reg.process, "program"))
     if view["assessment"] is None:
         raise RefusedError("statement.none", id=str(data.get("id")))
     template = environment(reg.root).get_template(f"statement/statement.{fmt}.j2")

@@ -135,6 +135,14 @@ def recommendations(process: ProcessDefinition, data: Any, step_id: str) -> list
     return found
 
 
+def recommended_parts(process: ProcessDefinition, item_type: str) -> list[str]:
+    """The dotted paths of every recommended part of the steps of `item_type`."""
+    return [
+        req.field for step in process.steps_of(item_type) for req in step.requires
+        if req.recommended
+    ]  # fmt: skip
+
+
 def parts_not_done(step: Step, data: Any) -> list[str]:
     """The recommended parts of `step` that `data` records as not done."""
     return [

@@ -42,3 +42,17 @@ def new_program(
         "history": [{k: v for k, v in entry.items() if v is not None}],
     }
     return data
+
+
+def replacement(value: Any, names: dict[str, str]) -> tuple[str | None, str | None]:
+    """(the id of a program in this registry, the name a reader sees) of `deactivation.
+    replaced_by`: a local id, another registry's `SOURCE:ID`, or `{name: ...}` for one outside."""
+    if isinstance(value, dict):
+        name = value.get("name")
+        return None, str(name) if name else None
+    if not value:
+        return None, None
+    text = str(value)
+    if ":" in text:
+        return None, text
+    return text, names.get(text, text)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sobreg.engine import life
 from sobreg.engine.collation import swedish
+from sobreg.engine.programs import replacement
 from sobreg.engine.reviews import due
 from sobreg.engine.timeline import (
     as_date,
@@ -189,7 +190,7 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
                 "name": _name(p),
                 "date": date_at(p, "deactivation.date"),
                 "reason": (p.get("deactivation") or {}).get("reason"),
-                "replaced_by": (p.get("deactivation") or {}).get("replaced_by"),
+                "replaced_by": replacement((p.get("deactivation") or {}).get("replaced_by"), {})[1],
             }
             for p in sorted(deactivated, key=lambda p: swedish(_name(p)))
         ],

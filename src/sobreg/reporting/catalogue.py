@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
@@ -126,7 +127,8 @@ class _Views:
         found: dict[str, Any] | None = self.store.get(program.key)
         if found is None:
             data = self.registry.load_data(str(program.data["id"]))
-            found = redact(statement(self.method, data, self.names))
+            parts = recommended_parts(self.registry.process, "program")
+            found = redact(statement(self.method, data, self.names, parts))
             found["national"] = program.relied
             self.store.put(program.key, found)
         return found

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sobreg.engine.process import get_path
+from sobreg.engine.programs import replacement
 from sobreg.engine.reviews import latest_assessment
 from sobreg.engine.timeline import as_date, date_at
 from sobreg.i18n import local, t
@@ -23,11 +25,14 @@ def scale_label(method: EvaluationMethod, scale: str, value: Any) -> str:
     return str(value) if value is not None else "–"
 
 
-def facts(program: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+def facts(
+    program: dict[str, Any], names: dict[str, str], parts: list[str] | None = None
+) -> dict[str, Any]:
     """What a reader needs to know about a program, whatever its step."""
     deactivation = program.get("deactivation") or {}
-    replaced_by = deactivation.get("replaced_by")
+    replaced_by, replaced_by_name = replacement(deactivation.get("replaced_by"), names)
     kind = program.get("kind")
+    device = get_path(program, "production.medical_device.is_device")
     return {
         "id": program.get("id"),
         "name": program.get("name") or program.get("id"),
@@ -46,12 +51,36 @@ def facts(program: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
         "deactivated": as_date(deactivation.get("date")),
         "reason_label": t(f"reason.{deactivation['reason']}") if deactivation.get("reason") else "",
         "replaced_by": replaced_by,
-        "replaced_by_name": names.get(str(replaced_by), replaced_by) if replaced_by else None,
+        "replaced_by_name": replaced_by_name,
+        "council": program.get("council"),
+        "owner": get_path(program, "implementation.owner"),
+        "medical_device": t(f"medical_device.{device}") if device else None,
+        "recommended": _recommended(program, parts or []),
         "significant_version": program.get("significant_version"),
         "latest_version": _latest_version(program),
         "version_unreviewed": _unreviewed(program),
         "units_in_use": _units_in_use(program),
     }
+
+
+def _recommended(program: dict[str, Any], parts: list[str]) -> list[dict[str, Any]]:
+    """The recommended parts (process.yaml's `recommended` requirements, h and i in VGR's
+    routine: "rekommenderas"), each done or not done with its reason."""
+    found = []
+    for part in parts:
+        value = get_path(program, part)
+        if not isinstance(value, dict):
+            continue
+        # Lazy: the titles come from the models, which an unchanged catalogue page never loads.
+        from sobreg.engine.titles import title
+
+        done = value.get("done") is not False
+        found.append({
+            "label": t("recommended.part", title=title("program", part)),
+            "state": t("recommended.done") if done else t("recommended.not_done"),
+            "reason": None if done else value.get("reason_not_done"),
+        })  # fmt: skip
+    return found
 
 
 def _language(code: Any) -> str:
@@ -139,12 +168,16 @@ def assessment_view(method: EvaluationMethod, assessment: dict[str, Any]) -> dic
 
 
 def statement(
-    method: EvaluationMethod, program: dict[str, Any], names: dict[str, str]
+    method: EvaluationMethod,
+    program: dict[str, Any],
+    names: dict[str, str],
+    parts: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Facts and the latest assessment (None when the program was never assessed)."""
+    """Facts and the latest assessment (None when the program was never assessed); `parts` are
+    the recommended parts of the process shown as done or not done."""
     latest = latest_assessment(program)
     return {
-        "program": facts(program, names),
+        "program": facts(program, names, parts),
         "assessment": assessment_view(method, latest) if latest else None,
         "triggers": [local(x.model_dump()) for x in method.re_review.triggers],
         "interval_months": method.re_review.interval_months,

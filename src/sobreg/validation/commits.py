@@ -20,7 +20,13 @@ from sobreg.models.layout import FOLDER_KINDS
 from sobreg.models.process import ProcessDefinition
 from sobreg.store import yamlio
 from sobreg.store.registry import Registry
-from sobreg.validation.history import Violation, check_pair, plain_history, working_tree
+from sobreg.validation.history import (
+    Policies,
+    Violation,
+    check_pair,
+    plain_history,
+    working_tree,
+)
 
 # Actions that leave the step they start from: the fields of that step are then settled.
 _LEAVING = ("advance", "skip", "close", "activate", "deactivate", "withdraw")
@@ -165,9 +171,15 @@ def _trailer_rules(
 
 
 def check_commit(
-    registry: Registry, git: Git, commit: str, parent: str | None, message: str, author: str
+    registry: Registry,
+    git: Git,
+    commit: str,
+    parent: str | None,
+    message: str,
+    author: str,
+    process: ProcessDefinition | None = None,
 ) -> list[Violation]:
-    process, roles = registry.process, registry.roles
+    process, roles = process or registry.process, registry.roles
     scope = git.rel(registry.root)
     found: list[Violation] = []
     marked = trailers(message).get("Sobreg-Id")
@@ -202,15 +214,15 @@ def walk(registry: Registry, base: str) -> list[Violation]:
     sep, end = "\x1f", "\x1e"
     out = git.run("log", "--reverse", "--topo-order", f"--format=%H{sep}%P{sep}%ae{sep}%B{end}",
                   f"{base_sha}..{head}")  # fmt: skip
+    records = [r.strip("\n").split(sep, 3) for r in out.split(end) if r.strip("\n")]
+    # A root commit, having no parent, is judged by the rules it lays down itself.
+    policies = Policies(registry, git, [(r[1].split() or [r[0]])[0] for r in records])
     found: list[Violation] = []
-    for record in out.split(end):
-        record = record.strip("\n")
-        if not record:
-            continue
-        sha, parents, author, body = record.split(sep, 3)
+    for sha, parents, author, body in records:
         if len(parents.split()) > 1:
             continue  # a merge: the commits it brings in are walked one by one
-        found += check_commit(registry, git, sha, parents or None, body, author)
+        rules = policies.process((parents.split() or [sha])[0])
+        found += check_commit(registry, git, sha, parents or None, body, author, rules)
     return found
 
 

@@ -5,6 +5,7 @@ applies them to every commit after a base (validation.commits) and to the workin
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,42 @@ def entry_problem(
     return "verify.illegal"
 
 
+class Policies:
+    """process.yaml as it stood in each commit's parent: a commit is judged by the rules in force
+    when it was made, never by a later version (nor by one it brings itself). Read in one batch
+    for every parent, each distinct version validated once."""
+
+    def __init__(self, registry: Registry, git: Git, parents: list[str]) -> None:
+        self.registry = registry
+        rel = f"{git.rel(registry.root)}/process.yaml".lstrip("/")
+        specs = [f"{p}:{rel}" for p in dict.fromkeys(parents)]
+        out = git.call("cat-file", "--batch-check", data="".join(f"{s}\n" for s in specs).encode())
+        names = out.stdout.decode("utf-8", "replace").splitlines()
+        self.blob: dict[str, str] = {}
+        for spec, line in zip(specs, names, strict=True):
+            parts = line.split()
+            if len(parts) == 3 and parts[1] == "blob":
+                self.blob[spec.split(":", 1)[0]] = parts[0]
+        # The version on disk is the one kept validated (registry.process): not read again.
+        here = registry.root / "process.yaml"
+        raw_here = here.read_bytes() if here.is_file() else b""
+        self.current = hashlib.sha1(b"blob %d\0" % len(raw_here) + raw_here).hexdigest()
+        wanted = sorted(set(self.blob.values()) - {self.current})
+        self.models: dict[str, ProcessDefinition] = {}
+        for sha, (_kind, raw) in git.read_objects(wanted).items():
+            try:
+                data = yamlio.load_safe(yamlio.decode(raw, rel), rel)
+                self.models[sha] = ProcessDefinition.model_validate(data)
+            except Exception:  # a broken version: judged by the current rules instead
+                continue
+
+    def process(self, commit: str) -> ProcessDefinition:
+        """The rules in force for a commit whose parent (or, for a root commit, itself) is
+        `commit`."""
+        found = self.models.get(self.blob.get(commit, ""))
+        return found if found is not None else self.registry.process
+
+
 def _read(git: Git, ref: str, rel: str) -> Any:
     raw = git.show(ref, rel)
     if raw is None:
@@ -139,9 +176,12 @@ def _read(git: Git, ref: str, rel: str) -> Any:
 def working_tree(registry: Registry) -> list[Violation]:
     """The working tree's change against `HEAD` (what pre-commit is about to commit)."""
     git = Git(registry.root)
-    if not git.has_commits():
+    head = git.head()
+    if head is None:
         return []
-    process = registry.process
+    # The working tree's change is judged by the rules committed at HEAD, not by an edit of
+    # process.yaml made beside it.
+    process = Policies(registry, git, [head]).process(head)
     roles = registry.roles
     violations: list[Violation] = []
     for rel, change in sorted(git.changed_since("HEAD", registry.root).items()):
