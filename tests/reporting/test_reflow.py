@@ -25,7 +25,8 @@ def pages(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[P
     monkeypatch.setenv("SOBREG_TODAY", "2026-06-01")
     monkeypatch.setenv("SOBREG_ACTOR", ADMIN)
     long_name = "Internetbaserad kognitiv beteendeterapi vid sömnbesvär för unga vuxna " * 2
-    active_program(repo, name="Sömnhjälpen", production={"languages": ["sv", "en"]})
+    active_program(repo, name="Sömnhjälpen", production={"languages": ["sv", "en"]},
+                   council="Samordningsråd psykiatri")  # fmt: skip
     active_program(repo, "lang", name=long_name.strip())
     assert (
         cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment()))).code
@@ -39,7 +40,11 @@ def pages(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[P
     statement = tmp_path / "utlatande.html"
     ran = cli("show", "somnhjalpen", "--statement", "--format", "html")
     statement.write_text(ran.stdout, encoding="utf-8")
-    return [site / "index.html", site / "programs" / "somnhjalpen.html", report, statement]
+    agenda = tmp_path / "dagordning.html"
+    ran = cli("agenda", "--council", "Samordningsråd psykiatri", "--format", "html",
+              "-o", str(agenda))  # fmt: skip
+    assert ran.code == 0 and "Sömnhjälpen" in agenda.read_text(encoding="utf-8")
+    return [site / "index.html", site / "programs" / "somnhjalpen.html", report, statement, agenda]
 
 
 def _width(browser: Any, page: Path, width: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ MODULES = {
     "workflow": ("check", "set", "advance", "withdraw"),
     "life": ("release", "adopt", "follow-up"),
     "report": ("report", "status"),
+    "agenda": ("agenda",),
     "evaluation": ("assess", "due", "publish"),
     "trail": ("log", "verify", "repair"),
     "sharing": ("sync",),

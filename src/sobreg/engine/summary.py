@@ -18,12 +18,14 @@ from sobreg.engine.collation import words
 _KEEP = {
     "nomination": ("id", "created", "title", "kind", "step", "status", "request", "program"),
     "program": ("id", "created", "name", "kind", "step", "status", "origin", "nomination",
-                "significant_version", "national"),
+                "significant_version", "national", "council"),
 }  # fmt: skip
 _PARTS = {
     "nomination": {
         "decision": ("outcome", "date", "program_id"),
-        "council_position": ("decision", "date", "to_ppr"),
+        "council_position": ("decision", "date", "to_ppr", "council"),
+        # What a council's agenda reads: the councils a nomination was sent to at a.
+        "screening": ("councils",),
         "ppr_position": ("decision", "date"),
     },
     "program": {

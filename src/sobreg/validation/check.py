@@ -319,7 +319,7 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
             except Exception:  # process.yaml's own problems are reported on it
                 process = None
             _item_rules(parsed, process)
-        elif kind == "roles" and not parsed.issues:
+        elif kind == "roles.yaml" and not parsed.issues:
             _role_rules(parsed, registry)
     return (_kept_issues(parsed), links(kind, parsed.data))
 
