@@ -66,6 +66,7 @@ INVENTORY = """inventory:
   practitioner_requirements: Legitimerad psykolog
   national_guidelines: I linje med nationella riktlinjer.
   other_regions: Skåne
+  cost_effectiveness: Lägre kostnad per behandlad patient än individuell KBT.
 """
 FLOOR_ROW = "floor: PyYAML CSafeLoader, parse only"
 # Targets from issue 16: ("ratio", × the floor) or ("seconds", wall).

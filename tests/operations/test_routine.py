@@ -376,3 +376,17 @@ def test_every_new_history_entry_records_the_process_version(repo: Path) -> None
     advance("N-2026-001", "--from-file", write_doc(repo, SCREENING))
     history = load(repo, NOMINATION)["history"]
     assert [h["process_version"] for h in history] == [version, version]
+
+
+def test_a_missing_follow_up_is_reported_as_such_never_as_a_review(
+    repo: Path, tmp_path: Path
+) -> None:
+    active_program(repo)
+    cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment())))
+    report = json.loads(cli("report", "--year", "2025", "--json").stdout)
+    assert report["follow_up_missing"] == ["Sömnhjälpen"] and report["reviews_due"] == []
+    status = json.loads(cli("status", "--json").stdout)
+    assert [r["id"] for r in status["follow_up_missing"]] == ["somnhjalpen"]
+    assert status["reviews_due"] == []
+    text = cli("report", "--year", "2025", "--format", "md").stdout
+    assert "Årlig uppföljning saknas för 1 program i bruk: Sömnhjälpen." in text

@@ -63,6 +63,8 @@ def due(
                     "name": data.get("name"),
                     "next_review": next_review(data),
                     "reason": why,
+                    # Kept for scripts written against 0.2–0.9 (one reason now: the review's).
+                    "reasons": [why],
                 }
             )
     found.sort(key=lambda r: (r["next_review"] is not None, r["next_review"] or dt.date.min,

@@ -229,6 +229,13 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
         "follow_up": [
             _follow_up_row(p, f) for p, f in sorted(followed, key=lambda pf: swedish(_name(pf[0])))
         ],
+        # The region's own yearly follow-up not yet made: a matter for the council, not a reason
+        # for a national review.
+        "follow_up_missing": sorted(
+            (_name(p) for p in active
+             if not any(f.get("year") == year for f in _records(p, "follow_up"))),
+            key=swedish,
+        ),  # fmt: skip
         "by_step": by_step(process, items),
     }
 
