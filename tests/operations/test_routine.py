@@ -220,8 +220,8 @@ def test_a_review_not_done_with_a_reason_is_an_ordinary_advance(repo: Path) -> N
     path = to_h(repo)
     ran = cli("advance", "somnhjalpen", "--set", "content_review.done=false")
     assert ran.code == 1 and "content_review.reason_not_done" in ran.stderr
-    out = advance("somnhjalpen", "--set", "content_review.done=false",
-                  "--set", "content_review.reason_not_done=Ingen oberoende granskare fanns")  # fmt: skip
+    why = "content_review.reason_not_done=Ingen oberoende granskare fanns"
+    out = advance("somnhjalpen", "--set", "content_review.done=false", "--set", why)
     assert out["to"] == "i"
     last = load(repo, path.relative_to(repo))["history"][-1]
     assert (last["action"], last["not_done"]) == ("advance", ["content_review"])

@@ -97,6 +97,10 @@ def _measure(value: Any) -> str | None:
     return None
 
 
+def _followed_up(program: dict[str, Any], year: int) -> bool:
+    return any(f.get("year") == year for f in _records(program, "follow_up"))
+
+
 def _follow_up_row(program: dict[str, Any], record: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": program.get("id"),
@@ -232,10 +236,8 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
         # The region's own yearly follow-up not yet made: a matter for the council, not a reason
         # for a national review.
         "follow_up_missing": sorted(
-            (_name(p) for p in active
-             if not any(f.get("year") == year for f in _records(p, "follow_up"))),
-            key=swedish,
-        ),  # fmt: skip
+            (_name(p) for p in active if not _followed_up(p, year)), key=swedish
+        ),
         "by_step": by_step(process, items),
     }
 
