@@ -29,7 +29,10 @@ from conftest import (
 from sobreg.store import yamlio
 
 NOMINATION = Path("registry/nominations/N-2026-001.yaml")
-PURCHASE = {"request": "purchase", "existing_program": {"name": "Sova bra", "supplier": "X AB"}}
+PURCHASE: dict[str, Any] = {
+    "request": "purchase",
+    "existing_program": {"name": "Sova bra", "supplier": "X AB"},
+}
 NOT_FEASIBLE = ("--set", "screening.feasible_in_sob=false", "--set",
                 "screening.rationale=Kräver videosamtal som SoB inte har")  # fmt: skip
 
@@ -251,7 +254,7 @@ def test_each_test_at_i_is_done_or_not_done_on_its_own(repo: Path) -> None:
                         "clinical": {"done": False}}}  # fmt: skip
     ran = cli("advance", "somnhjalpen", "--from-file", write_doc(repo, half))
     assert ran.code == 1 and "testing.clinical.reason_not_done" in ran.stderr
-    failed = {
+    failed: dict[str, Any] = {
         "testing": {
             "functional": {"date": "2026-06-10", "result": "failed"},
             "clinical": {"done": False, "reason_not_done": "Görs i drift"},

@@ -29,7 +29,8 @@ FOLLOW_UP = {
 def rows(*args: str) -> list[dict[str, Any]]:
     ran = cli("agenda", "--council", COUNCIL, "--json", *args)
     assert ran.code == 0, ran.stderr
-    return json.loads(ran.stdout)  # type: ignore[no-any-return]
+    found: list[dict[str, Any]] = json.loads(ran.stdout)
+    return found
 
 
 @pytest.fixture

@@ -122,7 +122,13 @@ def test_counts_2026(years: Path) -> None:
         {"id": "gammalt", "name": "Gammalt program", "date": "2026-09-01",
          "reason": "replaced", "replaced_by": "somnhjalpen"}]  # fmt: skip
     assert r["reviews_due"] == [
-        {"id": "skript", "name": SCRIPT, "next_review": "2026-10-01", "reason": "interval"}
+        {
+            "id": "skript",
+            "name": SCRIPT,
+            "next_review": "2026-10-01",
+            "reason": "interval",
+            "reasons": ["interval"],
+        }
     ]
     assert r["produced_per_year"] == {"2023": 1, "2024": 1, "2025": 0, "2026": 2}
 
