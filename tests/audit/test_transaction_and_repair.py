@@ -67,7 +67,7 @@ def test_the_next_writing_command_repairs_first(repo: Path) -> None:
     old = path.read_bytes()
     _advance(repo)
     path.write_bytes(old)
-    ran = cli("set", "N-2026-001", "usage=Efter kraschen", "--as", ADMIN)
+    ran = cli("set", "N-2026-001", "patient_involvement=Efter kraschen", "--as", ADMIN)
     assert ran.code == 0, ran.stderr
     assert "step: b" in path.read_text(encoding="utf-8")
     assert git(repo, "status", "--porcelain") == ""

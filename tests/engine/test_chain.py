@@ -21,7 +21,7 @@ def _sealed(repo: Path) -> Path:
     add_nomination(repo)
     ran = cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING), "--as", ADMIN)
     assert ran.code == 0, ran.stderr
-    assert cli("set", "N-2026-001", "usage=Ny text", "--as", ADMIN).code == 0
+    assert cli("set", "N-2026-001", "patient_involvement=Ny text", "--as", ADMIN).code == 0
     return repo / ITEM
 
 

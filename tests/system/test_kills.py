@@ -124,7 +124,7 @@ def test_sigkill_inside_the_write_window(repo: Path, command: str) -> None:
         torn = _torn(repo)
         tally["torn"] += torn
         # The next writing command repairs first, then does its own work.
-        follow = ["set", "N-2026-001", f"usage=Nästa {n}"]
+        follow = ["set", "N-2026-001", f"patient_involvement=Nästa {n}"]
         nxt = subprocess.run([sys.executable, "-m", "sobreg", *follow], cwd=repo, env=ENV,
                              capture_output=True, text=True)  # fmt: skip
         assert nxt.returncode == 0, nxt.stderr

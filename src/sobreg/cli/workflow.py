@@ -134,6 +134,10 @@ def register(app: typer.Typer) -> None:
             list[str] | None, typer.Argument(metavar=t("metavar.key_values"), show_default=False)
         ] = None,
         from_file: FromFileOpt = None,
+        reason: Annotated[
+            str | None,
+            typer.Option("--reason", metavar=t("metavar.text"), help=t("opt.set_reason")),
+        ] = None,
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
         actor: ActorOpt = None,
@@ -147,7 +151,7 @@ def register(app: typer.Typer) -> None:
         merged = read_mapping(from_file) if from_file else None
         if not assignments and not merged:
             raise UsageError("set.nothing")
-        result = set_fields(reg, item_id, assignments, merged, who)
+        result = set_fields(reg, item_id, assignments, merged, who, reason)
         if as_json:
             echo_json({"id": item_id, "commit": result.commit})
         else:

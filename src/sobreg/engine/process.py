@@ -424,6 +424,11 @@ def owner_roles(process: ProcessDefinition, hist: dict[str, Any]) -> list[str]:
         roles = list(process.life.roles)
     if action == "assess":
         roles = list(getattr(process, "assessment_roles", None) or [])
+    if action == "amend":
+        # A change after the fact: the step's own owners, or those who keep the policy.
+        step_owners = list(process.step(src).owner) if src and process.has_step(src) else []
+        policy = list(getattr(process, "policy_roles", None) or [])
+        roles = step_owners + [r for r in policy if r not in step_owners]
     rule = process.withdraw
     if action == "withdraw" and rule is not None:
         extra = [*rule.roles, *([rule.own.role] if rule.own else [])]

@@ -135,6 +135,7 @@ class Action(StrEnum):
     release = "release"
     adopt = "adopt"
     follow_up = "follow-up"
+    amend = "amend"
 
 
 class Contact(Model):
@@ -157,6 +158,8 @@ class HistoryEntry(Model):
     # Recommended parts of the step left without being done (h, i): their dotted paths; each
     # part's own `reason_not_done` says why.
     not_done: list[str] | None = fld("Ej genomfört (rekommenderat)", "Not done (recommended)", None)
+    # An amendment's fields (dotted paths): records of a step already left, changed with a reason.
+    fields: list[str] | None = fld("Rättade fält", "Amended fields", None)
     # The version of process.yaml the entry was made under (absent in entries before 0.10).
     process_version: ShortText | None = fld("Rutinens version", "Routine version", None)
     # The chain (engine/chain.py): the item's content hash when written, and the link.

@@ -13,7 +13,7 @@ from typing import Any
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
-from sobreg.engine import chain, dates
+from sobreg.engine import chain, dates, settled
 from sobreg.engine.process import (
     Context,
     Transition,
@@ -100,14 +100,26 @@ def set_fields(
     assignments: list[tuple[str, Any]],
     merged: dict[str, Any] | None,
     actor: str,
+    reason: str | None = None,
 ) -> Outcome:
+    """Set fields and commit. A settled record (of a step already left, a closed item's
+    decision, `created`) changes only with a reason, recorded as an `amend` entry naming the
+    fields: the same rule `verify` applies (`engine.settled`)."""
+    process = registry.process
     with writing(registry, registry.item_path(item_id)) as git:
         path, text, doc = registry.load_roundtrip(item_id)
+        kind = item_type_of_path(registry.root, path)
+        keys = [k for k, _ in assignments] + _leaf_paths(merged or {})
+        _refuse_derived(registry, item_id, kind, keys)
+        old = yamlio.to_plain(doc)
         changed = _apply_values(registry, path, doc, assignments, merged)
         validated(registry, path, doc)
         if not changed:  # the same values again: nothing to record (the data decide, not layout)
             return Outcome(item_id, None)
-        keys = [k for k, _ in assignments] + list((merged or {}).keys())
+        touched = settled.touched(process, kind or "", old, yamlio.to_plain(doc))
+        if touched and not (reason and reason.strip()):
+            raise RefusedError("set.reason_required", id=item_id, fields=sorted(touched),
+                               steps=_steps_named(touched))  # fmt: skip
         # The change is an event of the item's own trail too: who set which fields, sealed.
         step, status = doc.get("step"), str(doc.get("status"))
         ctx = Context(
@@ -115,17 +127,64 @@ def set_fields(
             today=today(),
             note=None,
             exists=registry.exists,
-            process_version=registry.process.version,
+            process_version=process.version,
         )
-        recorded = entry(ctx, "set", step, step, status, note=", ".join(keys)[:500])
-        recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
+        action = "amend" if touched else "set"
+        if touched:
+            recorded = entry(ctx, "amend", step, step, status, reason=reason)
+            recorded["fields"] = keys
+        else:
+            recorded = entry(ctx, "set", step, step, status, note=", ".join(keys)[:500])
+        recorded["role"] = acting_role(process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])
         seal_entries(doc, 1)
         new_text = yamlio.like(text, yamlio.dump_roundtrip(doc))
-        subject = t("commit.set", id=item_id, keys=", ".join(keys)[:120])
-        msg = audit.message(subject, item_id, "set", doc.get("step"), doc.get("step"))
+        subject = t(f"commit.{action}", id=item_id, keys=", ".join(keys)[:120])
+        msg = audit.message(subject, item_id, action, doc.get("step"), doc.get("step"))
         sha = commit_files(git, {path: new_text}, msg, actor)
         return Outcome(item_id, sha, doc.get("step"), doc.get("step"), doc.get("status"))
+
+
+def _leaf_paths(data: dict[str, Any], prefix: str = "") -> list[str]:
+    """The dotted paths a `--from-file` mapping sets (its leaves; a list is one value)."""
+    found = []
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if isinstance(value, dict) and value:
+            found += _leaf_paths(value, f"{path}.")
+        else:
+            found.append(path)
+    return found
+
+
+def _refuse_derived(registry: Registry, item_id: str, kind: str | None, keys: list[str]) -> None:
+    """A field that follows from another (a program's `name` from `production.name`) is never
+    set itself: the value would not be the one stored."""
+    rules = registry.process.items.get(kind) if kind in ("nomination", "program") else None  # type: ignore[call-overload]
+    source = rules.name_from if rules else None
+    if source and any(k == "name" or k.startswith("name.") for k in keys):
+        raise RefusedError("set.derived", id=item_id, field="name", source=source)
+
+
+def _refuse_settled_changes(
+    registry: Registry, path: Path, item_id: str, before: Any, doc: Any, to: str | None
+) -> None:
+    """An advance records the current step; a settled record changes only with `set --reason`
+    (or in a reopening, which unsettles the steps it goes back over)."""
+    process = registry.process
+    step = before.get("step") if isinstance(before, dict) else None
+    reopening = to and step and process.has_step(to) and process.has_step(step)
+    if reopening and process.index(str(to)) < process.index(str(step)):
+        return
+    kind = item_type_of_path(registry.root, path) or ""
+    touched = settled.touched(process, kind, before, yamlio.to_plain(doc))
+    if touched:
+        raise RefusedError("advance.settled", id=item_id, fields=sorted(touched),
+                           steps=_steps_named(touched))  # fmt: skip
+
+
+def _steps_named(touched: dict[str, str]) -> list[str]:
+    return sorted({step or t("step.created") for step in touched.values()})
 
 
 def held_roles(registry: Registry, actor: str) -> list[str] | None:
@@ -174,7 +233,9 @@ def move(
     process = registry.process
     with writing(registry, registry.item_path(item_id)) as git:
         path, text, doc = registry.load_roundtrip(item_id)
+        before = yamlio.to_plain(doc)
         _apply_values(registry, path, doc, assignments or [], merged)
+        _refuse_settled_changes(registry, path, item_id, before, doc, to)
         # Validated once, in memory: what the engine adds below (step, status, history entries)
         # is built from this valid item by the process rules.
         validated(registry, path, doc)

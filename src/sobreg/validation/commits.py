@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.audit.repo import Git, trailers
-from sobreg.engine.process import get_path
 from sobreg.errors import RefusedError
 from sobreg.models.layout import FOLDER_KINDS
 from sobreg.models.process import ProcessDefinition
@@ -24,15 +23,14 @@ from sobreg.validation.history import (
     Policies,
     Violation,
     check_pair,
+    content_rules,
     plain_history,
     working_tree,
 )
 
-# Actions that leave the step they start from: the fields of that step are then settled.
-_LEAVING = ("advance", "skip", "close", "activate", "deactivate", "withdraw")
 _NO_ENTRY_ACTIONS = ("renumber", "init")
 # Actions that record content, with one entry of their own (none in histories before the chain).
-_RECORDING = ("set", "assess", "release", "adopt", "follow-up")
+_RECORDING = ("set", "amend", "assess", "release", "adopt", "follow-up")
 
 
 @dataclass
@@ -84,48 +82,6 @@ def changes(git: Git, registry_rel: str, parent: str | None, commit: str) -> lis
         new = _load(blobs.get(f"{commit}:{rel}"), rel)
         result.append(Change(rel, kind, status, old, new))
     return result
-
-
-def _settled_fields(process: ProcessDefinition, kind: str, old: Any) -> set[str]:
-    """Top-level fields of the steps `old` has left: their records are not to change."""
-    settled: set[str] = set()
-    for hist in plain_history(old):
-        src = hist.get("from")
-        if hist.get("action") in _LEAVING and src and process.has_step(str(src)):
-            step = process.step(str(src))
-            if step.item == kind:
-                settled |= {req.field.split(".")[0] for req in step.requires}
-    return settled
-
-
-def _closed_fields(process: ProcessDefinition, kind: str, old: Any) -> set[str]:
-    """A closed or decided item's decision records: the fields of its steps with outcomes."""
-    if kind not in process.items or not isinstance(old, dict):
-        return set()
-    if old.get("status") in process.rules(kind).open_statuses:
-        return set()
-    return {
-        req.field.split(".")[0]
-        for step in process.steps
-        if step.item == kind and step.outcomes
-        for req in step.requires
-    }
-
-
-def content_rules(
-    process: ProcessDefinition, change: Change, appended: list[dict[str, Any]]
-) -> list[tuple[str, str]]:
-    """(field, key) of changes to settled records that no reopen in this commit allows."""
-    if not isinstance(change.old, dict) or not isinstance(change.new, dict):
-        return []
-    found = []
-    closed = _closed_fields(process, change.kind, change.old)
-    reopened = any(h.get("action") == "reopen" for h in appended)
-    settled = set() if reopened else _settled_fields(process, change.kind, change.old)
-    for name in sorted(closed | settled):
-        if get_path(change.old, name) != get_path(change.new, name):
-            found.append((name, "verify.closed_changed" if name in closed else "verify.settled"))
-    return found
 
 
 def _trailer_rules(
@@ -197,7 +153,7 @@ def check_commit(
         primary = marked is not None and Path(change.rel).stem == marked
         for field, key, params in _trailer_rules(message, author, change, appended, primary):
             found.append(Violation(shown, key, params, commit, field))
-        for field, key in content_rules(process, change, appended):
+        for field, key in content_rules(process, change.kind, change.old, change.new, appended):
             found.append(Violation(shown, key, {"field": field}, commit, field))
     return found
 

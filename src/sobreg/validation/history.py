@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.audit.repo import Git
+from sobreg.engine import settled
 from sobreg.engine.process import own_role, owner_roles
 from sobreg.errors import RefusedError
 from sobreg.models.layout import FOLDERS
@@ -92,9 +93,11 @@ def entry_problem(
             and status in (None, prev.get("status"))
         )
         return None if ok else "verify.not_in_use"
-    if action in ("set", "assess"):
-        # Recorded changes of content: the item stays where it is.
+    if action in ("set", "assess", "amend"):
+        # Recorded changes of content: the item stays where it is; an amendment says why.
         ok = dst == src and status in (None, prev.get("status"))
+        if ok and action == "amend" and not str(hist.get("reason") or "").strip():
+            return "verify.reason_missing"
         return None if ok else "verify.illegal"
     for step_id in (src, dst):
         if not process.has_step(step_id) or process.step(str(step_id)).item != item_type:
@@ -201,8 +204,33 @@ def working_tree(registry: Registry) -> list[Violation]:
         except RefusedError as exc:
             violations.append(Violation(shown, "verify.unreadable", {"error": exc.key}))
             continue
-        violations += check_pair(process, roles, item_type, shown, old, new)
+        pair = check_pair(process, roles, item_type, shown, old, new)
+        violations += pair
+        if not pair:
+            # What pre-commit is about to commit: a settled record changed by hand is refused
+            # here too, as `verify --base` refuses it once committed.
+            appended = plain_history(new)[len(plain_history(old)) :]
+            for field, key in content_rules(process, item_type, old, new, appended):
+                violations.append(Violation(shown, key, {"field": field}, field=field))
     return violations
+
+
+def content_rules(
+    process: ProcessDefinition, kind: str, old: Any, new: Any, appended: list[dict[str, Any]]
+) -> list[tuple[str, str]]:
+    """(field, key) of changes to settled records that no reopen or amendment in this commit
+    allows (`engine.settled`, the rule `set` follows too)."""
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return []
+    closed = settled.closed_fields(process, kind, old)
+    reopened = any(h.get("action") == "reopen" for h in appended)
+    allowed = settled.amended(appended)
+    found = []
+    for name in settled.touched(process, kind, old, new):
+        if name in allowed or (reopened and name not in closed):
+            continue
+        found.append((name, "verify.closed_changed" if name in closed else "verify.settled"))
+    return found
 
 
 def check_pair(
