@@ -233,6 +233,32 @@ class Git:
         done = self.call("show", f"{ref}:{path}", ok=True)
         return done.stdout if done.returncode == 0 else None
 
+    def signatures(self, shas: list[str], allowed: bytes) -> dict[str, tuple[str, str, str]]:
+        """sha -> (git's %G? state, the signer, the author's e-mail) of each commit, checked
+        against `allowed` as the SSH allowed-signers file (written to a file of its own for git,
+        removed afterwards)."""
+        # Lazy: only `verify --signatures` writes a signers file.
+        import tempfile
+
+        folder = self.git_dir / "sobreg"
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix="signers-", delete=False) as handle:
+            handle.write(allowed)
+        try:
+            sep, end = "\x1f", "\x1e"
+            out = self.call("-c", f"gpg.ssh.allowedSignersFile={handle.name}", "log",
+                            "--no-walk=unsorted", f"--format=%H{sep}%G?{sep}%GS{sep}%ae{end}",
+                            *shas).stdout.decode("utf-8", "replace")  # fmt: skip
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
+        found = {}
+        for record in out.split(end):
+            record = record.strip("\n")
+            if record:
+                sha, state, signer, author = record.split(sep, 3)
+                found[sha] = (state, signer, author)
+        return found
+
     def read_blobs(self, specs: list[str]) -> dict[str, bytes]:
         """The bytes of many `REV:PATH` objects in one `git cat-file --batch` (absent ones left
         out): reading a commit's files costs one process, not one per file."""

@@ -20,6 +20,7 @@ from sobreg.models.process import ProcessDefinition
 from sobreg.store import yamlio
 from sobreg.store.registry import Registry
 from sobreg.validation.history import (
+    POLICY_FILES,
     Policies,
     Violation,
     check_pair,
@@ -134,8 +135,12 @@ def check_commit(
     message: str,
     author: str,
     process: ProcessDefinition | None = None,
+    roles: Any = None,
 ) -> list[Violation]:
-    process, roles = process or registry.process, registry.roles
+    """One commit's changes against its parent, judged by the process and roles in force
+    (`process`, `roles`: as they stood in the parent). `message` holds the trailers as git parses
+    them."""
+    process = process or registry.process
     scope = git.rel(registry.root)
     found: list[Violation] = []
     marked = trailers(message).get("Sobreg-Id")
@@ -158,8 +163,69 @@ def check_commit(
     return found
 
 
+def policy_changes(
+    git: Git, registry: Registry, commit: str, parents: list[str], process: Any, roles: Any
+) -> list[Violation]:
+    """A change of process.yaml, roles.yaml or allowed_signers by an actor who holds none of
+    process.yaml's `policy_roles` in the roles file in force (when there is one): a commit cannot
+    authorise itself. In a merge, only a file that differs from every parent is the merge's own."""
+    if roles is None:
+        return []
+    scope = git.rel(registry.root)
+    paths = [f"{scope}/{name}".lstrip("/") for name in POLICY_FILES]
+    changed: set[str] | None = None
+    for parent in parents or [None]:  # type: ignore[list-item]
+        args = ["diff-tree", "-r", "--name-only", "--no-commit-id"]
+        args += [parent, commit] if parent else ["--root", commit]
+        names = set(git.out(*args, "--", *paths).split())
+        changed = names if changed is None else changed & names
+    if not changed:
+        return []
+    author = git.out("show", "-s", "--format=%ae", commit)
+    allowed = list(getattr(process, "policy_roles", None) or [])
+    if set(roles.roles_of(author)) & set(allowed):
+        return []
+    return [
+        Violation(path, "verify.policy", {"actor": author, "roles": ", ".join(allowed)}, commit, "")
+        for path in sorted(changed)
+    ]
+
+
+def check_merge(
+    registry: Registry, git: Git, commit: str, parents: list[str], process: Any, roles: Any
+) -> list[Violation]:
+    """A merge's own changes: an item file the merge made unlike every parent's is judged
+    against each parent as a change by hand (the history only appended to, no settled record
+    changed); it is a violation when it holds against none of them. A file taken from one side
+    as it was was judged in that side's commits."""
+    scope = git.rel(registry.root)
+    per_parent = [
+        {c.rel: c for c in changes(git, scope, parent, commit) if c.status != "D"}
+        for parent in parents
+    ]
+    found: list[Violation] = []
+    for rel in sorted(set().union(*per_parent)):
+        against = [p.get(rel) for p in per_parent]
+        if any(change is None for change in against):
+            continue  # the same as one parent's version
+        problems = []
+        for change in against:
+            assert change is not None
+            pair = check_pair(process, roles, change.kind, rel, change.old, change.new)
+            appended = plain_history(change.new)[len(plain_history(change.old)) :]
+            rules = content_rules(process, change.kind, change.old, change.new, appended)
+            problems.append(
+                [Violation(v.path, v.key, v.params, commit, v.field) for v in pair]
+                + [Violation(rel, k, {"field": f}, commit, f) for f, k in rules]
+            )
+        if all(problems):
+            found += problems[0]
+    return found
+
+
 def walk(registry: Registry, base: str) -> list[Violation]:
-    """Every commit after `base` up to `HEAD`, oldest first (`base` must be an ancestor)."""
+    """Every commit after `base` up to `HEAD`, oldest first (`base` must be an ancestor),
+    merges included, each judged by the policy files of its (first) parent."""
     git = Git(registry.root)
     base_sha = git.verify_ref(base)
     head = git.head()
@@ -168,47 +234,58 @@ def walk(registry: Registry, base: str) -> list[Violation]:
     if git.call("merge-base", "--is-ancestor", base_sha, head, ok=True).returncode != 0:
         return [Violation("", "verify.not_ancestor", {"base": base}, base_sha)]
     sep, end = "\x1f", "\x1e"
-    out = git.run("log", "--reverse", "--topo-order", f"--format=%H{sep}%P{sep}%ae{sep}%B{end}",
-                  f"{base_sha}..{head}")  # fmt: skip
+    # The trailers exactly as git parses them (its last paragraph only): a `Sobreg-*` line moved
+    # out of that block is no trailer, for this walk as for the signature check.
+    fmt = f"--format=%H{sep}%P{sep}%ae{sep}%(trailers:only,unfold){end}"
+    out = git.run("log", "--reverse", "--topo-order", fmt, f"{base_sha}..{head}")
     records = [r.strip("\n").split(sep, 3) for r in out.split(end) if r.strip("\n")]
     # A root commit, having no parent, is judged by the rules it lays down itself.
-    policies = Policies(registry, git, [(r[1].split() or [r[0]])[0] for r in records])
+    policies = Policies(registry, git, [p for r in records for p in (r[1].split() or [r[0]])])
     found: list[Violation] = []
-    for sha, parents, author, body in records:
-        if len(parents.split()) > 1:
-            continue  # a merge: the commits it brings in are walked one by one
-        rules = policies.process((parents.split() or [sha])[0])
-        found += check_commit(registry, git, sha, parents or None, body, author, rules)
+    for sha, parent_list, author, marks in records:
+        parents = parent_list.split()
+        first = (parents or [sha])[0]
+        process, roles = policies.process(first), policies.roles(first)
+        found += policy_changes(git, registry, sha, parents, process, roles)
+        if len(parents) > 1:
+            found += check_merge(registry, git, sha, parents, process, roles)
+            continue
+        found += check_commit(registry, git, sha, parents[0] if parents else None, marks,
+                              author, process, roles)  # fmt: skip
     return found
 
 
 def signed(registry: Registry, base: str) -> list[Violation]:
-    """Every sobreg commit after `base` signed (git's SSH signing) by a key that
-    `registry/allowed_signers` lists for the commit's actor (its author)."""
+    """Every commit after `base` that changes an item or a policy file, whatever its trailers
+    say, signed (git's SSH signing) by a key that `registry/allowed_signers`, as it stood in the
+    commit's parent, lists for the commit's actor (its author)."""
     signers = registry.root / "allowed_signers"
     shown = registry.rel(signers)
     if not signers.is_file():
         return [Violation(shown, "verify.no_signers", field="")]
     git = Git(registry.root)
-    sep, end = "\x1f", "\x1e"
-    fmt = f"--format=%H{sep}%G?{sep}%GS{sep}%ae{sep}%(trailers:key=Sobreg-Id,valueonly){end}"
-    out = git.call("-c", f"gpg.ssh.allowedSignersFile={signers}", "log", fmt,
-                   f"{git.verify_ref(base)}..HEAD").stdout.decode("utf-8", "replace")  # fmt: skip
+    scope = git.rel(registry.root)
+    paths = [f"{scope}/{p}".lstrip("/") for p in ("nominations", "programs", *POLICY_FILES)]
+    sep = "\x1f"
+    listed = git.out("log", f"--format=%H{sep}%P", f"{git.verify_ref(base)}..HEAD", "--", *paths)
+    commits = [line.split(sep) for line in listed.splitlines() if line]
+    policies = Policies(registry, git, [(p.split() or [c])[0] for c, p in commits])
+    by_signers: dict[bytes | None, list[str]] = {}
+    for sha, parents in commits:
+        by_signers.setdefault(policies.signers((parents.split() or [sha])[0]), []).append(sha)
     found = []
-    for record in out.split(end):
-        record = record.strip("\n")
-        if not record:
+    for allowed, shas in by_signers.items():
+        if allowed is None:
+            found += [Violation(shown, "verify.no_signers", {}, sha, "") for sha in shas]
             continue
-        sha, state, signer, author, item = record.split(sep, 4)
-        if not item.strip():
-            continue  # not a sobreg commit
-        if state == "N":
-            found.append(Violation("", "verify.unsigned", {}, sha, ""))
-        elif state != "G":
-            found.append(Violation("", "verify.bad_signature", {"state": state}, sha, ""))
-        elif signer.casefold() != author.casefold():
-            found.append(Violation("", "verify.wrong_signer", {"signer": signer, "actor": author},
-                                   sha, ""))  # fmt: skip
+        for sha, (state, signer, author) in git.signatures(shas, allowed).items():
+            if state == "N":
+                found.append(Violation("", "verify.unsigned", {}, sha, ""))
+            elif state != "G":
+                found.append(Violation("", "verify.bad_signature", {"state": state}, sha, ""))
+            elif signer.casefold() != author.casefold():
+                found.append(Violation("", "verify.wrong_signer",
+                                       {"signer": signer, "actor": author}, sha, ""))  # fmt: skip
     return found
 
 

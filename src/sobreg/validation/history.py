@@ -133,40 +133,69 @@ def entry_problem(
     return "verify.illegal"
 
 
+POLICY_FILES = ("process.yaml", "roles.yaml", "allowed_signers")
+
+
 class Policies:
-    """process.yaml as it stood in each commit's parent: a commit is judged by the rules in force
-    when it was made, never by a later version (nor by one it brings itself). Read in one batch
-    for every parent, each distinct version validated once."""
+    """The policy files as they stood in each commit's parent: a commit is judged by the rules in
+    force when it was made, never by a later version nor by one it brings itself. Read in one
+    batch for every parent; each distinct version of a file validated once; the version on disk
+    (registry.process, kept validated) is not read again."""
 
     def __init__(self, registry: Registry, git: Git, parents: list[str]) -> None:
         self.registry = registry
-        rel = f"{git.rel(registry.root)}/process.yaml".lstrip("/")
-        specs = [f"{p}:{rel}" for p in dict.fromkeys(parents)]
+        scope = git.rel(registry.root)
+        self.rel = {name: f"{scope}/{name}".lstrip("/") for name in POLICY_FILES}
+        specs = [f"{p}:{self.rel[n]}" for p in dict.fromkeys(parents) for n in POLICY_FILES]
         out = git.call("cat-file", "--batch-check", data="".join(f"{s}\n" for s in specs).encode())
-        names = out.stdout.decode("utf-8", "replace").splitlines()
-        self.blob: dict[str, str] = {}
-        for spec, line in zip(specs, names, strict=True):
+        # (commit, file name) -> blob sha; absent files are left out.
+        self.blob: dict[tuple[str, str], str] = {}
+        for spec, line in zip(specs, out.stdout.decode("utf-8", "replace").splitlines(),
+                              strict=True):  # fmt: skip
             parts = line.split()
             if len(parts) == 3 and parts[1] == "blob":
-                self.blob[spec.split(":", 1)[0]] = parts[0]
-        # The version on disk is the one kept validated (registry.process): not read again.
+                commit, rel = spec.split(":", 1)
+                self.blob[(commit, rel.rsplit("/", 1)[-1])] = parts[0]
         here = registry.root / "process.yaml"
         raw_here = here.read_bytes() if here.is_file() else b""
         self.current = hashlib.sha1(b"blob %d\0" % len(raw_here) + raw_here).hexdigest()
         wanted = sorted(set(self.blob.values()) - {self.current})
-        self.models: dict[str, ProcessDefinition] = {}
-        for sha, (_kind, raw) in git.read_objects(wanted).items():
+        self.raw = {sha: raw for sha, (_kind, raw) in git.read_objects(wanted).items()}
+        self.models: dict[str, Any] = {}
+
+    def _model(self, sha: str, name: str) -> Any:
+        if sha not in self.models:
+            # Lazy: only a policy read anew from history is validated.
+            from sobreg.models import ProcessDefinition, RolesFile
+
+            model = ProcessDefinition if name == "process.yaml" else RolesFile
             try:
-                data = yamlio.load_safe(yamlio.decode(raw, rel), rel)
-                self.models[sha] = ProcessDefinition.model_validate(data)
+                data = yamlio.load_safe(yamlio.decode(self.raw[sha], name), name)
+                self.models[sha] = model.model_validate(data)
             except Exception:  # a broken version: judged by the current rules instead
-                continue
+                self.models[sha] = None
+        return self.models[sha]
 
     def process(self, commit: str) -> ProcessDefinition:
-        """The rules in force for a commit whose parent (or, for a root commit, itself) is
+        """The process in force for a commit whose parent (or, for a root commit, itself) is
         `commit`."""
-        found = self.models.get(self.blob.get(commit, ""))
+        sha = self.blob.get((commit, "process.yaml"))
+        found = self._model(sha, "process.yaml") if sha and sha != self.current else None
         return found if found is not None else self.registry.process
+
+    def roles(self, commit: str) -> Any:
+        """roles.yaml as it stood in `commit`, or None when it did not exist there."""
+        sha = self.blob.get((commit, "roles.yaml"))
+        return self._model(sha, "roles.yaml") if sha else None
+
+    def signers(self, commit: str) -> bytes | None:
+        """allowed_signers as it stood in `commit`, or None."""
+        sha = self.blob.get((commit, "allowed_signers"))
+        if sha is None:
+            return None
+        if sha not in self.raw:
+            self.raw[sha] = self.registry.root.joinpath("allowed_signers").read_bytes()
+        return self.raw[sha]
 
 
 def _read(git: Git, ref: str, rel: str) -> Any:
@@ -183,9 +212,9 @@ def working_tree(registry: Registry) -> list[Violation]:
     if head is None:
         return []
     # The working tree's change is judged by the rules committed at HEAD, not by an edit of
-    # process.yaml made beside it.
-    process = Policies(registry, git, [head]).process(head)
-    roles = registry.roles
+    # process.yaml or roles.yaml made beside it.
+    policies = Policies(registry, git, [head])
+    process, roles = policies.process(head), policies.roles(head)
     violations: list[Violation] = []
     for rel, change in sorted(git.changed_since("HEAD", registry.root).items()):
         parts = Path(rel).parts
