@@ -41,6 +41,12 @@ def ref(name: str) -> str:
     return f"{REF_PREFIX}{name}/head"
 
 
+def incoming(name: str) -> str:
+    """Where a fetch lands first: the source's head moves there only when the new commit
+    descends from the one held (or a rewrite is accepted by name)."""
+    return f"{REF_PREFIX}{name}/incoming"
+
+
 @dataclass
 class Spec:
     """What fetching needs of a source (from sources.yaml)."""
@@ -60,12 +66,13 @@ class Fetched:
     error: str | None = None
     changed: dict[str, int] = field(default_factory=dict)  # added / modified / deleted files
     last_fetched_at: str | None = None  # when the fetch before this one got its data
+    rewritten: bool = False  # the source's new head does not descend from the one held
 
     def as_json(self) -> dict[str, Any]:
         found: dict[str, Any] = {
             "name": self.name, "ok": self.ok, "commit": self.commit,
             "fetched_at": self.fetched_at, "previous": self.previous, "changed": self.changed,
-            "last_fetched_at": self.last_fetched_at,
+            "last_fetched_at": self.last_fetched_at, "rewritten": self.rewritten,
         }  # fmt: skip
         if self.error is not None:
             found["error"] = self.error
@@ -115,7 +122,7 @@ def _changes(git: Git, old: str | None, new: str) -> dict[str, int]:
 def _fetch_one(git: Git, spec: Spec) -> tuple[bool, str]:
     args = [*_SAFE, "fetch", "--quiet", "--no-tags", "--no-write-fetch-head",
             "--no-recurse-submodules", "--force", "--", spec.url,
-            f"+refs/heads/{spec.branch}:{ref(spec.name)}"]  # fmt: skip
+            f"+refs/heads/{spec.branch}:{incoming(spec.name)}"]  # fmt: skip
     try:
         done = git.call(*args, ok=True, env=_QUIET, timeout=FETCH_TIMEOUT)
     except EnvironmentFailure as exc:  # git could not be started or did not answer in time
@@ -124,30 +131,57 @@ def _fetch_one(git: Git, spec: Spec) -> tuple[bool, str]:
     return done.returncode == 0, text[:300]
 
 
-def fetch(git: Git, specs: list[Spec], now: dt.datetime) -> list[Fetched]:
-    """Fetch every source (several at once); a failure is reported for its source only."""
+def _take(git: Git, name: str, before: str | None, accept: bool) -> tuple[str | None, bool]:
+    """Move the source's head to what was fetched, when that descends from the head held (or
+    the rewrite is accepted); returns (the head now held, whether the source was rewritten)."""
+    got = git.call("rev-parse", "--verify", "-q", incoming(name), ok=True)
+    new = got.stdout.decode().strip() if got.returncode == 0 else None
+    if new is None:
+        return before, False
+    rewritten = (
+        bool(before)
+        and before != new
+        and git.call("merge-base", "--is-ancestor", str(before), new, ok=True).returncode != 0
+    )
+    if not rewritten or accept:
+        git.call("update-ref", ref(name), new)
+    git.call("update-ref", "-d", incoming(name), ok=True)
+    return (before if rewritten and not accept else new), rewritten
+
+
+def fetch(
+    git: Git, specs: list[Spec], now: dt.datetime, accept_rewrite: tuple[str, ...] = ()
+) -> list[Fetched]:
+    """Fetch every source (several at once); a failure is reported for its source only. A source
+    whose new head does not descend from the one held (a force-push) keeps what was held and is
+    reported as rewritten until `accept_rewrite` names it."""
     before = commits(git)
     state = read_state(git.git_dir)
     with ThreadPoolExecutor(max_workers=max(1, min(PARALLEL, len(specs)))) as pool:
         answers = list(pool.map(lambda s: _fetch_one(git, s), specs))
-    after = commits(git)
     stamp = now.astimezone(dt.UTC).isoformat(timespec="seconds")
     results = []
     for spec, (ok, error) in zip(specs, answers, strict=True):
         old = state.get(spec.name, {})
+        held = before.get(spec.name)
+        rewritten = False
         if ok:
-            commit = after.get(spec.name)
+            commit, rewritten = _take(git, spec.name, held, spec.name in accept_rewrite)
+            ok = not rewritten or spec.name in accept_rewrite
+            if not ok:
+                error = "rewritten"
+        if ok:
             entry = {"commit": commit, "fetched_at": stamp, "ok": True, "url": spec.url,
                      "branch": spec.branch, "attempted_at": stamp}  # fmt: skip
-            changed = _changes(git, before.get(spec.name), commit) if commit else {}
-            results.append(Fetched(spec.name, True, commit, stamp, before.get(spec.name),
-                                   None, changed, old.get("fetched_at")))  # fmt: skip
+            changed = _changes(git, held, commit) if commit else {}
+            results.append(Fetched(spec.name, True, commit, stamp, held, None, changed,
+                                   old.get("fetched_at"), rewritten))  # fmt: skip
         else:
             entry = {**old, "ok": False, "error": error or "git fetch", "attempted_at": stamp}
-            entry.setdefault("commit", before.get(spec.name))
-            results.append(Fetched(spec.name, False, before.get(spec.name),
-                                   old.get("fetched_at"), before.get(spec.name),
-                                   error or "git fetch", {}, old.get("fetched_at")))  # fmt: skip
+            entry.setdefault("commit", held)
+            results.append(Fetched(spec.name, False, held, old.get("fetched_at"), held,
+                                   error or "git fetch", {}, old.get("fetched_at"),
+                                   rewritten))  # fmt: skip
         state[spec.name] = entry
     _write_state(git, state)
     return results

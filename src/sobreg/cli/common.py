@@ -118,7 +118,7 @@ def table(headers: list[str], rows: list[list[str]], title: str | None = None) -
 
         grid = Table(*headers, title=Text(title) if title else None)
         for row in rows:
-            grid.add_row(*(Text(cell) for cell in row))
+            grid.add_row(*(Text(printable(cell)) for cell in row))
         out.print(grid)
         return
     lines = ["\t".join(headers)]

@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
 
         foreign = regions.split_source(item_id)
         if foreign is not None:
-            return _show_source(foreign, as_json, lang, registry)
+            return _show_source(foreign, as_json, lang, registry, fmt if as_statement else None)
         reg, item_type, _ = open_item(item_id, lang, registry)
         data = reg.load_data(item_id)
         if as_statement:
@@ -169,8 +169,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _show_source(foreign: tuple[str, str], as_json: bool, lang: str | None,
-                 registry: str | None) -> int:  # fmt: skip
-    """`show SOURCE:ID`: another registry's item as last fetched, read-only."""
+                 registry: str | None, statement: str | None = None) -> int:  # fmt: skip
+    """`show SOURCE:ID`: another registry's item as last fetched, read-only; with `statement`
+    (md or html), its statement through the same escaping templates as a local one."""
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.cli.sources import age
     from sobreg.models.ids import item_type_of
@@ -181,6 +182,9 @@ def _show_source(foreign: tuple[str, str], as_json: bool, lang: str | None,
     apply(lang, registry)
     reg, _ = current_registry()
     data, view = item(reg, source, item_id)
+    if statement is not None:
+        typer.echo(_statement(reg, item_type, data, statement), nl=False)
+        return EXIT_OK
     if as_json:
         echo_json(data)
         return EXIT_OK

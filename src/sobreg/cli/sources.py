@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from sobreg.cli.common import (
@@ -42,6 +44,12 @@ def register(app: typer.Typer) -> None:
 
     @group.command("fetch", help=command_help("sources.fetch"))
     def fetch(
+        accept_rewrite: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--accept-rewrite", metavar=t("metavar.source"), help=t("opt.accept_rewrite")
+            ),
+        ] = None,
         as_json: JsonOpt = False,
         registry: RegistryOpt = None,
         lang: LangOpt = None,
@@ -52,7 +60,7 @@ def register(app: typer.Typer) -> None:
 
         apply(lang, registry)
         reg, _ = current_registry()
-        reports = run(reg)
+        reports = run(reg, tuple(accept_rewrite or ()))
         failed = any(not r.fetched.ok for r in reports)
         if as_json:
             echo_json({"sources": [r.as_json() for r in reports]})
@@ -73,6 +81,9 @@ def register(app: typer.Typer) -> None:
                 if got.previous is not None and got.last_fetched_at:
                     what += "; " + t("sources.last", age=age(got.last_fetched_at))
                 echo(f"✓ {head}: {what}")
+            elif got.rewritten:
+                echo(f"✗ {head}: {t('sources.rewritten', name=got.name)}", err=True)
+                echo(f"  {t('sources.kept', age=age(got.fetched_at))}", err=True)
             else:
                 echo(f"✗ {head}: {t('sources.failed', error=got.error or '')}", err=True)
                 echo(f"  {t('sources.kept', age=age(got.fetched_at))}", err=True)

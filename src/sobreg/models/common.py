@@ -60,7 +60,8 @@ def _whole(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-Sek = Annotated[int, Field(strict=True, ge=0), BeforeValidator(_whole)]
+# Whole kronor, at most a thousand billion: a larger sum is a typing mistake.
+Sek = Annotated[int, Field(strict=True, ge=0, le=10**12), BeforeValidator(_whole)]
 Flag = Annotated[bool, Field(strict=True)]
 
 

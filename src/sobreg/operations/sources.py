@@ -28,13 +28,17 @@ class Report:
         return found
 
 
-def fetch(registry: Registry) -> list[Report]:
-    """Fetch every source; each is reported, a failing one does not stop the others."""
+def fetch(registry: Registry, accept_rewrite: tuple[str, ...] = ()) -> list[Report]:
+    """Fetch every source; each is reported, a failing one does not stop the others. A source
+    rewritten since the last fetch keeps its earlier state unless `accept_rewrite` names it."""
     named = listed(registry)["sources"]
     if not named:
         raise RefusedError("sources.none", path=registry.rel(registry.root / "sources.yaml"))
     specs = [git_sources.Spec(s["name"], s["url"], s["branch"]) for s in named]
-    results = git_sources.fetch(Git(registry.root), specs, now())
+    unknown = [n for n in accept_rewrite if n not in {s.name for s in specs}]
+    if unknown:
+        raise RefusedError("sources.unknown", name=unknown[0])
+    results = git_sources.fetch(Git(registry.root), specs, now(), accept_rewrite)
     views = {v.name: v for v in sources.read(registry)}
     labels = {s["name"]: s["label"] for s in named}
     return [

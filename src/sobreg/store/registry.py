@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +69,8 @@ class Registry:
     # Read-only commands over the whole registry refuse (exit 1) when a file cannot be read,
     # naming it, unless the user asked to skip such files (--skip-invalid).
     skip_invalid: bool = False
+    # What the last `item_paths` found in the item folders that is not an item file.
+    stray: list[str] = field(default_factory=list)
 
     def rel(self, path: Path | str) -> str:
         """A path as shown to users: relative to the current folder when inside it; a name that
@@ -128,15 +130,22 @@ class Registry:
         """The item files as strings, sorted: Path objects cost ~0.1 s over 10,000 files."""
         types = [item_type] if item_type else list(FOLDERS)
         files: list[str] = []
+        self.stray = []
         for kind in types:
             folder = os.path.join(self.root, FOLDERS[kind])
             if os.path.isdir(folder):
                 with os.scandir(folder) as entries:
                     # Every entry named like an item, links, folders and FIFOs too: those are
                     # refused by name when scanned, never skipped in silence.
-                    names = sorted(e.name for e in entries if e.name.endswith((".yaml", ".yml")))
+                    every = [e.name for e in entries]
+                names = sorted(n for n in every if n.endswith((".yaml", ".yml")))
                 prefix = folder + os.sep
                 files.extend([prefix + name for name in names])
+                # Anything else (`*.YAML`, `x.yaml~`, a subfolder) no command reads: `validate`
+                # names it. Hidden files (`.gitkeep`, sobreg's own temporary files) are left.
+                self.stray += sorted(
+                    prefix + n for n in every if not n.endswith((".yaml", ".yml")) and n[:1] != "."
+                )
         return files
 
     def exists(self, item_id: str) -> bool:

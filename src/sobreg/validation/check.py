@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from sobreg.models import ProcessDefinition
 
 
-WARNINGS = frozenset({"chain.unchained", "chain.content_changed"})
+WARNINGS = frozenset({"chain.unchained", "chain.content_changed", "validate.ignored"})
 
 
 @dataclass
@@ -204,7 +204,13 @@ def _item_rules(parsed: _Parsed, process: ProcessDefinition | None) -> None:
                 for field, key, params in life.follow_up_problems(process.life, record, 9999):
                     where = f"follow_up.{index}" + (f".{field}" if field else "")
                     parsed.issues.append(_issue(parsed, where, key, **params))
-    broken, warned = chain.problems(data)
+    try:
+        broken, warned = chain.problems(data)
+    except ValueError:
+        # A number past Python's 4,300-digit conversion limit: no digest can be made of it
+        # (and no model takes it); said, never a crash.
+        parsed.issues.append(_issue(parsed, "", "validate.number_too_large"))
+        return
     for number, key in broken:
         parsed.issues.append(_issue(parsed, f"history.{number - 1}", key, index=number))
     # Warnings are placed at the file's start: finding the key's position costs a round-trip
@@ -355,6 +361,21 @@ def summarised(registry: Registry, path: str, kind: str, raw: bytes | None) -> A
     return (_kept_issues(parsed), summary(kind, parsed.data))
 
 
+def _named_as(parsed: _Parsed, item_id: str) -> bool:
+    """The file's name is the item's id (`N-2026-001.yaml` holding `N-2026-001`)."""
+    name = str(parsed.path).rsplit(os.sep, 1)[-1]
+    return name.rsplit(".", 1)[0] == item_id
+
+
+def _with_stray(registry: Registry, result: CheckResult) -> CheckResult:
+    """The whole registry's result with a warning for each entry of the item folders that no
+    command reads (listed by `item_paths`): never ignored in silence."""
+    stray = [Issue(registry.rel(p), 1, 1, "", "validate.ignored", {}) for p in registry.stray]
+    if not stray:
+        return result
+    return CheckResult(result.valid, result.errors, [*result.warnings, *stray])
+
+
 def check(registry: Registry, paths: list[Path] | None = None, progress: Any = None) -> CheckResult:
     """Validate `paths` (default: the whole registry, definitions included)."""
     whole = not paths
@@ -369,7 +390,7 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
         tree = _tree_key(keys, here) if keys is not None else None
         kept_result = _kept_result(registry, tree)
         if kept_result is not None:
-            return kept_result
+            return _with_stray(registry, kept_result)
     result = CheckResult()
     scanned = scan(registry, targets, verdict, progress, listing="all" if whole else "files")
     parsed_all: list[_Parsed] = []
@@ -393,12 +414,16 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
             ):
                 continue
             if item_id in seen:
-                parsed.issues.append(
-                    _issue(parsed, "id", "validate.duplicate_id", id=item_id, other=seen[item_id])
-                )
-            else:
-                seen[item_id] = parsed.shown
-                items[item_id] = parsed
+                first = items[item_id]
+                if _named_as(first, item_id) or not _named_as(parsed, item_id):
+                    parsed.issues.append(_issue(parsed, "id", "validate.duplicate_id",
+                                                id=item_id, other=seen[item_id]))  # fmt: skip
+                    continue
+                # The copy seen first is the one whose name is not its id: it is the duplicate.
+                first.issues.append(_issue(first, "id", "validate.duplicate_id", id=item_id,
+                                           other=parsed.shown))  # fmt: skip
+            seen[item_id] = parsed.shown
+            items[item_id] = parsed
     _link_rules(registry, items, whole)
     for parsed in parsed_all:
         if not parsed.issues:  # most files: nothing to sort into errors and warnings
@@ -412,7 +437,7 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
             result.valid.append(parsed.shown)
     if whole and all(found.key and ":" not in found.key for found in scanned):
         _keep_result(registry, _tree_key([found.key for found in scanned], here), result)
-    return result
+    return _with_stray(registry, result) if whole else result
 
 
 # A whole-registry check depends on nothing but its files' contents (their keys), sobreg's code

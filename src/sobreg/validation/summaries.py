@@ -8,12 +8,12 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from sobreg.errors import Issue
+from sobreg.errors import Issue, RefusedError
 from sobreg.models.layout import FOLDER_KINDS
 from sobreg.store.itemcache import Listing, scan, unchanged_keys
 from sobreg.store.itemstore import SEARCH, kept_search, kept_summaries
 from sobreg.store.registry import Registry
-from sobreg.validation.check import summarised
+from sobreg.validation.check import check, summarised
 
 
 def summaries(
@@ -36,7 +36,8 @@ def keyed_summaries(
     could not be read and was skipped). `listed`: the item paths the caller just listed and what
     `unchanged_keys` said of them (None: something changed, so the files are scanned at once)."""
     paths, keys = listed or _listed(registry, item_type)
-    if keys is not None:
+    refused = refused_items(registry)
+    if keys is not None and not refused:
         table = kept_summaries(registry)
         found: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
         if all(isinstance(data, dict) for data in found):  # else a scan says why, or refuses
@@ -60,11 +61,27 @@ def keyed_summaries(
             ]
             unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
     registry.refuse_unreadable(unreadable)
-    usable = not unreadable and all(s.key and ":" not in s.key for s in scanned)
+    usable = not unreadable and not refused and all(s.key and ":" not in s.key for s in scanned)
     return (
         [s.key for s in scanned] if usable else None,
-        [(s.kind, s.summary) for s in scanned if isinstance(s.summary, dict)],
-    )
+        [(s.kind, s.summary) for s in scanned
+         if isinstance(s.summary, dict) and s.path not in refused],
+    )  # fmt: skip
+
+
+def refused_items(registry: Registry) -> set[str]:
+    """The item files `validate` refuses (the one check every whole-registry reader shares: two
+    files with one id, an id unlike its file name, anything else invalid). A reader refuses the
+    registry, naming them (exit 1); with `--skip-invalid` it leaves them out, and this gives
+    their paths. `validate`'s own kept result answers when nothing changed."""
+    result = check(registry)
+    bad = sorted({issue.path for issue in result.errors})
+    if not bad:
+        return set()
+    if not registry.skip_invalid:
+        raise RefusedError("registry.invalid", count=len(bad), files=bad[:20], more=len(bad) > 20)
+    # `check` shows each path as seen from the current folder.
+    return {os.path.abspath(path) for path in bad}
 
 
 def _with_search(registry: Registry, pairs: Iterable[tuple[str, dict[str, Any]]]) -> None:
