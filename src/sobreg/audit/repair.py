@@ -5,7 +5,11 @@ sobreg's own, and so safe to act on while the registry lock is held:
   version in the working tree, or whose index entries are (killed after the branch moved);
 - temporary files in `.git/sobreg/tmp/`, and the `.<name>.<random>.tmp` files older versions
   left beside registry files;
-- `.git/index.lock` left while a sobreg process, now dead, was updating the index.
+- `.git/index.lock` left while a sobreg process, now dead, was updating the index;
+- a `sync` killed part way (its journal `.git/sobreg/sync.json`): finished when the branch had
+  already moved, else undone (the branch never moved; sobreg's replay worktree goes), and the
+  index file older versions of `sync` used;
+- a git lock file (`.git/HEAD.lock`, `.git/refs/heads/*.lock`, ...) no living process holds open.
 Anything else (a person's uncommitted change, a lock of another git process) is named, never
 touched.
 """
@@ -17,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sobreg.audit import sync
 from sobreg.audit.repo import Git, trailers
 from sobreg.audit.worktree import blob_id, place, sync_index
 from sobreg.store.registry import Registry
@@ -152,13 +157,77 @@ def complete_at(git: Git, registry: Registry, head: str | None) -> Report:
     report = Report()
     _temporary_files(git, registry, report)
     _index_lock(git, report)
-    _torn_head(git, registry, report, head)
+    _stale_git_locks(git, report)
+    _interrupted_sync(git, report)
+    _torn_head(git, registry, report, git.head() if report.repaired else head)
     return report
 
 
+def _interrupted_sync(git: Git, report: Report) -> None:
+    """A sync killed before it ended: finished when its compare-and-swap had moved the branch,
+    else undone. One stopped on a conflict waits for `sync --continue` or `--abort`."""
+    old_index = git.git_dir / "sobreg-sync-index"
+    if old_index.exists():
+        old_index.unlink()
+        report.repaired.append({"path": str(old_index), "what": "removed"})
+    journal = sync.read_journal(git)
+    if journal is None:
+        if sync.work_dir(git).exists():
+            sync.drop_work(git)
+            report.repaired.append({"path": str(sync.work_dir(git)), "what": "removed"})
+        return
+    if journal.get("conflict"):
+        return
+    finished = sync.finish_moved(git, journal)
+    sync.drop_work(git)
+    report.repaired.append(
+        {"path": str(sync.work_dir(git)), "what": "sync_finished" if finished else "sync_undone"}
+    )
+
+
+# Git's own lock files that a killed git (or sobreg's git) can leave behind.
+_GIT_LOCKS = ("HEAD.lock", "index.lock", "packed-refs.lock", "config.lock", "ORIG_HEAD.lock")
+
+
+def _held_open(path: str) -> bool:
+    """Whether any process has `path` open (Linux: /proc/*/fd); True when that cannot be told,
+    so a lock is removed only when its owner is known to be gone."""
+    proc = "/proc"
+    if not os.path.isdir(proc):
+        return True
+    for pid in os.listdir(proc):
+        if not pid.isdigit():
+            continue
+        folder = os.path.join(proc, pid, "fd")
+        try:
+            for fd in os.listdir(folder):
+                if os.readlink(os.path.join(folder, fd)) == path:
+                    return True
+        except OSError:
+            continue
+    return False
+
+
+def _stale_git_locks(git: Git, report: Report) -> None:
+    """A git lock file whose owner is dead blocks every write for good: removed (the caller holds
+    sobreg's lock, so no sobreg is writing; a person's git still running keeps it open)."""
+    found = [git.git_dir / name for name in _GIT_LOCKS]
+    heads = git.git_dir / "refs" / "heads"
+    if heads.is_dir():
+        found += sorted(heads.rglob("*.lock"))
+    for lock in found:
+        if lock.is_file() and not _held_open(str(lock.resolve())):
+            lock.unlink(missing_ok=True)
+            report.repaired.append({"path": str(lock), "what": "lock_removed"})
+
+
 def left_over(git: Git, registry: Registry) -> list[dict[str, str]]:
-    """What is not sobreg's to repair: uncommitted or untracked registry files, a foreign lock."""
+    """What is not sobreg's to repair: uncommitted or untracked registry files, a foreign lock,
+    a sync stopped on a conflict (for `sync --continue` or `--abort`)."""
     left = []
+    journal = sync.read_journal(git)
+    if journal and journal.get("conflict"):
+        left.append({"path": str(sync.work_dir(git)), "why": "sync_conflict"})
     if (git.git_dir / "index.lock").exists():
         left.append({"path": str(git.git_dir / "index.lock"), "why": "index_locked"})
     scope = git.rel(registry.root)

@@ -9,22 +9,27 @@ the sync with the rebase undone, naming the item and both actors.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sobreg.audit.repo import Git
+from sobreg.audit.repo import Git, trailers
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.i18n import t
 from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
+from sobreg.store import kept
 from sobreg.store.registry import Registry
 
 ATTEMPTS = 3
-# A renamed file's text (path, text) -> text with its history chain sealed anew: the ids in it
-# changed, so the digests over them are recomputed (given by the caller, who knows the chain).
-Reseal = Callable[[str, str], str]
+# sobreg's own replay worktree and the journal of a sync in progress, under `.git/sobreg/`.
+WORK = "sync-work"
+JOURNAL = "sync.json"
+# A renamed file's (path, text before, text after the ids changed) -> the text with its history
+# chain sealed anew (given by the caller, who knows the chain).
+Reseal = Callable[[str, str, str], str]
 
 
 @dataclass
@@ -78,36 +83,49 @@ def _next_ids(taken: set[str], wanted: list[str]) -> dict[str, str]:
 
 
 def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str, reseal: Reseal) -> str:
-    """Replay base..HEAD with every renamed id replaced (paths, contents, messages, and the
-    history chain resealed by `reseal`); the working tree is not touched. Returns the new head."""
+    """Replay base..HEAD with the renumbered nominations moved to their new ids; the working
+    tree and the branch are not touched. Only the renumbered nominations' own files change: a
+    nomination's file, a program created from it (its `nomination:` names it), and the messages
+    of their own commits (`Sobreg-Id`). Each replayed commit's tree is the previous replayed
+    commit's with this commit's changes applied, so a rename holds in every later commit.
+    Returns the new head."""
     pattern = re.compile("|".join(rf"\b{re.escape(o)}\b" for o in mapping))
     swap = lambda text: pattern.sub(lambda m: mapping[m.group(0)], text)  # noqa: E731
+    renamed = {f"{folder}/nominations/{old}.yaml" for old in mapping}
+    links = re.compile(rf"^nomination: ({'|'.join(re.escape(o) for o in mapping)})\s*$", re.M)
     index = git.git_dir / "sobreg-sync-index"
     env = {"GIT_INDEX_FILE": str(index)}
     parent = base
     try:
         for sha in git.out("rev-list", "--reverse", f"{base}..HEAD").split():
-            git.call("read-tree", sha, env=env)
-            changed = git.out("diff", "--name-only", f"{sha}^", sha, "--", folder).split()
-            for path in changed:
-                blob = git.call("cat-file", "blob", f"{sha}:{path}", ok=True)
-                if blob.returncode != 0:
-                    continue  # deleted in this commit
-                new_path = swap(path)
-                text = reseal(new_path, swap(blob.stdout.decode("utf-8")))
-                stored = git.call("hash-object", "-w", "--stdin", data=text.encode("utf-8"))
-                obj = stored.stdout.decode().strip()
-                if new_path != path:
-                    git.call("update-index", "--force-remove", path, env=env)
-                git.call(
-                    "update-index", "--add", "--cacheinfo", f"100644,{obj},{new_path}", env=env
-                )
+            git.call("read-tree", parent, env=env)
+            diff = git.call(
+                "diff-tree", "-r", "-z", "--no-renames", "--no-commit-id", f"{sha}^", sha
+            )
+            out = diff.stdout.decode("utf-8", "replace").split("\0")
+            for meta, path in zip(out[0::2], out[1::2], strict=False):
+                if not meta.startswith(":"):
+                    continue
+                mode, obj, status = meta.split(" ")[1], meta.split(" ")[3], meta.split(" ")[4][:1]
+                target = swap(path) if path in renamed else path
+                if status == "D":
+                    git.call("update-index", "--force-remove", target, env=env)
+                    continue
+                text = git.call("cat-file", "blob", obj).stdout.decode("utf-8", "replace")
+                if path in renamed or (path.startswith(folder) and links.search(text)):
+                    text = reseal(target, text, swap(text))
+                    obj = git.call("hash-object", "-w", "--stdin",
+                                   data=text.encode("utf-8")).stdout.decode().strip()  # fmt: skip
+                git.call("update-index", "--add", "--cacheinfo", f"{mode},{obj},{target}", env=env)
             tree = git.call("write-tree", env=env).stdout.decode().strip()
-            meta = git.out("show", "-s", "--format=%an%x00%ae%x00%aI%x00%B", sha).split("\0", 3)
-            author = {"GIT_AUTHOR_NAME": meta[0], "GIT_AUTHOR_EMAIL": meta[1],
-                      "GIT_AUTHOR_DATE": meta[2]}  # fmt: skip
+            who = git.out("show", "-s", "--format=%an%x00%ae%x00%aI%x00%B", sha).split("\0", 3)
+            author = {"GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1],
+                      "GIT_AUTHOR_DATE": who[2]}  # fmt: skip
+            message = who[3]
+            if trailers(message).get("Sobreg-Id") in mapping:
+                message = swap(message)
             parent = git.call("commit-tree", tree, "-p", parent, env=author,
-                         data=swap(meta[3]).encode()).stdout.decode().strip()  # fmt: skip
+                              data=message.encode()).stdout.decode().strip()  # fmt: skip
     finally:
         index.unlink(missing_ok=True)
     return parent
@@ -115,26 +133,29 @@ def _rewrite(git: Git, base: str, mapping: dict[str, str], folder: str, reseal: 
 
 def renumber(
     git: Git, registry: Registry, upstream: str, actor: str, reseal: Reseal
-) -> list[dict[str, str]]:
+) -> tuple[str, list[dict[str, str]]]:
+    """The local commits rewritten with colliding nominations renumbered, plus one empty commit
+    per renumbering that records it: (the new local head, what moved). Nothing is checked out:
+    the caller replays the result on the upstream and moves the branch at the end."""
     folder = (registry.root / "nominations").relative_to(git.root).as_posix()
+    head = git.out("rev-parse", "HEAD")
     base = git.out("merge-base", "HEAD", upstream)
     colliding = _collisions(git, base, upstream, folder)
     if not colliding:
-        return []
+        return head, []
     taken = _nominations(git, upstream, folder) | _nominations(git, "HEAD", folder)
     mapping = _next_ids(taken, colliding)
-    # Every registry file the local commits changed: a program created from the nomination
-    # links back to it by id.
     scope = registry.root.relative_to(git.root).as_posix()
     new_head = _rewrite(git, base, mapping, scope, reseal)
-    git.call("reset", "--hard", "--quiet", new_head)
+    tree = git.out("rev-parse", f"{new_head}^{{tree}}")
     for old, new in mapping.items():
         subject = t("commit.renumber", old=old, new=new)
         message = (f"{subject}\n\nSobreg-Id: {new}\nSobreg-Action: renumber\n"
                    f"Sobreg-Renamed-From: {old}\n")  # fmt: skip
-        git.call("commit", "--quiet", "--allow-empty", "--no-verify", "-m", message,
-            env={"GIT_AUTHOR_EMAIL": actor, "GIT_AUTHOR_NAME": actor})  # fmt: skip
-    return [{"from": old, "to": new} for old, new in mapping.items()]
+        new_head = git.call("commit-tree", tree, "-p", new_head, data=message.encode(),
+                            env={"GIT_AUTHOR_EMAIL": actor, "GIT_AUTHOR_NAME": actor}
+                            ).stdout.decode().strip()  # fmt: skip
+    return new_head, [{"from": old, "to": new} for old, new in mapping.items()]
 
 
 def conflict(git: Git, registry: Registry, base: str, upstream: str) -> RefusedError:
@@ -150,3 +171,50 @@ def conflict(git: Git, registry: Registry, base: str, upstream: str) -> RefusedE
         notes.append(("sync.conflict_item", {"item": Path(path).stem, "local": local,
                                              "remote": remote}))  # fmt: skip
     return RefusedError("sync.conflict", notes=notes)
+
+
+def _journal_file(git: Git) -> Path:
+    return git.git_dir / "sobreg" / JOURNAL
+
+
+def read_journal(git: Git) -> dict[str, Any] | None:
+    try:
+        data = json.loads(_journal_file(git).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_journal(git: Git, data: dict[str, Any]) -> None:
+    kept.replace(_journal_file(git), json.dumps(data, sort_keys=True).encode("utf-8"))
+
+
+def work_dir(git: Git) -> Path:
+    return git.git_dir / "sobreg" / WORK
+
+
+def drop_work(git: Git) -> None:
+    """Remove sobreg's replay worktree (a rebase stopped in it included) and the journal."""
+    work = work_dir(git)
+    if work.exists() or (git.git_dir / "worktrees" / WORK).exists():
+        git.call("worktree", "remove", "--force", str(work), ok=True)
+        git.call("worktree", "prune", ok=True)
+    _journal_file(git).unlink(missing_ok=True)
+
+
+def branch_ref(git: Git) -> str:
+    ref = git.call("symbolic-ref", "-q", "HEAD", ok=True).stdout.decode().strip()
+    if not ref:
+        raise RefusedError("sync.detached")
+    return ref
+
+
+def finish_moved(git: Git, journal: dict[str, Any]) -> bool:
+    """When the branch already moved to the journal's `new`: the working tree and index follow
+    (from `old`), the replay goes. True when it did; False when the branch is still at `old`."""
+    ref, old, new = journal.get("ref"), journal.get("old"), journal.get("new")
+    current = git.call("rev-parse", "-q", "--verify", str(ref), ok=True).stdout.decode().strip()
+    if new and current == new and old != new:
+        git.call("read-tree", "-m", "-u", str(old), str(new))
+        return True
+    return False

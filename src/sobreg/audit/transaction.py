@@ -35,6 +35,7 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
     with registry_lock(git.git_dir):
         head = git.head()  # the torn-write check, the refusal and the commit all build on it
         repair.complete_at(git, registry, head)
+        _refuse_renumbered(git, registry.seen_head, head, items)
         refuse_uncommitted(git, dict.fromkeys(items), head)
         if (git.git_dir / "index.lock").exists():
             # Left by a git process that died (or one still running): updating the index would
@@ -45,6 +46,29 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
             yield git
         finally:
             git.held_head = None
+
+
+def _refuse_renumbered(
+    git: Git, seen: str | None, head: str | None, items: tuple[Path, ...]
+) -> None:
+    """Refuse a write to an item that a sync renumbered after the command was given (while it
+    waited for the lock): the id now names someone else's nomination."""
+    if not seen or not head or seen == head or not items:
+        return
+    sep, end = "\x1f", "\x1e"
+    renamed, named = (
+        "trailers:key=Sobreg-Renamed-From,valueonly",
+        "trailers:key=Sobreg-Id,valueonly",
+    )
+    done = git.call("log", f"--format=%({renamed}){sep}%({named}){end}", f"{seen}..{head}", ok=True)
+    moved = {}
+    for record in done.stdout.decode("utf-8", "replace").split(end):
+        old, _, new = record.partition(sep)
+        if old.strip():
+            moved[old.strip()] = new.strip()
+    for path in items:
+        if path.stem in moved:
+            raise RefusedError("write.renumbered", id=path.stem, new=moved[path.stem])
 
 
 def committed_ids(git: Git, rels: list[str], head: str | None) -> dict[str, tuple[str, str]]:

@@ -71,6 +71,8 @@ class Registry:
     skip_invalid: bool = False
     # What the last `item_paths` found in the item folders that is not an item file.
     stray: list[str] = field(default_factory=list)
+    # The commit HEAD named when a writing command started (before it waited for the lock).
+    seen_head: str | None = None
 
     def rel(self, path: Path | str) -> str:
         """A path as shown to users: relative to the current folder when inside it; a name that
