@@ -34,7 +34,8 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
     git = Git(registry.root)
     with registry_lock(git.git_dir):
         head = git.head()  # the torn-write check, the refusal and the commit all build on it
-        repair.complete_at(git, registry, head)
+        if repair.complete_at(git, registry, head).repaired:
+            head = git.head()  # a sync it finished moved the branch
         _refuse_renumbered(git, registry.seen_head, head, items)
         refuse_uncommitted(git, dict.fromkeys(items), head)
         if (git.git_dir / "index.lock").exists():
