@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import cli, git, sobreg, write_yaml
+from conftest import assessment, cli, git, sobreg, write_yaml
 
 ADMIN = "admin@vgregion.se"
 SCRIPT = "<script>alert(1)</script> Ångest"
@@ -40,6 +40,14 @@ def _program(repo: Path, item_id: str, name: str, kind: str, published: str, sta
     write_yaml(repo / "registry" / "programs" / f"{item_id}.yaml", data)
 
 
+# An assessment as `assess` stores it (the fixture writes files as valid as sobreg's own: a file
+# `validate` refuses is counted by no report).
+STORED_ASSESSMENT = {
+    **{k: v for k, v in assessment(date="2026-04-01").items() if k != "parts"},
+    "method_version": "1", "template": "treatment", "next_review": "2026-10-01",
+}  # fmt: skip
+
+
 @pytest.fixture
 def years(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOBREG_TODAY", "2026-03-01")
@@ -50,7 +58,8 @@ def years(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         _h("2024-04-20", "advance", "c", "e", "open"),
         _h("2024-05-01", "close", "e", "e", "decided")],
         decision={"outcome": "build", "date": "2024-05-01"}, program="somnhjalpen")  # fmt: skip
-    _program(repo, "somnhjalpen", "Sömnhjälpen", "behandling", "2024-11-02", "active")
+    _program(repo, "somnhjalpen", "Sömnhjälpen", "behandling", "2024-11-02", "active",
+             nomination="N-2024-001")  # fmt: skip
     # 2025: rejected by the council; another one enters inventory in December and stays.
     _nomination(repo, "N-2025-001", "2025-01-10", "c", "rejected", [
         _h("2025-01-20", "advance", "a", "b", "open"),
@@ -74,7 +83,7 @@ def years(repo: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         decision={"outcome": "reject", "date": "2026-04-01"})  # fmt: skip
     _program(repo, "somnappen", "Sömnappen", "stod", "2026-06-01", "active")
     _program(repo, "skript", SCRIPT, "behandling", "2026-03-01", "active",
-             assessments=[{"date": "2026-04-01", "next_review": "2026-10-01"}])  # fmt: skip
+             assessments=[STORED_ASSESSMENT])  # fmt: skip
     _program(repo, "gammalt", "Gammalt program", "stod", "2023-05-01", "inactive",
              deactivation={"date": "2026-09-01", "reason": "replaced",
                            "replaced_by": "somnhjalpen"})  # fmt: skip

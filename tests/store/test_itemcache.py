@@ -72,10 +72,10 @@ print(len(found), "pydantic" in sys.modules)
 """
 
 
-def test_a_report_summarises_without_validating_and_validate_still_refuses(repo: Path) -> None:
-    """A report after an edit reads the changed file's summary without loading the models (a
-    report counts what the files say); what it keeps is never taken for a verdict: `validate`
-    still validates the new content and refuses it."""
+def test_a_report_after_an_invalid_edit_refuses_and_validate_still_refuses(repo: Path) -> None:
+    """A report after an edit never counts a file `validate` refuses (issue 33): it refuses,
+    naming it; what the summaries keep is never taken for a verdict, so `validate` still
+    validates the new content and refuses it, for the whole registry and the one file."""
     path = add_nomination(repo)
     assert _validate()[0] == 0
     assert cli("status").code == 0
@@ -83,11 +83,8 @@ def test_a_report_summarises_without_validating_and_validate_still_refuses(repo:
         path.read_text(encoding="utf-8").replace("kind: behandling", "kind: behandlXng"),
         encoding="utf-8",
     )
-    ran = subprocess.run(
-        [sys.executable, "-c", _REPORT_AFTER_EDIT, str(repo / "registry")],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    assert ran.stdout.split() == ["1", "False"]
+    ran = cli("status")
+    assert ran.code == 1 and "N-2026-001.yaml" in ran.stderr
     code, out = _validate()
     assert code == 1 and "kind" in out
     assert cli("validate", path.as_posix()).code == 1  # pre-commit's run on the one file
@@ -226,26 +223,23 @@ def test_the_recent_store_keeps_the_newest_verdicts_only(
     assert [stat[4] for stat in recent["stats"].values()] == keys[-1:]
 
 
-def test_a_report_after_a_few_edits_writes_the_recent_store_until_it_is_full(
+def test_reports_after_a_few_edits_follow_each_edit(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Adding one file's summary to 10,000 rewrote the summaries, the search records and the
-    stats (~50 ms of a republish): it is written to the recent store, which the reports read
-    with the others, until it holds more than RECENT entries; then everything is written into
-    the other stores and the recent store is empty again."""
+    """After each of a few edits, `list` and `search` answer from the edited files, whatever
+    the item cache writes where (with the recent store held small). Since every reader first
+    asks `validate`'s verdicts (issue 33), which stores a scan writes is validate's business;
+    the recent store itself is for issue 32 to keep or remove."""
     monkeypatch.setattr(itemstate, "RECENT", 4)
     for n in range(1, 6):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     hour_ago = time.time_ns() - 3_600_000_000_000  # no file racily clean against the stores
     for path in (repo / "registry").rglob("*.yaml"):
         os.utime(path, ns=(hour_ago, hour_ago))
-    assert cli("status").code == 0  # five summaries and stats: into the other stores
-    kept = repo / ".git" / "sobreg"
-    names = ("verdicts-v1.marshal", "summaries-v1.marshal", "search-v1.marshal")
-    before = {name: (kept / name).read_bytes() for name in names}
+    assert cli("status").code == 0
     paths = sorted((repo / "registry" / "nominations").glob("*.yaml"))
     words = ["Kakadua", "Flamingo", "Pelikan"]
-    for step, path in enumerate(paths[:2], 1):
+    for step, path in enumerate(paths[:3], 1):
         word = words[step - 1]
         text = path.read_text(encoding="utf-8").replace("title: ", f"title: {word} ", 1)
         path.write_text(text, encoding="utf-8")
@@ -253,18 +247,7 @@ def test_a_report_after_a_few_edits_writes_the_recent_store_until_it_is_full(
         assert {item["title"].split()[0] for item in listed} >= set(words[:step])
         hits = json.loads(cli("search", word.lower(), "--json").stdout)
         assert [h["id"] for h in hits] == [path.stem]
-        recent = marshal.loads((kept / "recent-v1.marshal").read_bytes())
-        assert len(recent["summaries"]) == step and len(recent["search"]) == step
-        assert {name: (kept / name).read_bytes() for name in names} == before
-    third = paths[2]
-    third.write_text(third.read_text(encoding="utf-8").replace("title: ", "title: Pelikan ", 1),
-                     encoding="utf-8")  # fmt: skip
-    assert cli("status").code == 0  # three stats and three summaries: more than 4
-    assert all((kept / name).read_bytes() != before[name] for name in names)
-    recent = marshal.loads((kept / "recent-v1.marshal").read_bytes())
-    assert recent["summaries"] == recent["search"] == recent["stats"] == {}
-    hits = json.loads(cli("search", "pelikan", "--json").stdout)
-    assert [h["id"] for h in hits] == [third.stem]
+    assert cli("status").code == 0
 
 
 def test_a_check_of_named_files_keeps_what_a_report_put_in_the_recent_store(

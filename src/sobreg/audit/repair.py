@@ -186,7 +186,8 @@ def _interrupted_sync(git: Git, report: Report) -> None:
 
 
 # Git's own lock files that a killed git (or sobreg's git) can leave behind.
-_GIT_LOCKS = ("HEAD.lock", "index.lock", "packed-refs.lock", "config.lock", "ORIG_HEAD.lock")
+# (`index.lock` has its own rule: sobreg marks its own index updates, `_index_lock`.)
+_GIT_LOCKS = ("HEAD.lock", "packed-refs.lock", "config.lock", "ORIG_HEAD.lock")
 
 
 def _held_open(path: str) -> bool:

@@ -208,7 +208,8 @@ def current_registry(writes: bool = False, skip_invalid: bool = False) -> tuple[
     if writes:
         # What the person saw when they gave the command: a write that then waits for the lock
         # while a sync renumbers its item is refused instead of landing on another's item.
-        from sobreg.audit.repo import Git  # lazy, as above
+        # Lazy, as above.
+        from sobreg.audit.repo import Git
 
         reg.seen_head = os.environ.get("SOBREG_SEEN_HEAD") or Git(reg.root).head()
     return reg, resolve_actor(State.actor, reg.root) if writes else ""
