@@ -93,6 +93,14 @@ FILES: list[tuple[str, str, bytes, int, str]] = [
      "N-2026-001.yaml:12:12"),
     ("file outside the folders", "registry/N-2026-001.yaml", GOOD.encode(), 1,
      "N-2026-001.yaml:1:1"),
+    # Issue 33: what readers counted though validate refused it, and what crashed validate.
+    ("a 5,000-digit integer", NOM, _with("kind: behandling\n", "kind: behandling\n"
+     "costs: {development_sek: " + "9" * 5000 + "}\n"), 1, "N-2026-001.yaml:"),
+    ("a lowercase id", NOM, _with("id: N-2026-001", "id: n-2026-001"), 1, "N-2026-001.yaml:1:5"),
+    ("20,000 characters", NOM, _with("title: Idé\n", "title: Idé\nneed: " + "x" * 20001 + "\n"),
+     1, "N-2026-001.yaml:4:"),
+    ("an OSC escape", NOM, _with("title: Idé", 'title: "\\e]8;;http://x\\aIdé"'), 1,
+     "N-2026-001.yaml:3:"),
 ]  # fmt: skip
 
 
