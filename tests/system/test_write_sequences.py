@@ -35,15 +35,15 @@ from hypothesis import strategies as st
 
 ADMIN = "admin@vgregion.se"
 EXAMPLES = 20
-STEP_VALUES = {"a": SCREENING, "b": INVENTORY, "c": COUNCIL, "e": DECISION, "f": PROJECT,
-               "g": PRODUCTION, "h": REVIEW, "i": TESTING, "j": IMPLEMENTATION}  # fmt: skip
+STEP_VALUES: dict[str, dict[str, Any]] = {
+    "a": SCREENING, "b": INVENTORY, "c": COUNCIL, "e": DECISION, "f": PROJECT, "g": PRODUCTION,
+    "h": REVIEW, "i": TESTING, "j": IMPLEMENTATION,
+}  # fmt: skip
 FOLLOW_UP = {"patients_started": 10, "patients_completed": 5,
              "patient_experience": {"instrument": "Enkät", "result": "4 av 5"},
              "outcome": {"instrument": "THI", "result": "-10"}, "quality_registry": None,
              "assessment": "continue"}  # fmt: skip
 
-ACTIONS = ["nominate", "advance", "set", "amend", "withdraw", "release", "adopt", "follow-up",
-           "sync"]  # fmt: skip
 ACTIONS = ("nominate", "advance", "set", "amend", "withdraw", "release", "adopt", "follow-up",
            "sync")  # fmt: skip
 operations = st.lists(

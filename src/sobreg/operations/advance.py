@@ -122,13 +122,7 @@ def set_fields(
                                steps=_steps_named(touched))  # fmt: skip
         # The change is an event of the item's own trail too: who set which fields, sealed.
         step, status = doc.get("step"), str(doc.get("status"))
-        ctx = Context(
-            actor=actor,
-            today=today(),
-            note=None,
-            exists=registry.exists,
-            process_version=process.version,
-        )
+        ctx = context(registry, actor, None)
         action = "amend" if touched else "set"
         if touched:
             recorded = entry(ctx, "amend", step, step, status, reason=reason)
@@ -187,6 +181,12 @@ def _steps_named(touched: dict[str, str]) -> list[str]:
     return sorted({step or t("step.created") for step in touched.values()})
 
 
+def context(registry: Registry, actor: str, note: str | None = None) -> Context:
+    """Who acts and when, under the process in force (its version goes into every entry)."""
+    return Context(actor=actor, today=today(), note=note, exists=registry.exists,
+                   process_version=registry.process.version)  # fmt: skip
+
+
 def held_roles(registry: Registry, actor: str) -> list[str] | None:
     """The roles `actor` holds by roles.yaml, or None when the registry keeps no roles file."""
     roles = registry.roles
@@ -240,13 +240,7 @@ def move(
         # is built from this valid item by the process rules.
         validated(registry, path, doc)
         data = yamlio.to_plain(doc)
-        ctx = Context(
-            actor=actor,
-            today=today(),
-            note=note,
-            exists=registry.exists,
-            process_version=registry.process.version,
-        )
+        ctx = context(registry, actor, note)
         if withdraw:
             transition = plan_withdraw(process, data, reason or "", ctx)
         elif to:

@@ -14,14 +14,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from sobreg.audit import repo as audit
-from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
-from sobreg.engine.process import Context, acting_role, entry
+from sobreg.engine.process import acting_role, entry
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.models import EvaluationMethod
 from sobreg.models.assessment import Assessment
-from sobreg.operations.advance import held_roles, seal_entries, validated
+from sobreg.operations.advance import context, held_roles, seal_entries, validated
 from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
 from sobreg.store import editing, yamlio
@@ -198,13 +197,7 @@ def assess(
         assessments.append(editing.document(record))
         # The assessment is an event of the program's own trail too, sealed into its chain.
         step, status = program.get("step"), str(program.get("status"))
-        ctx = Context(
-            actor=actor,
-            today=today(),
-            note=None,
-            exists=registry.exists,
-            process_version=registry.process.version,
-        )
+        ctx = context(registry, actor, None)
         recorded = entry(ctx, "assess", step, step, status, note=record["date"].isoformat())
         # With roles.yaml, only the national competence group records its assessments.
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))

@@ -13,11 +13,11 @@ from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
 from sobreg.engine import life as rules
-from sobreg.engine.process import Context, acting_role, entry
+from sobreg.engine.process import acting_role, entry
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import t
 from sobreg.models.life import Life
-from sobreg.operations.advance import held_roles, seal_entries, validated
+from sobreg.operations.advance import context, held_roles, seal_entries, validated
 from sobreg.store import editing, yamlio
 from sobreg.store.registry import Registry
 
@@ -46,13 +46,7 @@ def _record(
         rules.require_in_use(life, data)
         note = change(life, data, doc)
         step, status = data.get("step"), str(data.get("status"))
-        ctx = Context(
-            actor=actor,
-            today=today(),
-            note=None,
-            exists=registry.exists,
-            process_version=registry.process.version,
-        )
+        ctx = context(registry, actor, None)
         recorded = entry(ctx, action, step, step, status, note=note)
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
         editing.apply_transition(doc, step, status, [recorded])
