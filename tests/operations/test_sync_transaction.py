@@ -180,3 +180,20 @@ def test_repair_finishes_or_undoes_a_killed_sync(
     assert re.search(
         r"patient_involvement: Ja", git(bo, "show", "HEAD:registry/nominations/N-2026-001.yaml")
     )
+
+
+def test_nothing_is_committed_on_a_rebase_left_half_done(
+    remote: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # As a killed `sync` of sobreg 0.10 left it: a rebase stopped in the clone itself.
+    anna, bo = clone(remote, tmp_path_factory, "anna"), clone(remote, tmp_path_factory, "bo")
+    assert run(anna, "set", "N-2026-001", "need=Annas behov").returncode == 0
+    assert run(anna, "sync").returncode == 0
+    assert run(bo, "set", "N-2026-001", "need=Bos behov", actor=BO).returncode == 0
+    git(bo, "fetch", "-q")
+    subprocess.run(["git", "rebase", "origin/main"], cwd=bo, capture_output=True, check=False)
+    assert (bo / ".git/rebase-merge").exists() or (bo / ".git/rebase-apply").exists()
+    done = run(bo, "set", "N-2026-001", "patient_involvement=x", actor=BO)
+    assert done.returncode == 3 and "rebase" in done.stderr
+    report = json.loads(run(bo, "repair", "--json", actor=BO).stdout)
+    assert "rebase_in_progress" in {item["why"] for item in report["left"]}

@@ -229,6 +229,9 @@ def left_over(git: Git, registry: Registry) -> list[dict[str, str]]:
     journal = sync.read_journal(git)
     if journal and journal.get("conflict"):
         left.append({"path": str(sync.work_dir(git)), "why": "sync_conflict"})
+    for name in ("rebase-merge", "rebase-apply"):
+        if (git.git_dir / name).exists():
+            left.append({"path": str(git.git_dir / name), "why": "rebase_in_progress"})
     if (git.git_dir / "index.lock").exists():
         left.append({"path": str(git.git_dir / "index.lock"), "why": "index_locked"})
     scope = git.rel(registry.root)

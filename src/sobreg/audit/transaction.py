@@ -36,6 +36,10 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
         head = git.head()  # the torn-write check, the refusal and the commit all build on it
         if repair.complete_at(git, registry, head).repaired:
             head = git.head()  # a sync it finished moved the branch
+        if any((git.git_dir / name).exists() for name in ("rebase-merge", "rebase-apply")):
+            # A rebase stopped half-way (a person's, or a sync of sobreg before 0.11): HEAD is
+            # detached on a half-built history; nothing is committed on top of it.
+            raise EnvironmentFailure("git.rebase_in_progress")
         _refuse_renumbered(git, registry.seen_head, head, items)
         refuse_uncommitted(git, dict.fromkeys(items), head)
         if (git.git_dir / "index.lock").exists():
