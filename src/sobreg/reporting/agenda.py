@@ -126,4 +126,11 @@ def brief(row: dict[str, Any], data: dict[str, Any]) -> list[tuple[str, str]]:
             ("follow_up.patients_completed", record.get("patients_completed")),
             ("follow_up.outcome", " ".join(str(v) for v in outcome.values()) if outcome else None),
         ]
-    return [(path, shown) for path, value in pairs if (shown := _text(value)) is not None]
+    return [(path, shown) for path, value in pairs if (shown := _text(_kronor(path, value)))]
+
+
+def _kronor(path: str, value: Any) -> Any:
+    """A sum in kronor as people write it: `250 000 kr`."""
+    if path.endswith("_sek") and isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}".replace(",", "\u00a0") + "\u00a0kr"
+    return value
