@@ -182,3 +182,17 @@ def test_statement_md_and_html(repo: Path, tmp_path: Path) -> None:
     assert '<html lang="en">' in html and "&lt;b&gt;ny&lt;/b&gt;" in html
     assert "Moderate certainty of evidence" in html
     assert cli("show", "somnhjalpen", "--statement", "--format", "pdf").code == 2
+
+
+def test_the_statement_shown_has_no_contact_details_as_the_published_one(
+    repo: Path, tmp_path: Path
+) -> None:
+    # Issue 34, item 12: `show --statement` is a document to pass on, like the published page.
+    active_program(repo)
+    text = "Kontakt: eva.lund@vgregion.se, 031-123 45 67."
+    source = input_file(tmp_path, assessment(statement=text))
+    assert cli("assess", "somnhjalpen", "--from-file", str(source)).code == 0
+    for fmt in ("md", "html"):
+        shown = cli("show", "somnhjalpen", "--statement", "--format", fmt).stdout
+        assert "eva.lund@vgregion.se" not in shown and "123 45 67" not in shown
+        assert "[kontaktuppgift borttagen]" in shown

@@ -42,3 +42,15 @@ def test_the_readme_pins_the_hooks_by_a_commit_of_main() -> None:
         text = (REPO_ROOT / "examples" / "ci" / template).read_text(encoding="utf-8")
         assert f".git@{sha}" in text and ".git@v" not in text
     assert "pip install sobreg\n" not in readme
+
+
+def test_the_hooks_check_sources_yaml_too() -> None:
+    # A committed `url: -oProxyCommand=evil` or `kind: regoin` in sources.yaml must reach
+    # validate through every hook (issue 34, item 2).
+    published = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text())
+    from sobreg.operations.init import FILES_PATTERN
+
+    for pattern in [h["files"] for h in published] + [FILES_PATTERN]:
+        assert re.search(pattern, "registry/sources.yaml"), pattern
+        assert re.search(pattern, "registry/nominations/N-2026-001.yaml"), pattern
+        assert not re.search(pattern, "registry/allowed_signers"), pattern

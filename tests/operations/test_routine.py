@@ -393,3 +393,21 @@ def test_a_missing_follow_up_is_reported_as_such_never_as_a_review(
     assert status["reviews_due"] == []
     text = cli("report", "--year", "2025", "--format", "md").stdout
     assert "Årlig uppföljning saknas för 1 program i bruk: Sömnhjälpen." in text
+
+
+def test_a_significant_version_is_due_everywhere_it_is_shown(repo: Path, tmp_path: Path) -> None:
+    # Issue 34, item 3: after `release --change significant`, `due`, `status`, the report and
+    # the catalogue agree that a new national review is needed, whatever the date said.
+    active_program(repo)
+    cli("assess", "somnhjalpen", "--from-file", str(input_file(tmp_path, assessment())))
+    assert cli("release", "somnhjalpen", "--version", "2.0", "--change", "significant",
+               "--summary", "Nya moduler").code == 0  # fmt: skip
+    assert json.loads(cli("due", "--json").stdout)[0]["reason"] == "significant_version"
+    assert "betydande ny version" in cli("status").stdout
+    year = json.loads(cli("report", "--year", "2026", "--json").stdout)
+    assert [r["reason"] for r in year["reviews_due"]] == ["significant_version"]
+    assert "betydande ny version" in cli("report", "--year", "2026", "--format", "md").stdout
+    site = tmp_path / "site"
+    assert cli("publish", "--out", str(site)).code == 0
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "ny granskning behövs: betydande version" in index

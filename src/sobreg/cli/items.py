@@ -77,6 +77,7 @@ def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.engine.process import recommended_parts
     from sobreg.errors import RefusedError
+    from sobreg.reporting.catalogue import redact
     from sobreg.reporting.statements import statement
     from sobreg.reporting.templates import environment
 
@@ -87,7 +88,8 @@ def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     method = reg.evaluation
     if method is None:
         raise RefusedError("assess.no_method")
-    view = statement(method, data, {}, recommended_parts(reg.process, "program"))
+    # The statement is a document to pass on, as the published page is: no contact details.
+    view = redact(statement(method, data, {}, recommended_parts(reg.process, "program")))
     if view["assessment"] is None:
         raise RefusedError("statement.none", id=str(data.get("id")))
     template = environment(reg.root).get_template(f"statement/statement.{fmt}.j2")

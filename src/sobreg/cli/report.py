@@ -73,7 +73,8 @@ def _terminal_report(data: dict[str, Any]) -> None:
             [d["name"], d["date"].isoformat(), t(f"reason.{d['reason']}") if d["reason"] else "–",
              d["replaced_by"] or "–"] for d in data["deactivated"]]),
         ("report.reviews_due", [name, t("report.next_review")], [
-            [r["name"], r["next_review"].isoformat()] for r in data["reviews_due"]]),
+            [r["name"], (r["next_review"].isoformat() if r["next_review"] else "–")
+             + f" ({t('due.reason.' + r['reason'])})"] for r in data["reviews_due"]]),
     ]  # fmt: skip
     for key, headers, rows in sections:
         if rows:

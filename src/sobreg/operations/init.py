@@ -14,7 +14,8 @@ from sobreg.validation import schemas
 
 # The registry files sobreg governs; also the `files` pattern of the pre-commit hooks.
 FILES_PATTERN = (
-    r"(^|/)registry/((nominations|programs)/[^/]+\.ya?ml|(process|evaluation|roles)\.ya?ml)$"
+    r"(^|/)registry/((nominations|programs)/[^/]+\.ya?ml"
+    r"|(process|evaluation|roles|sources)\.ya?ml)$"
 )
 
 

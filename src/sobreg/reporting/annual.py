@@ -204,6 +204,8 @@ def annual(process: ProcessDefinition, items: Items, year: int, today: dt.date) 
             for r in due(items, last, never_assessed=False)
             if in_year(r["next_review"], year)
             or (r["next_review"] is not None and r["next_review"] < first)
+            # A significant version makes the review due at once, whatever its date said.
+            or r["reason"] == "significant_version"
         ],
         "produced_per_year": per_year(programs),
         "versions": [
