@@ -406,4 +406,6 @@ def browser() -> Iterator[Any]:
 
 
 # The fixture of several registries connected through git (tests/worlds.py).
+# A bare shared remote that clones sync with (tests/clones.py).
+from clones import remote  # noqa: E402, F401
 from worlds import world  # noqa: E402, F401

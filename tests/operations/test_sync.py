@@ -3,39 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from clones import clone as _clone
+from clones import run
 from conftest import add_nomination, git
 
 from sobreg.store import yamlio
-
-
-def run(
-    clone: Path, *args: str, actor: str = "anna.berg@vgregion.se"
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SOBREG_ACTOR": actor, "SOBREG_TODAY": "2026-03-10"}
-    return subprocess.run([sys.executable, "-m", "sobreg", *args], cwd=clone, env=env,
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
-
-
-@pytest.fixture
-def remote(repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    add_nomination(repo, "N-2026-001")
-    bare = tmp_path_factory.mktemp("remote") / "registry.git"
-    git(repo, "clone", "-q", "--bare", str(repo), str(bare))
-    return bare
-
-
-def _clone(remote: Path, tmp_path_factory: pytest.TempPathFactory, who: str) -> Path:
-    clone = tmp_path_factory.mktemp(who) / "work"
-    git(remote.parent, "clone", "-q", str(remote), str(clone))
-    git(clone, "config", "user.email", f"{who}@vgregion.se")
-    git(clone, "config", "user.name", who.capitalize())
-    return clone
 
 
 def _form(clone: Path, title: str) -> Path:
