@@ -114,6 +114,7 @@ def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
     child = spawn_form(repo, "--lang", "en")
     reply(child, "Program idea", "Somnskola tonaringar")
     child.expect_exact("Support or treatment")
+    child.expect_exact("› ")  # Ctrl-C at the prompt, as a person presses it
     child.sendcontrol("c")
     child.expect(pexpect.EOF)
     child.close()
@@ -161,6 +162,7 @@ def test_ctrl_c_leaves_nothing_behind(repo: Path) -> None:
     child = spawn_form(repo)
     _fill_in_to_children(child)
     child.expect_exact("Barnsäkring")
+    child.expect_exact("› ")
     child.sendcontrol("c")
     child.expect_exact("Avbrutet")
     child.expect(pexpect.EOF)
