@@ -243,3 +243,19 @@ def test_the_catalogue_marks_an_unreviewed_version_and_shows_the_units(repo: Pat
     assert cli("publish", "--out", str(out)).code == 0
     page = (out / "programs" / "somnhjalpen.html").read_text(encoding="utf-8")
     assert "inte granskad nationellt ännu" in page and "VC Lerum" in page
+
+
+def test_dates_that_cannot_be_true_are_refused(repo: Path, tmp_path: Path) -> None:
+    # Issue 34, item 6: a unit cannot adopt, nor a year be followed up, before publication
+    # (2025-06-01 here); an item is never created in the future.
+    active_program(repo)
+    head = git(repo, "rev-parse", "HEAD")
+    ran = cli("adopt", "somnhjalpen", "--unit", "VC Lerum", "--date", "2025-05-01")
+    assert ran.code == 1 and "2025-06-01" in ran.stderr
+    ran = cli("follow-up", "somnhjalpen", "--year", "2024", "--from-file",
+              str(input_file(tmp_path, FOLLOW_UP)))  # fmt: skip
+    assert ran.code == 1 and "2024" in ran.stderr
+    ran = cli("set", "somnhjalpen", "created=2031-01-01", "--reason", "Fel år")
+    assert ran.code == 1 and "created" in ran.stderr
+    assert git(repo, "rev-parse", "HEAD") == head
+    assert cli("adopt", "somnhjalpen", "--unit", "VC Lerum", "--date", "2025-06-01").code == 0

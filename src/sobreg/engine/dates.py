@@ -30,6 +30,10 @@ def problems(
     before = dict(_dates(old or {}))
     created = new.get("created")
     found = []
+    # The item's creation is not an event to date freely either: never a day still to come.
+    if isinstance(created, dt.date) and created > today and created != (old or {}).get("created"):
+        found.append(("created", "dates.future",
+                      {"date": created.isoformat(), "today": today.isoformat()}))  # fmt: skip
     for path, day in _dates(new):
         if before.get(path) == day:
             continue

@@ -40,6 +40,19 @@ def check_date(data: dict[str, Any], day: dt.date, today: dt.date, field: str) -
     if created is not None and day < created:
         raise RefusedError("life.before_created", field=field, date=day.isoformat(),
                            created=created.isoformat())  # fmt: skip
+    published = as_date(get_path(data, "implementation.published"))
+    if published is not None and day < published and field.startswith("units."):
+        # A care unit cannot have started (or stopped) using a program before it was published.
+        raise RefusedError("life.before_published", field=field, date=day.isoformat(),
+                           published=published.isoformat())  # fmt: skip
+
+
+def check_year(data: dict[str, Any], year: int) -> None:
+    """A year's follow-up is of a year the program was in use: not before its publication's."""
+    published = as_date(get_path(data, "implementation.published"))
+    if published is not None and year < published.year:
+        raise RefusedError("life.year_before_published", year=year,
+                           published=published.isoformat())  # fmt: skip
 
 
 def new_version(

@@ -122,6 +122,7 @@ def follow_up(
 
     def apply(life: Life, data: dict[str, Any], doc: Any) -> str:
         record = {"year": year, **{k: v for k, v in values.items() if k != "year"}}
+        rules.check_year(data, year)
         problems = rules.follow_up_problems(life, record, today().year)
         if problems:
             issues = [Issue(source, 1, 1, f, key, params) for f, key, params in problems]
