@@ -106,7 +106,7 @@ def test_search_sees_every_source_unless_local(world: World) -> None:
 def test_search_through_the_word_indexes_equals_scoring_every_item(world: World) -> None:
     # This registry's items and the sources' are each ranked through a kept word index; the
     # hits are those of scoring every item of both, for one word and for several.
-    from sobreg.reporting.search import CUTOFF, Query, pool, rank, search, words
+    from sobreg.reporting.search import CUTOFF, Query, _known, pool, rank, search, subjects, words
     from sobreg.store.registry import Registry
 
     add_nomination(world.vgr, "N-2026-001", title="Sömnbesvär hos unga vuxna, internetbehandling")
@@ -115,7 +115,8 @@ def test_search_through_the_word_indexes_equals_scoring_every_item(world: World)
     registry = Registry(world.vgr / "registry")
     for text in ("sömn", "somn kbt", "väntetider", "oro sömn", "depresion", "nkg", "xyz"):
         for limit in (1, 3, 20):
-            query = Query(words(text))
+            # Compounds split by the same words: the built-in ones, and those of every item.
+            query = Query(words(text), [subjects(), _known(None, pool(registry))], subjects())
             scorer = lambda _, fields, q=query: q.best(fields)  # noqa: E731
             every = rank(pool(registry), scorer, limit, CUTOFF, False, " ".join(query.words))
             assert search(registry, text, limit=limit) == every, (text, limit)

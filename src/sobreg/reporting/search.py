@@ -1,10 +1,13 @@
 """Find programs and nominations like a text: accent- and typo-tolerant, best first.
 
-Text is case- and accent-folded first (`Sömnhjälpen` → `somnhjalpen`, so `somn` finds it). Each
-word of the query then scores against a field's words: a word that begins one of them, or sits
-inside a Swedish compound (`besvar` in `somnbesvar`), scores full; otherwise the closest word by
-RapidFuzz's edit-distance ratio counts, which forgives typos (`depresion`). A field's score is the
-mean over the query's words, so every word has to be found for a high score.
+Text is stemmed by Snowball's Swedish stemmer, then case- and accent-folded (`Sömnhjälpen` →
+`somnhjalp`, `tonåringar` → `tonaring`, so `somn` finds the first and `tonåring` the second).
+Each word of the query then scores against a field's words: a word that begins one of them, or
+sits inside a Swedish compound (`besvar` in `somnbesvar`), scores full; a compound whose first
+part (or subject at the end) begins one scores 90 (`sömnproblem` meets `sömnbesvär` and
+Sömnhjälpen, engine/compounds.py); otherwise the closest word by RapidFuzz's edit-distance
+ratio counts, which forgives typos (`depresion`). A field's score is the mean over the query's
+words, so every word has to be found for a high score.
 
 Beside this registry's items, the sources' are ranked (other regions' programs and open
 nominations, the national competence group's assessed programs), each hit marked with its
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
+from sobreg.engine import compounds
 from sobreg.engine.collation import fold, words
 from sobreg.engine.summary import searchable
 from sobreg.reporting.scoring import CUTOFF, SIMILAR_CUTOFF, Query, score
@@ -97,6 +101,24 @@ def pool(registry: Registry, local: bool = True, sources: bool = True,
     return found
 
 
+def subjects() -> frozenset[str]:
+    """The built-in first parts of Swedish compounds, as searched words (engine/compounds.py)."""
+    if not _SUBJECTS:
+        _SUBJECTS.append(compounds.subjects(words))
+    return _SUBJECTS[0]
+
+
+_SUBJECTS: list[frozenset[str]] = []
+
+
+def _known(index: WordIndex | None, entries: list[Entry]) -> frozenset[str]:
+    """The words of what is searched, each a possible first part of a compound."""
+    if index is not None and index.count == len(entries):
+        return index.vocabulary.known
+    return frozenset(t for _, kind, data in entries for text in _fields(kind, data).values()
+                     for t in text.split())  # fmt: skip
+
+
 def rank(
     entries: Iterable[Entry],
     scorer: Callable[[str, dict[str, str]], tuple[float, str]],
@@ -163,13 +185,13 @@ def _indexed(
         return (-round(value, 1), -close, view.name if view else "", str(data.get("id", "")))
 
     if len(query.words) == 1:
-        best = index.best(query.words[0], cutoff)
+        best = index.best(query.words[0], cutoff, query.parts[0])
         bounds = sorted(((i, value, field) for i, (value, field) in best.items()),
                         key=lambda found: -found[1])  # fmt: skip
         found = best_of(bounds, best.__getitem__, order, cutoff, limit)
     else:
-        found = best_of(index.bounds(query.words, cutoff), lambda i: query.best(fields[i]), order,
-                        cutoff, limit)  # fmt: skip
+        ordered = index.bounds(query.words, cutoff, query.parts)
+        found = best_of(ordered, lambda i: query.best(fields[i]), order, cutoff, limit)
     return [_hit(*entries[i], fields[i], value, field, joined) for i, value, field in found]
 
 
@@ -224,18 +246,22 @@ def search(
         local: list[Entry] = [(None, kind, data) for kind, data in records]
         fields = [_fields(kind, data) for kind, data in records]
         index = kept_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
-        hits = _ranked(index, local, compiled, limit, cutoff)
+        theirs: list[Entry] = []
+        their_index = None
         if sources:
             # The sources' items, indexed apart: they change with a fetch, not with this registry.
             theirs, their_index = kept_for(
                 registry, "sourceindex", (fetched,), [],
                 lambda: _searched(pool(registry, local=False)), keep=2,
             )  # fmt: skip
+        known = [subjects(), _known(index, local), _known(their_index, theirs)]
+        compiled = Query(query, known, subjects())
+        hits = _ranked(index, local, compiled, limit, cutoff)
+        if sources:
             hits += _ranked(their_index, theirs, compiled, limit, cutoff)
         hits.sort(key=_order)
         return hits[:limit]
 
-    compiled = Query(query)
     fetched = fetched_key(registry) if sources else None
     params = (tuple(query), limit, cutoff, fetched)
     return kept_answer(registry, "search", params, ranked, records=True, keyed=True)
@@ -248,20 +274,21 @@ def similar(
     """Programs and open nominations like a new nomination: its title's words found in theirs,
     or their name's words found in its title, need and target group. `entries`: what to rank
     (default: this registry and every source); `exclude`: this item's own id here."""
-    title = Query(words(str(fields.get("title") or "")))
+    ranked = entries if entries is not None else pool(registry)
+    if exclude is not None:
+        ranked = [e for e in ranked if e[0] is not None or e[2].get("id") != exclude]
     target = fields.get("target_group")
     parts = [fields.get("title"), fields.get("need")]
     parts.append(target.get("description") if isinstance(target, dict) else None)
     whole = " ".join(words(" ".join(str(p) for p in parts if isinstance(p, str))[:5000]))
+    known = [subjects(), _known(None, ranked), frozenset(whole.split())]
+    title = Query(words(str(fields.get("title") or "")), known, subjects())
 
     def both(_: str, found: dict[str, str]) -> tuple[float, str]:
         forward = title.best(found) if title.words else (0.0, "")
-        backward = score(found.get("title", "").split(), whole) if whole else 0.0
+        backward = score(found.get("title", "").split(), whole, known, subjects()) if whole else 0.0
         return forward if forward[0] >= backward else (backward, "title")
 
-    ranked = entries if entries is not None else pool(registry)
-    if exclude is not None:
-        ranked = [e for e in ranked if e[0] is not None or e[2].get("id") != exclude]
     return rank(ranked, both, limit, SIMILAR_CUTOFF, True, " ".join(title.words))
 
 
@@ -299,13 +326,13 @@ class Candidates:
         self.by_word = by_word
         self.vocabulary = Vocabulary(list(by_word))
 
-    def nominated(self, query: list[str], cutoff: float, skip_numbers: bool = False) -> set[int]:
+    def nominated(self, query: Query, cutoff: float, skip_numbers: bool = False) -> set[int]:
         """The indexes of the items a query could find at `cutoff` (see the class)."""
         indexes: set[int] = set()
-        for word in query:
+        for word, parts in zip(query.words, query.parts, strict=True):
             if skip_numbers and word.isdigit():
                 continue
-            for token in self.vocabulary.near(word, cutoff):
+            for token in self.vocabulary.near(word, cutoff, parts):
                 if token not in self.common:
                     indexes.update(self.by_word[token])
         return indexes
@@ -314,10 +341,10 @@ class Candidates:
         self, text: str, limit: int, cutoff: float = SIMILAR_CUTOFF
     ) -> list[tuple[tuple[Any, dict[str, Any]], float]]:
         """The items whose fields hold `text`'s words (as `search` scores them), best first."""
-        query = Query(words(text))
+        query = Query(words(text), [subjects(), self.vocabulary.known], subjects())
         if not query.words or not self.items:
             return []
-        indexes = self.nominated(query.words, cutoff, skip_numbers=True)
+        indexes = self.nominated(query, cutoff, skip_numbers=True)
         scored = []
         for index in indexes:
             value, _ = query.best(self.fields[index])

@@ -38,18 +38,29 @@ class Vocabulary:
         self.starts = [0]
         for token in self.tokens[:-1]:
             self.starts.append(self.starts[-1] + len(token) + 1)
-        self.found: dict[tuple[str, float], set[str]] = {}
+        self.found: dict[tuple[str, float, tuple[str, ...]], set[str]] = {}
+        self._known: frozenset[str] | None = None
 
-    def near(self, word: str, cutoff: float) -> set[str]:
-        """The words `word` begins, sits inside (four letters or more) or is `cutoff` close to."""
-        found = self.found.get((word, cutoff))
+    @property
+    def known(self) -> frozenset[str]:
+        """The words, as a set: each may be the first part of a compound (engine/compounds.py)."""
+        if self._known is None:
+            self._known = frozenset(self.tokens)
+        return self._known
+
+    def near(self, word: str, cutoff: float, parts: Sequence[str] = ()) -> set[str]:
+        """The words `word` begins, sits inside (four letters or more) or is `cutoff` close to,
+        and those that begin with one of its first `parts` (scoring.meeting)."""
+        key = (word, cutoff, tuple(parts))
+        found = self.found.get(key)
         if found is not None:
             return found
         found = set()
-        at = bisect.bisect_left(self.tokens, word)
-        while at < len(self.tokens) and self.tokens[at].startswith(word):
-            found.add(self.tokens[at])
-            at += 1
+        for start in (word, *parts):
+            at = bisect.bisect_left(self.tokens, start)
+            while at < len(self.tokens) and self.tokens[at].startswith(start):
+                found.add(self.tokens[at])
+                at += 1
         if len(word) >= 4:
             for hit in re.finditer(re.escape(word), self.blob):
                 found.add(self.tokens[bisect.bisect_right(self.starts, hit.start()) - 1])
@@ -57,7 +68,7 @@ class Vocabulary:
             word, self.tokens, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
         ):
             found.add(token)
-        self.found[(word, cutoff)] = found
+        self.found[key] = found
         return found
 
     def __getstate__(self) -> dict[str, Any]:
@@ -93,12 +104,14 @@ class WordIndex:
                     held.append(item * _WIDTH + at)
         return cls(len(fields), {token: held.tobytes() for token, held in lists.items()})
 
-    def best(self, word: str, cutoff: float) -> dict[int, tuple[float, str]]:
+    def best(
+        self, word: str, cutoff: float, parts: Sequence[str] = ()
+    ) -> dict[int, tuple[float, str]]:
         """A one-word query's score and field of every item that reaches `cutoff`, as
         `Query.best` gives them: the best field's value, the first field on a tie."""
         found: dict[int, tuple[float, int]] = {}
-        for token in self.vocabulary.near(word, cutoff):
-            value = meeting_value(meeting(word, token))
+        for token in self.vocabulary.near(word, cutoff, parts):
+            value = meeting_value(meeting(word, token, parts))
             for posting in array("I", self.postings[token]):
                 item, at = divmod(posting, _WIDTH)
                 score = value * WEIGHTS[FIELDS[at]]
@@ -107,7 +120,9 @@ class WordIndex:
                     found[item] = (score, at)
         return {item: (score, FIELDS[at]) for item, (score, at) in found.items() if score >= cutoff}
 
-    def bounds(self, query: list[str], cutoff: float) -> list[tuple[int, float, str | None]]:
+    def bounds(
+        self, query: list[str], cutoff: float, parts: Sequence[Sequence[str]]
+    ) -> list[tuple[int, float, str | None]]:
         """Every item that may reach `cutoff`, with a bound its score cannot exceed, highest
         first: per field, the mean over the query's words of each word's best value among the
         field words it meets, a word meeting none counted at `cutoff` (its ratio with any of them
@@ -116,10 +131,10 @@ class WordIndex:
         given too (else None), summed in `Query.best`'s order, so the number is the same."""
         total: dict[int, float] = {}  # posting -> Σ of its words' best values, in query order
         met: dict[int, int] = {}  # posting -> how many of the query's words meet it
-        for word in query:
+        for word, its_parts in zip(query, parts, strict=True):
             best: dict[int, float] = {}
-            for token in self.vocabulary.near(word, cutoff):
-                value = meeting_value(meeting(word, token))
+            for token in self.vocabulary.near(word, cutoff, its_parts):
+                value = meeting_value(meeting(word, token, its_parts))
                 for posting in array("I", self.postings[token]):
                     if best.get(posting, -1.0) < value:
                         best[posting] = value
