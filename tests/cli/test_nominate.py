@@ -71,7 +71,7 @@ def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
     reply(child, "Finns en SoB-kontaktperson", "nej")
     child.expect_exact("regionala SoB-förvaltningen")
     reply(child, "Utvecklingskostnad (kr)", "-5")
-    child.expect_exact("Ska vara minst 0")  # a sentence of its own
+    child.expect_exact("Ska vara minst 0.")  # a sentence of its own, with its full stop
     child.expect_exact("› ")
     child.sendline("250 000")
     reply(child, "Övriga kostnader (kr)", "40000")
@@ -149,12 +149,78 @@ def test_the_form_shows_similar_programs_before_saving(repo: Path) -> None:
     child.expect_exact("N-2026-001")
     child.expect_exact("Summary")
     reply(child, "Save the nomination?", "n")
+    reply(child, "Every answer will be lost. Quit anyway?", "y")
     child.expect_exact("not saved")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1
     assert not (repo / "registry" / "nominations" / "N-2026-002.yaml").exists()
     assert git(repo, "status", "--porcelain") == ""
+
+
+def _number_of(child: pexpect.spawn, title: str) -> str:
+    """The number the summary gives the answer to `title`."""
+    child.expect(rf"(\d+)\. {title}:")
+    return str(child.match.group(1))
+
+
+def test_an_answer_is_changed_before_saving_and_a_blocking_answer_is_said_at_once(
+    repo: Path,
+) -> None:
+    child = spawn_form(repo)
+    reply(child, "Programidé", "Sömnskolan")
+    reply(child, "Stöd eller behandling", "stöd")
+    reply(child, "Nytt program eller inköp", "nytt")
+    reply(child, "Namn", "")
+    reply(child, "E-post", "")
+    reply(child, "Verksamhet", "Vårdcentral Hisingen")
+    reply(child, "Roll", "1")  # an employee: the idea is anchored with the head of unit
+    reply(child, "Behov", "Sömnbesvär")
+    reply(child, "Målgrupp", "Vuxna")
+    reply(child, "Riktar sig till barn", "n")
+    reply(child, "Användning i verksamheten", "Första insats")
+    reply(child, "Förankrad hos verksamhetschef", "n")
+    # Said at once, not later by `check`: this answer keeps the nomination at step a.
+    child.expect_exact("kan nomineringen inte lämna steg a")
+    reply(child, "Finns en SoB-kontaktperson", "n")
+    reply(child, "Utvecklingskostnad (kr)", "100000")
+    reply(child, "Övriga kostnader (kr)", "0")
+    reply(child, "Finansiering", "")
+    reply(child, "Patient- och brukarmedverkan", "")
+    reply(child, "Plan för utvärdering", "")
+    child.expect_exact("Sammanfattning")
+    anchoring = _number_of(child, "Förankrad hos verksamhetschef")
+    child.expect_exact("⚠")  # the blocking answer marked in the summary
+    reply(child, "Spara nomineringen?", "2")  # change an answer
+    reply(child, "Vilket svar vill du ändra?", anchoring)
+    reply(child, "Förankrad hos verksamhetschef", "j")
+    child.expect_exact("Sammanfattning")
+    request = _number_of(child, "Nytt program eller inköp")
+    reply(child, "Spara nomineringen?", "ändra ett svar")
+    reply(child, "Vilket svar vill du ändra?", "99")  # not a number of the summary
+    child.expect_exact("Ange ett nummer från 1 till")
+    child.expect_exact("› ")
+    child.sendline(request)
+    # A purchase now: its program is asked, its development cost no longer applies.
+    reply(child, "Nytt program eller inköp", "inköp")
+    reply(child, "Programmets namn", "Sömnappen")
+    reply(child, "Leverantör", "")
+    child.expect_exact("Sammanfattning")
+    reply(child, "Spara nomineringen?", "n")
+    reply(child, "Alla svar går förlorade. Avsluta ändå?", "n")  # back to the summary
+    child.expect_exact("Sammanfattning")
+    reply(child, "Spara nomineringen?", "1")
+    child.expect_exact("N-2026-001")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    path = repo / "registry" / "nominations" / "N-2026-001.yaml"
+    data = yamlio.load_safe(path.read_text(encoding="utf-8"), "x")
+    assert data["request"] == "purchase"
+    assert data["existing_program"] == {"name": "Sömnappen"}
+    assert data["anchoring"]["head_of_unit"] is True
+    assert data["costs"] == {"other_sek": 0}  # the new program's cost left with the answer
+    assert "anchoring.head_of_unit" not in cli("check", "N-2026-001").stdout
 
 
 def test_ctrl_c_leaves_nothing_behind(repo: Path) -> None:

@@ -217,6 +217,7 @@ def test_the_form_in_a_terminal_shows_another_regions_nomination(world: World) -
     child.expect_exact("skane:N-2026-001")
     child.expect_exact("Region Skåne (hämtad i dag)")
     reply(child, "Spara nomineringen?", "n")
+    reply(child, "Avsluta ändå?", "j")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 1

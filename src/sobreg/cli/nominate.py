@@ -66,45 +66,111 @@ class Interview:
                 self.say(f"  ✗ {exc}", "red")
 
     def run(self) -> dict[str, Any]:
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, asked, describe
-
         self.say(t("form.intro"), "bold")
         answers: dict[str, Any] = {}
-        for question in QUESTIONS:
-            if not asked(question, answers):
-                continue
-            field = describe(self.process, question, answers)
-            default = self.defaults.get(question.default or "")
-            answers[question.path] = self.ask(field, default)
-            if question.path == HAS_SOB_CONTACT and answers[question.path] is False:
-                self.say(f"  {t('form.no_sob_contact')}", "yellow")
+        self.fill(answers)
         return answers
 
-    def confirm(self) -> bool:
+    def fill(self, answers: dict[str, Any]) -> None:
+        """Asks every question that applies and has no answer yet, in the form's order."""
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.engine.form import Field
+        from sobreg.engine.form import unanswered
 
-        field = Field("confirm", "bool", t("form.confirm"), "", True)
-        return bool(self.ask(field, None))
+        while pending := unanswered(answers):
+            self.answer(pending[0], answers)
+
+    def answer(self, question: Any, answers: dict[str, Any], again: bool = False) -> None:
+        """Asks one question (`again`: with its current answer as the default) and says at once
+        what the answer means for step a."""
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.engine.form import HAS_SOB_CONTACT, blocker, describe
+
+        field = describe(self.process, question, answers)
+        default = self.defaults.get(question.default or "")
+        if again and answers.get(question.path) is not None:
+            default = _as_typed(answers[question.path])
+        answers[question.path] = self.ask(field, default)
+        if question.path == HAS_SOB_CONTACT and answers[question.path] is False:
+            self.say(f"  {t('form.no_sob_contact')}", "yellow")
+        req = blocker(self.process, question.path, answers)
+        if req is not None:
+            self.say(f"  ⚠ {t('form.blocks', field=field.title, expected=_shown(req.equals))}",
+                     "yellow")  # fmt: skip
+
+    def review(self, answers: dict[str, Any], similar: Any) -> bool:
+        """The summary, until the person saves (True) or leaves without saving (False); an
+        answer may be changed, by its number, as often as needed."""
+        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.engine.form import Field, applying, review_choice
+
+        hits = similar(answers)
+        _similar(self, hits)
+        while True:
+            questions = _summary(self, answers)
+            self.say()
+            self.say(t("form.confirm"), "bold")
+            for number, choice in enumerate(("save", "change", "quit"), 1):
+                self.say(f"  {number}) {t(f'form.review.{choice}')}")
+            while (choice := review_choice(self._input("› "))) is None:
+                self.say(f"  ✗ {t('form.choice', count=3)}", "red")
+            if choice == "save":
+                return True
+            if choice == "quit":
+                leave = Field("discard", "bool", t("form.discard"), "", True)
+                if self.ask(leave, None):
+                    return False
+                continue
+            self.say()
+            self.say(t("form.which", count=len(questions)), "bold")
+            while (number := _number(self._input("› "), len(questions))) is None:
+                self.say(f"  ✗ {t('form.which_range', count=len(questions))}", "red")
+            question = questions[number - 1]
+            self.answer(question, answers, again=True)
+            kept = applying(answers)
+            answers.clear()
+            answers.update(kept)
+            self.fill(answers)
+            if question.path in ("title", "need", "target_group.description"):
+                _similar(self, similar(answers))
 
 
-def _summary(interview: Interview, answers: dict[str, Any]) -> None:
+def _number(raw: str, count: int) -> int | None:
+    """A number from 1 to `count`, or None."""
+    text = raw.strip()
+    return int(text) if text.isdigit() and 1 <= int(text) <= count else None
+
+
+def _as_typed(value: Any) -> str:
+    """A current answer as the person would type it, to keep it with Enter."""
+    if isinstance(value, bool):
+        return t("word.yes") if value else t("word.no")
+    return str(value)
+
+
+def _shown(value: Any) -> str:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.cli.items import scalar
-    from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, describe
+
+    return scalar(value)
+
+
+def _summary(interview: Interview, answers: dict[str, Any]) -> list[Any]:
+    """The answers, numbered for "change an answer"; the questions in that order."""
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.engine.form import HAS_SOB_CONTACT, blocker, describe, shown_answers
 
     interview.say()
     interview.say(t("form.summary"), "bold")
-    for question in QUESTIONS:
+    questions = shown_answers(answers)
+    for number, question in enumerate(questions, 1):
         value = answers.get(question.path)
-        if question.path not in answers or value is None:
-            continue
         field = describe(interview.process, question, answers)
-        shown = dict(field.choices).get(str(value), scalar(value))
+        shown = "–" if value is None else dict(field.choices).get(str(value), _shown(value))
         if question.path == HAS_SOB_CONTACT:
-            shown = scalar(value)
-        interview.say(f"  {field.title}: {shown}")
+            shown = _shown(value)
+        mark = " ⚠" if blocker(interview.process, question.path, answers) else ""
+        interview.say(f"  {number:>2}. {field.title.rstrip('?')}: {shown}{mark}")
+    return questions
 
 
 def _similar(interview: Interview, hits: list[Any]) -> None:
@@ -155,12 +221,10 @@ def register(app: typer.Typer) -> None:
             defaults = {key: git_config(key, reg.root) for key in ("user.name", "user.email")}
             interview = Interview(reg.process, defaults, stderr=as_json)
             answers = interview.run()
-            fields = fields_of(answers)
-            _similar(interview, similar(reg, fields))
-            _summary(interview, answers)
-            if not interview.confirm():
+            if not interview.review(answers, lambda found: similar(reg, fields_of(found))):
                 echo(t("form.not_saved"), err=True)
                 return EXIT_REFUSED
+            fields = fields_of(answers)
         created = create(reg, fields, who)
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.repo import Git

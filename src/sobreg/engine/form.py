@@ -16,11 +16,12 @@ from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from sobreg.engine.collation import fold
 from sobreg.engine.process import holds
 from sobreg.engine.titles import help_line, leaf, short_title, title
 from sobreg.i18n import t
 from sobreg.models.patterns import as_sobreg_error
-from sobreg.models.process import ProcessDefinition
+from sobreg.models.process import ProcessDefinition, Requirement
 
 Answers = dict[str, Any]
 HAS_SOB_CONTACT = "anchoring.has_sob_contact"  # a question of the form, not a field of the file
@@ -161,6 +162,59 @@ def asked(question: Question, answers: Answers) -> bool:
     return question.when is None or question.when(answers)
 
 
+def blocker(process: ProcessDefinition, path: str, answers: Answers) -> Requirement | None:
+    """The requirement of step a an answer fails (`anchoring.head_of_unit: nej` of an employee),
+    so the form can say so at once instead of `check` later; None when it leaves a."""
+    step = process.step(process.rules("nomination").first_step)
+    value = answers.get(path)
+    for req in step.requires:
+        if req.field != path or req.equals is None or value is None or value == req.equals:
+            continue
+        if holds(_nested(answers), req.when):
+            return req
+    return None
+
+
+def unanswered(answers: Answers) -> list[Question]:
+    """The questions that apply to `answers` and have no answer yet, in the form's order (after
+    a changed answer: `request: purchase` now asks for the existing program)."""
+    return [q for q in QUESTIONS if asked(q, answers) and q.path not in answers]
+
+
+def applying(answers: Answers) -> Answers:
+    """`answers` without those to questions that no longer apply (a purchase's program after
+    `request` was changed to new), asked again from the start in the form's order."""
+    kept: Answers = {}
+    for question in QUESTIONS:
+        if question.path in answers and asked(question, kept):
+            kept[question.path] = answers[question.path]
+    return kept
+
+
+def shown_answers(answers: Answers) -> list[Question]:
+    """The questions a summary numbers: those that apply, answered or left empty."""
+    return [q for q in QUESTIONS if asked(q, answers)]
+
+
+# What the person can do at the summary: the form's last question.
+REVIEW_CHOICES = ("save", "change", "quit")
+
+
+def review_choice(raw: str) -> str | None:
+    """The summary's answer: 1 / j / ja: save; 2: change an answer; 3 / n / nej: quit."""
+    word = raw.strip().casefold()
+    if word in _YES or word == "1":
+        return "save"
+    if word == "2":
+        return "change"
+    if word in _NO or word == "3":
+        return "quit"
+    for choice in REVIEW_CHOICES:
+        if word in (choice, t(f"form.review.{choice}").casefold()):
+            return choice
+    return None
+
+
 _YES = {"j", "ja", "y", "yes"}
 _NO = {"n", "nej", "no"}
 
@@ -182,9 +236,15 @@ def parse(field: Field, raw: str, default: str | None = None) -> Any:
             return False
         raise AnswerError(t("form.yes_no"))
     if field.kind == "choice":
+        word = text.casefold()
         for number, (choice, label) in enumerate(field.choices, 1):
-            if text.casefold() in (str(number), choice.casefold(), label.casefold()):
+            if word in (str(number), choice.casefold(), label.casefold()):
                 return choice
+        # The beginning of one label only ("nytt", "inköp", "medarbetare"): that one.
+        begun = [choice for choice, label in field.choices
+                 if len(word) >= 2 and fold(label).startswith(fold(word))]  # fmt: skip
+        if len(begun) == 1:
+            return begun[0]
         raise AnswerError(t("form.choice", count=len(field.choices)))
     if field.path == HAS_SOB_CONTACT:
         return text
@@ -203,7 +263,8 @@ def parse(field: Field, raw: str, default: str | None = None) -> Any:
             raise AnswerError(t("form.email")) from None
         ctx = {k: str(v)[:200] for k, v in (err.get("ctx") or {}).items()}
         why = t(f"pyd.{err['type']}", msg=err["msg"], **ctx)
-        raise AnswerError(why[:1].upper() + why[1:]) from None  # a sentence of its own
+        why = why[:1].upper() + why[1:]  # a sentence of its own, with its full stop
+        raise AnswerError(why if why.endswith((".", "?", "!")) else f"{why}.") from None
 
 
 def _nested(answers: Answers) -> dict[str, Any]:

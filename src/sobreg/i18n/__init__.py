@@ -67,6 +67,12 @@ def catalogue(lang: str) -> gettext.NullTranslations:
 def t(key: str, /, **params: Any) -> str:
     """The message `key` in the current language, formatted with `params`."""
     text = catalogue(_current).gettext(key)
+    if any(params.get(name) == 1 for name in _COUNTED):
+        # One of something: the singular `KEY.one` where the catalogue has it ("1 fil", not
+        # "1 filer"); Swedish and English both have one plural form beside it.
+        one = catalogue(_current).gettext(f"{key}.one")
+        if one != f"{key}.one":
+            text = one
     if text == key:
         return key if not params else f"{key} {params}"
     # A list is said as the language says an enumeration: "a, b eller c"; a `{sv, en}` text
@@ -79,6 +85,9 @@ def t(key: str, /, **params: Any) -> str:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return text
+
+
+_COUNTED = ("count", "days")  # the parameters a singular form is chosen by
 
 
 def _bilingual(value: Any) -> bool:

@@ -69,8 +69,8 @@ class Nominator(Model):
         "Roll",
         "Role",
         None,
-        help_sv="I vilken egenskap programidén initieras",
-        help_en="In which capacity the idea is put forward",
+        help_sv="I vilken egenskap initieras programidén?",
+        help_en="In which capacity is the idea put forward?",
     )
 
 
@@ -96,8 +96,8 @@ class TargetGroup(Model):
         "Målgrupp",
         "Target group",
         None,
-        help_sv="Vilka programmet riktar sig till: diagnos, ålder, situation",
-        help_en="Who the program is for: condition, age, situation",
+        help_sv="Vilka riktar sig programmet till? Diagnos, ålder, situation.",
+        help_en="Who is the program for? Condition, age, situation.",
     )
     children: Flag | None = fld(
         "Riktar sig till barn",
@@ -110,8 +110,8 @@ class TargetGroup(Model):
         "Riktlinjen Barnsäkring av digitala invånartjänster beaktad",
         "Guideline 'Barnsäkring av digitala invånartjänster' considered",
         None,
-        help_sv="Har den regionala riktlinjen Barnsäkring av digitala invånartjänster beaktats",
-        help_en="Was the guideline 'Barnsäkring av digitala invånartjänster' considered",
+        help_sv="Har den regionala riktlinjen Barnsäkring av digitala invånartjänster beaktats?",
+        help_en="Was the guideline 'Barnsäkring av digitala invånartjänster' considered?",
     )
 
 
@@ -134,8 +134,8 @@ class Costs(Model):
         "Finansiering",
         "Financing",
         None,
-        help_sv="Hur kostnaderna är tänkta att finansieras (valfritt)",
-        help_en="How the costs are to be financed (optional)",
+        help_sv="Hur är kostnaderna tänkta att finansieras?",
+        help_en="How are the costs to be financed?",
     )
 
 
@@ -268,8 +268,8 @@ class Nomination(Model):
         "Nytt program eller inköp",
         "New program or purchase",
         None,
-        help_sv="Ska ett nytt program tas fram, eller ett befintligt program köpas in",
-        help_en="Is a new program to be produced, or an existing program purchased",
+        help_sv="Ska ett nytt program tas fram, eller ett befintligt program köpas in?",
+        help_en="Is a new program to be produced, or an existing program purchased?",
     )
     existing_program: ExistingProgram | None = fld("Befintligt program", "Existing program", None)
     nominator: Nominator | None = fld("Nominerad av", "Nominator", None)
@@ -278,31 +278,31 @@ class Nomination(Model):
         "Behov",
         "Need",
         None,
-        help_sv="Vilket behov programmet ska tillgodose",
-        help_en="Which need the program is to meet",
+        help_sv="Vilket behov ska programmet tillgodose?",
+        help_en="Which need is the program to meet?",
     )
     target_group: TargetGroup | None = fld("Målgrupp", "Target group", None)
     usage: Text | None = fld(
         "Användning i verksamheten",
         "Usage in the unit",
         None,
-        help_sv="Hur programmet ska användas i verksamheten",
-        help_en="How the unit will use the program",
+        help_sv="Hur ska programmet användas i verksamheten?",
+        help_en="How will the unit use the program?",
     )
     costs: Costs | None = fld("Kostnader", "Costs", None)
     patient_involvement: Text | None = fld(
         "Patient- och brukarmedverkan",
         "Patient involvement",
         None,
-        help_sv="Hur patienter eller brukare medverkar i arbetet (valfritt i detta steg)",
-        help_en="How patients or service users take part (optional at this step)",
+        help_sv="Hur medverkar patienter eller brukare i arbetet?",
+        help_en="How do patients or service users take part?",
     )
     evaluation_plan: Text | None = fld(
         "Plan för utvärdering",
         "Evaluation plan",
         None,
-        help_sv="Hur programmets effekt ska utvärderas (valfritt i detta steg)",
-        help_en="How the program's effect is to be evaluated (optional at this step)",
+        help_sv="Hur ska programmets effekt utvärderas?",
+        help_en="How is the program's effect to be evaluated?",
     )
     screening: Screening | None = fld("Bedömning av SoB-förvaltningen", "Screening", None)
     inventory: Inventory | None = fld("Inventering", "Inventory", None)

@@ -65,7 +65,7 @@ class MedicalDevice(Model):
     basis: Text = fld(
         "Underlag för bedömningen",
         "Basis of the assessment",
-        help_sv="Vad bedömningen enligt Läkemedelsverkets vägledning bygger på",
+        help_sv="Vad bygger bedömningen enligt Läkemedelsverkets vägledning på?",
         help_en="What the assessment by the agency's guidance rests on",
     )
 
@@ -84,8 +84,8 @@ class Production(Model):
         "Medicinteknisk produkt",
         "Medical device",
         None,
-        help_sv="Är programmet en medicinteknisk produkt enligt Läkemedelsverkets vägledning",
-        help_en="Is the program a medical device by the Swedish Medical Products Agency's guidance",
+        help_sv="Är programmet en medicinteknisk produkt enligt Läkemedelsverkets vägledning?",
+        help_en="Is the program a medical device by the Medical Products Agency's guidance?",
     )
 
 
