@@ -101,7 +101,7 @@ class Interview:
         """The summary, until the person saves (True) or leaves without saving (False); an
         answer may be changed, by its number, as often as needed."""
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.engine.form import Field, applying, review_choice
+        from sobreg.engine.form import REVIEW_CHOICES, Field, applying, review_choice
 
         hits = similar(answers)
         _similar(self, hits)
@@ -109,10 +109,10 @@ class Interview:
             questions = _summary(self, answers)
             self.say()
             self.say(t("form.confirm"), "bold")
-            for number, choice in enumerate(("save", "change", "quit"), 1):
-                self.say(f"  {number}) {t(f'form.review.{choice}')}")
+            for at, label in enumerate(REVIEW_CHOICES, 1):
+                self.say(f"  {at}) {t(f'form.review.{label}')}")
             while (choice := review_choice(self._input("› "))) is None:
-                self.say(f"  ✗ {t('form.choice', count=3)}", "red")
+                self.say(f"  ✗ {t('form.choice', count=len(REVIEW_CHOICES))}", "red")
             if choice == "save":
                 return True
             if choice == "quit":
@@ -122,9 +122,9 @@ class Interview:
                 continue
             self.say()
             self.say(t("form.which", count=len(questions)), "bold")
-            while (number := _number(self._input("› "), len(questions))) is None:
+            while (picked := _number(self._input("› "), len(questions))) is None:
                 self.say(f"  ✗ {t('form.which_range', count=len(questions))}", "red")
-            question = questions[number - 1]
+            question = questions[picked - 1]
             self.answer(question, answers, again=True)
             kept = applying(answers)
             answers.clear()
