@@ -17,12 +17,12 @@ from typer.core import TyperGroup
 from sobreg.cli.coercion import lighten
 from sobreg.cli.usage import SobregContext
 from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, Issue, SobregError
-from sobreg.i18n import t
+from sobreg.i18n import said, t
 from sobreg.store.names import printable
 
 
 def render(error: SobregError) -> str:
-    text = t(error.key, **error.params)
+    text = said(error.key, error.params)
     params = error.params
     if "path" in params and "line" in params:
         text = f"{params['path']}:{params['line']}:{params.get('col', 1)}: {text}"
@@ -43,7 +43,7 @@ def render(error: SobregError) -> str:
 def issue_line(issue: Issue) -> str:
     """`path:line:col: field: message`, the one shape of a problem in a file."""
     head = f"{issue.path}:{issue.line}:{issue.col}:"
-    text = t(issue.key, **issue.params)
+    text = said(issue.key, issue.params)
     return f"{head} {issue.field}: {text}" if issue.field else f"{head} {text}"
 
 

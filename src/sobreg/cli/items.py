@@ -20,7 +20,7 @@ from sobreg.cli.common import (
     table,
 )
 from sobreg.errors import EXIT_OK, UsageError
-from sobreg.i18n import local, t
+from sobreg.i18n import local, nearest, t
 
 
 def _step_label(reg: Any, step: str | None) -> str:
@@ -32,7 +32,9 @@ def _step_label(reg: Any, step: str | None) -> str:
         return step
 
 
-def _render_value(value: Any, indent: int, item_type: str, path: str, lines: list[str]) -> None:
+def _render_value(
+    value: Any, indent: int, item_type: str, path: str, lines: list[str], roles: dict[str, Any]
+) -> None:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.engine.titles import title
 
@@ -45,18 +47,41 @@ def _render_value(value: Any, indent: int, item_type: str, path: str, lines: lis
             label = title(item_type, dotted).split(" › ")[-1]
             if isinstance(sub, dict | list) and sub:
                 lines.append(f"{pad}{label}:")
-                _render_value(sub, indent + 1, item_type, dotted, lines)
+                _render_value(sub, indent + 1, item_type, dotted, lines, roles)
             elif str(key).endswith("_sek") and isinstance(sub, int) and not isinstance(sub, bool):
                 lines.append(f"{pad}{label}: {amount(sub)}")
             else:
-                lines.append(f"{pad}{label}: {scalar(sub)}")
+                lines.append(f"{pad}{label}: {labelled(item_type, dotted, sub, roles)}")
     elif isinstance(value, list):
         for element in value:
             if isinstance(element, dict):
                 lines.append(f"{pad}-")
-                _render_value(element, indent + 1, item_type, path, lines)
+                _render_value(element, indent + 1, item_type, path, lines, roles)
             else:
                 lines.append(f"{pad}- {scalar(element)}")
+
+
+def labelled(item_type: str, dotted: str, value: Any, roles: dict[str, Any]) -> str:
+    """A value as a reader says it: a closed set's label (`purchase` → "inköp av befintligt
+    program"), a status's, a role's name from process.yaml; anything else as it is."""
+    # Lazy: the models' closed sets, which `sobreg --help` must not load.
+    from sobreg.engine.answers import choices
+    from sobreg.i18n import catalogue_has
+
+    if isinstance(value, str):
+        name = dotted.rsplit(".", 1)[-1]
+        if name == "status" and catalogue_has(f"status.{value}"):
+            return t(f"status.{value}")
+        if name == "role" and dotted != "nominator.role":
+            found = roles.get(value)
+            return local(found.model_dump()) if found is not None else value
+        try:
+            closed = choices(item_type, dotted)
+        except KeyError:
+            closed = None
+        if closed:
+            return dict(closed).get(value, value)
+    return scalar(value)
 
 
 def amount(value: int) -> str:
@@ -115,6 +140,11 @@ def register(app: typer.Typer) -> None:
         if what not in kinds:
             raise UsageError("list.what", what=what)
         reg, _ = current_registry(skip_invalid=skip_invalid)
+        steps = [s.id for s in reg.process.steps]
+        if step is not None and step not in steps:
+            # A step that does not exist is a mistake, not an empty answer.
+            raise UsageError("list.unknown_step", step=step, steps=steps,
+                             near=nearest(step, steps, limit=1))  # fmt: skip
         found = rows(reg, kinds[what], step, status)
         if as_json:
             echo_json(found)
@@ -208,5 +238,5 @@ def _item_lines(
         "",
     ]
     rest = {k: v for k, v in data.items() if k not in ("id", "title", "name", "step", "status")}
-    _render_value(rest, 0, item_type, "", lines)
+    _render_value(rest, 0, item_type, "", lines, reg.process.roles)
     return lines

@@ -31,12 +31,11 @@ def register(app: typer.Typer) -> None:
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.audit.repo import Git, trailers
-        from sobreg.errors import RefusedError
 
         reg, _, _ = open_item(item_id, lang, registry)
         path = reg.item_path(item_id)
         if not path.exists():
-            raise RefusedError("item.unknown", id=item_id)
+            raise reg.unknown(item_id)
         commits = Git(reg.root).log(path)
         if as_json:
             echo_json([c.as_dict() for c in commits])

@@ -185,9 +185,12 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.engine.process import require_step
         from sobreg.operations.advance import move
 
         reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
+        if to:
+            require_step(reg.process, to)
         if to and not reason:
             raise UsageError("process.reason_required")
         assignments = _assignments(sets)

@@ -8,7 +8,6 @@ may be left empty from what `process.yaml` requires at step a. Nothing here prin
 from __future__ import annotations
 
 import enum
-import types
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +17,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from sobreg.engine.collation import fold
 from sobreg.engine.process import holds
-from sobreg.engine.titles import help_line, leaf, short_title, title
+from sobreg.engine.titles import help_line, leaf, plain_members, short_title, title
 from sobreg.i18n import t
-from sobreg.models.patterns import as_sobreg_error
+from sobreg.models.common import value_labels
+from sobreg.models.patterns import as_sobreg_error, message_key
 from sobreg.models.process import ProcessDefinition, Requirement
 
 Answers = dict[str, Any]
@@ -70,8 +70,6 @@ QUESTIONS: tuple[Question, ...] = (
     Question("evaluation_plan"),
 )
 
-_CHOICE_LABELS = {"nominator.role": "nominator_role"}
-
 
 class AnswerError(ValueError):
     """An answer that cannot be taken, with the reason in the user's language."""
@@ -89,15 +87,6 @@ class Field:
     choices: tuple[tuple[str, str], ...] = ()  # (value, label)
 
 
-def _plain(annotation: Any) -> list[Any]:
-    """The non-None members of a (possibly optional, possibly annotated) type."""
-    if typing.get_origin(annotation) is Annotated:
-        return _plain(typing.get_args(annotation)[0])
-    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [m for a in typing.get_args(annotation) for m in _plain(a)]
-    return [] if annotation is type(None) else [annotation]
-
-
 def _adapter(path: str) -> TypeAdapter[Any]:
     _, _, info = leaf("nomination", path)
     annotation: Any = info.annotation
@@ -111,7 +100,8 @@ def _choices(path: str, member: Any) -> tuple[tuple[str, str], ...]:
         values = [str(m.value) for m in member]
     else:
         values = [str(v) for v in typing.get_args(member)]
-    prefix = _CHOICE_LABELS.get(path, path.rsplit(".", 1)[-1])
+    _, name, info = leaf("nomination", path)
+    prefix = value_labels(info) or name
     return tuple((v, t(f"{prefix}.{v}")) for v in values)
 
 
@@ -127,7 +117,7 @@ def describe(process: ProcessDefinition, question: Question, answers: Answers) -
     if question.path == HAS_SOB_CONTACT:
         return Field(HAS_SOB_CONTACT, "bool", t("form.has_sob_contact"), "", True)
     _, _, info = leaf("nomination", question.path)
-    members = _plain(info.annotation)
+    members = plain_members(info.annotation)
     member = members[0] if members else str
     kind = "text"
     choices: tuple[tuple[str, str], ...] = ()
@@ -259,7 +249,7 @@ def parse(field: Field, raw: str, default: str | None = None) -> Any:
         return _adapter(field.path).validate_python(value)
     except ValidationError as exc:
         err = as_sobreg_error(exc.errors(include_url=False)[0])
-        if err["type"] == "string_pattern_mismatch" and field.path.endswith("email"):
+        if message_key(err["type"], field.path) == "email":
             raise AnswerError(t("form.email")) from None
         ctx = {k: str(v)[:200] for k, v in (err.get("ctx") or {}).items()}
         why = t(f"pyd.{err['type']}", msg=err["msg"], **ctx)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sobreg.errors import RefusedError, UsageError
+from sobreg.i18n import nearest
 
 if TYPE_CHECKING:  # annotations only: warm commands answered from the cache never load pydantic
     from sobreg.models.process import (
@@ -319,17 +320,24 @@ def _never_skipped(process: ProcessDefinition, data: Any, step: Step, ctx: Conte
         )
 
 
+def require_step(process: ProcessDefinition, target: str) -> None:
+    """A step the process has, or the usage error naming its steps and the nearest one."""
+    if not process.has_step(target):
+        steps = [s.id for s in process.steps]
+        raise UsageError("process.unknown_step", step=target, steps=steps,
+                         near=nearest(target, steps, limit=1))  # fmt: skip
+
+
 def plan_move(
     process: ProcessDefinition, data: Any, target: str, reason: str, ctx: Context
 ) -> Transition:
     """`--to STEP --reason`: forward past steps (recorded as passed or skipped) or back (reopen)."""
+    require_step(process, target)
     if not reason or not reason.strip():
         raise UsageError("process.reason_required")
     step_id = data.get("step")
     if not step_id or not process.has_step(step_id):
         raise RefusedError("process.not_in_process", id=data.get("id"))
-    if not process.has_step(target):
-        raise UsageError("process.unknown_step", step=target)
     item_type = _item_type(process, data)
     if process.step(target).item != item_type:
         raise UsageError("process.other_item", step=target, item=item_type)

@@ -14,13 +14,23 @@ from sobreg.models.common import field_help, field_title
 from sobreg.models.layout import FOLDERS, model_for
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def plain_members(annotation: Any) -> list[Any]:
+    """The non-None members of a (possibly optional, annotated or list) type: `list[str] | None`
+    → [list[str]], `Kind | None` → [Kind]."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return plain_members(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [m for a in typing.get_args(annotation) for m in plain_members(a)]
+    return [] if annotation is type(None) else [annotation]
+
+
+def model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType, list, typing.Annotated):
         for arg in typing.get_args(annotation):
-            found = _model_in(arg)
+            found = model_in(arg)
             if found is not None:
                 return found
     return None
@@ -38,7 +48,7 @@ def title(item_type: str, dotted: str, lang: str | None = None) -> str:
         name = "from_" if part == "from" else part
         parts.append(field_title(model, name, lang))
         info = model.model_fields.get(name)
-        model = _model_in(info.annotation) if info else None
+        model = model_in(info.annotation) if info else None
     return " › ".join(parts)
 
 
@@ -48,7 +58,7 @@ def leaf(item_type: str, dotted: str) -> tuple[type[BaseModel], str, FieldInfo]:
     parts = dotted.split(".")
     for part in parts[:-1]:
         info = model.model_fields[part] if model else None
-        model = _model_in(info.annotation) if info else None
+        model = model_in(info.annotation) if info else None
     if model is None:
         raise KeyError(dotted)
     return model, parts[-1], model.model_fields[parts[-1]]

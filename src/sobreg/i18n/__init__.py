@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import gettext
 import os
+import unicodedata
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -87,6 +89,11 @@ def t(key: str, /, **params: Any) -> str:
         return text
 
 
+def catalogue_has(key: str) -> bool:
+    """Whether the current language's catalogue holds `key`."""
+    return catalogue(_current).gettext(key) != key
+
+
 _COUNTED = ("count", "days")  # the parameters a singular form is chosen by
 
 
@@ -109,3 +116,30 @@ def local(text: dict[str, str] | None, lang: str | None = None) -> str:
         return ""
     lang = lang or _current
     return text.get(lang) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()), "")
+
+
+def nearest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
+    """The candidates closest to `word` (a typo, another case, a missing accent), best first:
+    what "Menade du …?" offers."""
+    # Lazy: rapidfuzz is loaded by the errors that suggest, not by every command.
+    from rapidfuzz import fuzz, process, utils
+
+    def plain(text: str) -> str:  # case, accents and punctuation aside: `stöd` is near `stod`
+        folded = unicodedata.normalize("NFKD", text.casefold())
+        return str(
+            utils.default_process("".join(c for c in folded if not unicodedata.combining(c)))
+        )
+
+    found = process.extract(word, list(candidates), scorer=fuzz.WRatio, limit=limit,
+                            processor=plain, score_cutoff=70)  # fmt: skip
+    return [match for match, _, _ in found]
+
+
+def said(key: str, params: dict[str, Any]) -> str:
+    """A message with its parameters, and, when it names the nearest valid values (`near`),
+    "Menade du …?" after it: the one place a suggestion is said."""
+    text = t(key, **params)
+    near = params.get("near")
+    if not near:
+        return text
+    return f"{text.rstrip('.')}. {t('word.did_you_mean', near=near)}"

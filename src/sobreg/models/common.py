@@ -66,11 +66,23 @@ Flag = Annotated[bool, Field(strict=True)]
 
 
 def fld(
-    sv: str, en: str, default: Any = ..., *, help_sv: str = "", help_en: str = "", **kw: Any
-) -> Any:
-    """A field with Swedish and English titles and help texts."""
+    sv: str, en: str, default: Any = ..., *, help_sv: str = "", help_en: str = "",
+    labels: str | None = None, **kw: Any,
+) -> Any:  # fmt: skip
+    """A field with Swedish and English titles and help texts. `labels`: for a closed set, the
+    catalogue's prefix of its values' labels (`nominator_role` → `nominator_role.employee`,
+    "medarbetare i VGR"); by default the field's own name."""
     extra: JsonDict = {"title_en": en, "description_en": help_en or en}
+    if labels:
+        extra["labels"] = labels
     return Field(default, title=sv, description=help_sv or sv, json_schema_extra=extra, **kw)
+
+
+def value_labels(info: Any) -> str | None:
+    """The labels' prefix a field names (`fld(labels=...)`), or None for its own name."""
+    extra = info.json_schema_extra
+    found = extra.get("labels") if isinstance(extra, dict) else None
+    return found if isinstance(found, str) else None
 
 
 class Model(BaseModel):

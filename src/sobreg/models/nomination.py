@@ -69,6 +69,7 @@ class Nominator(Model):
         "Roll",
         "Role",
         None,
+        labels="nominator_role",
         help_sv="I vilken egenskap initieras programidén?",
         help_en="In which capacity is the idea put forward?",
     )
@@ -176,7 +177,7 @@ class Alternative(Model):
 
 class Evidence(Model):
     level: Literal["none", "low", "moderate", "high"] | None = fld(
-        "Evidensnivå", "Evidence level", None
+        "Evidensnivå", "Evidence level", None, labels="evidence_level"
     )
     summary: Text | None = fld("Sammanfattning av evidens", "Evidence summary", None)
 
@@ -184,7 +185,7 @@ class Evidence(Model):
 class ExistingInstead(Model):
     program: ShortText = fld("Befintligt program", "Existing program")
     route: Literal["agreement", "procurement"] = fld(
-        "Avtal eller upphandling", "Agreement or procurement"
+        "Avtal eller upphandling", "Agreement or procurement", labels="route"
     )
 
 
@@ -217,7 +218,9 @@ class Inventory(Model):
 
 
 class Position(Model):
-    decision: Literal["support", "reject"] | None = fld("Ställningstagande", "Position", None)
+    decision: Literal["support", "reject"] | None = fld(
+        "Ställningstagande", "Position", None, labels="position"
+    )
     rationale: Text | None = fld("Motivering", "Rationale", None)
     date: Date | None = fld("Datum", "Date", None)
 

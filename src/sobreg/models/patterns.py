@@ -38,3 +38,11 @@ def as_sobreg_error(error: Mapping[str, Any]) -> Mapping[str, Any]:
     code, at = f"{ord(found.group()):04X}", found.start() + 1
     msg = f"control character U+{code} at {at}"
     return {**error, "type": "sobreg_control", "msg": msg, "ctx": {"code": code, "at": at}}
+
+
+def message_key(error_type: str, path: str) -> str:
+    """The catalogue's key for a pydantic error at `path` (a field name or dotted path): an
+    e-mail address that does not match says so, not the pattern it failed."""
+    if error_type == "string_pattern_mismatch" and path.rsplit(".", 1)[-1].endswith("email"):
+        return "email"
+    return error_type

@@ -61,7 +61,9 @@ class Project(Model):
 
 
 class MedicalDevice(Model):
-    is_device: Literal["yes", "no", "unclear"] = fld("Medicinteknisk produkt", "A medical device")
+    is_device: Literal["yes", "no", "unclear"] = fld(
+        "Medicinteknisk produkt", "A medical device", labels="medical_device"
+    )
     basis: Text = fld(
         "Underlag för bedömningen",
         "Basis of the assessment",
@@ -100,7 +102,7 @@ class ContentReview(Model):
     independent: Flag | None = fld("Oberoende granskning", "Independent review", None)
     date: Date | None = fld("Datum", "Date", None)
     outcome: Literal["approved", "changes_requested", "rejected"] | None = fld(
-        "Resultat", "Outcome", None
+        "Resultat", "Outcome", None, labels="review_outcome"
     )
 
 
@@ -112,7 +114,9 @@ class Test(Model):
     )  # fmt: skip
     reason_not_done: Text | None = fld("Skäl till att det inte genomförts", "Reason not done", None)
     date: Date | None = fld("Datum", "Date", None)
-    result: Literal["passed", "failed"] | None = fld("Resultat", "Result", None)
+    result: Literal["passed", "failed"] | None = fld(
+        "Resultat", "Result", None, labels="test_result"
+    )
 
 
 class Testing(Model):

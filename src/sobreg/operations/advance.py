@@ -13,7 +13,7 @@ from typing import Any
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
-from sobreg.engine import chain, dates, settled
+from sobreg.engine import answers, chain, dates, settled
 from sobreg.engine.process import (
     Context,
     Transition,
@@ -29,6 +29,7 @@ from sobreg.engine.programs import new_program
 from sobreg.engine.titles import short_title
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
+from sobreg.models.layout import model_for
 from sobreg.store import editing, yamlio
 from sobreg.store.registry import Registry, item_type_of_path
 from sobreg.validation.check import check_document
@@ -72,11 +73,21 @@ def _apply_values(
     it (a program takes its production name), and dates recorded now are checked. True when the
     item's data changed."""
     old = yamlio.to_plain(doc)
+    kind = item_type_of_path(registry.root, path)
+    if kind is not None:
+        # As the form takes an answer (ja/nej, a label), and a wrong key or value named at the
+        # option that gave it, before anything is written.
+        model = model_for(kind)
+        typed_values = []
+        for key, value in assignments:
+            value = answers.typed(kind, key, value, model)
+            answers.check_scalar(kind, key, value)
+            typed_values.append((key, value))
+        assignments = typed_values
     if merged:
         editing.merge(doc, merged)
     for key, value in assignments:
         editing.set_path(doc, key, value)
-    kind = item_type_of_path(registry.root, path)
     rules = registry.process.items.get(kind) if kind in ("nomination", "program") else None  # type: ignore[call-overload]
     new = yamlio.to_plain(doc)
     named = get_path(new, rules.name_from) if rules and rules.name_from else None

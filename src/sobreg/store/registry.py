@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sobreg.errors import EnvironmentFailure, Issue, RefusedError, UsageError
+from sobreg.i18n import nearest
 from sobreg.models.ids import item_type_of
 from sobreg.models.layout import FOLDERS, SCHEMA_NAMES, kind_of_rel, model_for
 from sobreg.models.plain import plain
@@ -156,12 +157,18 @@ class Registry:
         except RefusedError:
             return False
 
+    def unknown(self, item_id: str) -> RefusedError:
+        """The refusal of an id no file holds, with the nearest ids that exist."""
+        ids = [p.name[:-5] for folder in FOLDERS.values() if (self.root / folder).is_dir()
+               for p in os.scandir(self.root / folder) if p.name.endswith(".yaml")]  # fmt: skip
+        return RefusedError("item.unknown", id=item_id, near=nearest(item_id, ids))
+
     def load_data(self, item_id: str) -> dict[str, Any]:
         """An item's data as plain values (fast path), refusing an unknown id."""
         path = self.item_path(item_id)
         regular(path, self.rel(path))
         if not path.is_file():
-            raise RefusedError("item.unknown", id=item_id)
+            raise self.unknown(item_id)
         data = yamlio.load_safe(yamlio.read_text(path, self.rel(path)), self.rel(path))
         if not isinstance(data, dict):
             raise RefusedError("validate.not_mapping", path=self.rel(path))
@@ -209,7 +216,7 @@ class Registry:
         path = self.item_path(item_id)
         regular(path, self.rel(path))
         if not path.is_file():
-            raise RefusedError("item.unknown", id=item_id)
+            raise self.unknown(item_id)
         text = yamlio.read_text(path, self.rel(path))
         doc = yamlio.load_roundtrip(text, self.rel(path))
         if not isinstance(doc, dict):

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 from sobreg.engine import chain, life
 from sobreg.engine.summary import links, summary
 from sobreg.errors import Issue, RefusedError
+from sobreg.i18n import nearest
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
-from sobreg.models.patterns import as_sobreg_error
+from sobreg.models.patterns import as_sobreg_error, message_key
 from sobreg.store import kept, yamlio
 from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
@@ -69,10 +70,12 @@ def _text(parsed: _Parsed) -> str | None:
 
 
 def pydantic_issues(
-    shown: str, text: str | None, exc: ValidationError, doc: Any = None
-) -> list[Issue]:
+    shown: str, text: str | None, exc: ValidationError, doc: Any = None,
+    model: type[BaseModel] | None = None,
+) -> list[Issue]:  # fmt: skip
     """Issues from a pydantic error, each placed at its key or value in the file (in `doc`, the
-    round-trip document, when given; else parsed from `text`)."""
+    round-trip document, when given; else parsed from `text`); with `model`, the file's model,
+    an unknown field names the nearest ones it has."""
     if doc is None and text is not None:
         try:
             doc = yamlio.load_roundtrip(text, shown)
@@ -87,20 +90,42 @@ def pydantic_issues(
         at_key = err["type"] == "extra_forbidden"
         line, col = yamlio.position(doc, loc, at_key) if doc is not None else (1, 1)
         ctx: dict[str, Any] = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
-        if err["type"] == "enum" and "expected" in ctx:
-            # "'stod' or 'behandling'": a list, said in the reader's language when rendered.
+        if err["type"] in ("enum", "literal_error") and "expected" in ctx:
+            # "'stod' or 'behandling'": a list, said in the reader's language when rendered,
+            # and the value closest to what was written.
             ctx["expected"] = re.findall(r"'[^']*'", ctx["expected"]) or ctx["expected"]
+            if isinstance(ctx["expected"], list) and isinstance(err.get("input"), str):
+                values = [v.strip("'") for v in ctx["expected"]]
+                ctx["near"] = nearest(err["input"], values, limit=1)
+        if at_key and model is not None and loc:
+            ctx["near"] = nearest(str(loc[-1]), _names_at(model, loc[:-1]), limit=2)
         issues.append(
             Issue(
                 path=shown,
                 line=line,
                 col=col,
                 field=".".join(str(p) for p in loc),
-                key=f"pyd.{err['type']}",
+                key=f"pyd.{message_key(err['type'], str(loc[-1]) if loc else '')}",
                 params={"msg": err["msg"], **ctx},
             )
         )
     return issues
+
+
+def _names_at(model: type[BaseModel], loc: list[Any]) -> list[str]:
+    """The field names of the mapping at `loc` in a document of `model`."""
+    # Lazy: only an unknown field needs the models' field tree, and a warm `validate` none.
+    from sobreg.engine.titles import model_in
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if current is not None else None
+        current = model_in(info.annotation) if info is not None else None
+        if current is None:
+            return []
+    return [info.alias or name for name, info in current.model_fields.items()]
 
 
 def _short(value: Any) -> str:
@@ -160,7 +185,8 @@ def _validate_model(parsed: _Parsed, kind: str) -> BaseModel | None:
 
         if not isinstance(exc, ValidationError):
             raise
-        parsed.issues.extend(pydantic_issues(parsed.shown, _text(parsed), exc, parsed.doc))
+        issues = pydantic_issues(parsed.shown, _text(parsed), exc, parsed.doc, model_for(kind))
+        parsed.issues.extend(issues)
         return None
 
 

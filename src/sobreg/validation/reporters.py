@@ -6,12 +6,12 @@ import json
 from collections.abc import Callable
 
 from sobreg.errors import Issue
-from sobreg.i18n import t
+from sobreg.i18n import said, t
 from sobreg.validation.check import CheckResult
 
 
 def message(issue: Issue) -> str:
-    return t(issue.key, **issue.params)
+    return said(issue.key, issue.params)
 
 
 def _where(issue: Issue) -> str:
