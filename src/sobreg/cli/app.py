@@ -13,7 +13,7 @@ from sobreg.cli.errors import SobregGroup, handled
 from sobreg.cli.usage import is_usage_error
 from sobreg.cli.usage import render as render_usage_error
 from sobreg.errors import EXIT_INTERRUPTED, EXIT_USAGE
-from sobreg.i18n import language_from_argv, resolve_language, set_language, t
+from sobreg.i18n import catalogue_has, language_from_argv, resolve_language, set_language, t
 
 # Each command group's module, in the order `--help` lists them, and the commands it registers
 # (tests/cli/test_app.py compares this with what the modules register).
@@ -87,7 +87,23 @@ def build_app(argv: list[str] | None = None) -> typer.Typer:
     named = command_named(argv or [])
     for module in [COMMANDS[named]] if named else MODULES:
         importlib.import_module(f"sobreg.cli.{module}").register(app)
+    short_helps(app)
     return app
+
+
+def short_helps(app: typer.Typer, prefix: str = "") -> None:
+    """Each command's line in a list of commands (`short.NAME`), short enough for 80 columns:
+    click would otherwise cut its help's first sentence with "…"."""
+    for info in app.registered_commands:
+        key = f"short.{prefix}{info.name}"
+        if info.short_help is None and info.name and catalogue_has(key):
+            info.short_help = t(key)
+    for group in app.registered_groups:
+        key = f"short.{prefix}{group.name}"
+        if group.typer_instance is not None and group.name:
+            if catalogue_has(key):
+                group.short_help = group.typer_instance.info.short_help = t(key)
+            short_helps(group.typer_instance, f"{prefix}{group.name}.")
 
 
 def run(argv: list[str]) -> int:

@@ -221,8 +221,10 @@ def command_help(name: str) -> str:
     example = t(f"help.{name}.example")
     if example == f"help.{name}.example":
         return text
-    # "\b" keeps click from re-flowing the example line.
-    return f"{text}\n\n\b\n{t('help.example_label')}\n  {example}"
+    # "\b" keeps click from re-flowing the example; a long one is given on lines of its own,
+    # joined as a shell joins them (a trailing backslash), so it fits 80 columns.
+    lines = "\n".join(f"  {line}" for line in example.splitlines())
+    return f"{text}\n\n\b\n{t('help.example_label')}\n{lines}"
 
 
 def date_option(value: str | None) -> dt.date | None:

@@ -125,7 +125,9 @@ def register(app: typer.Typer) -> None:
     @app.command("list", help=command_help("list"))
     def list_items(
         what: Annotated[str | None, typer.Argument(metavar="[nominations|programs]")] = None,
-        step: Annotated[str | None, typer.Option("--step", help=t("opt.step"))] = None,
+        step: Annotated[
+            str | None, typer.Option("--step", metavar=t("metavar.step"), help=t("opt.step"))
+        ] = None,
         status: Annotated[str | None, typer.Option("--status", help=t("opt.status"))] = None,
         as_json: JsonOpt = False,
         skip_invalid: SkipOpt = False,
@@ -133,6 +135,7 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+        from sobreg.models.common import NominationStatus, ProgramStatus
         from sobreg.reporting.listing import rows
 
         apply(lang, registry)
@@ -145,6 +148,10 @@ def register(app: typer.Typer) -> None:
             # A step that does not exist is a mistake, not an empty answer.
             raise UsageError("list.unknown_step", step=step, steps=steps,
                              near=nearest(step, steps, limit=1))  # fmt: skip
+        statuses = sorted({str(v) for m in (NominationStatus, ProgramStatus) for v in m})
+        if status is not None and status not in statuses:
+            raise UsageError("list.unknown_status", status=status, statuses=statuses,
+                             near=nearest(status, statuses, limit=1))  # fmt: skip
         found = rows(reg, kinds[what], step, status)
         if as_json:
             echo_json(found)

@@ -93,7 +93,12 @@ def _terminal_report(data: dict[str, Any]) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("report", help=command_help("report"))
     def report(
-        year: Annotated[int, typer.Option("--year", min=1900, max=2999, help=t("opt.year"))],
+        year: Annotated[
+            int,
+            typer.Option(
+                "--year", min=1900, max=2999, metavar=t("metavar.year"), help=t("opt.year")
+            ),
+        ],
         fmt: Annotated[
             str, typer.Option("--format", metavar="text|md|html|json|csv", help=t("opt.format"))
         ] = "text",

@@ -29,9 +29,17 @@ _MESSAGES = (
         "cli.not_integer",
     ),
     (re.compile(r"^Input should be a valid integer", re.S), "cli.not_a_number"),
+    (
+        re.compile(r"^Input should be greater than or equal to (?P<limit>\S+?)\.?$", re.S),
+        "cli.at_least",
+    ),
+    (
+        re.compile(r"^Input should be less than or equal to (?P<limit>\S+?)\.?$", re.S),
+        "cli.at_most",
+    ),
     (re.compile(r"^No such command '(?P<name>.*)'\.$", re.S), "cli.no_such_command"),
     (
-        re.compile(r"^Got unexpected extra arguments? \((?P<args>.*)\)$", re.S),
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S),
         "cli.extra_arguments",
     ),
     (re.compile(r"^Option '(?P<option>.*)' requires an argument\.$", re.S), "cli.needs_value"),
@@ -53,13 +61,38 @@ class SobregFormatter(HelpFormatter):
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        super().write_dl([(term, help_text(text)) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(_term(term), help_text(text)) for term, text in rows], col_max,
+                         col_spacing)  # fmt: skip
+
+
+# Typer's type after a parameter's name: `ID <str>`, `--limit <int range>`, `<list[Path]>`.
+_TYPE = re.compile(r" <([^<>]+)>$")
+_RANGE = re.compile(r"(-?\d+)<=x<=(-?\d+)")
+_AT_LEAST = re.compile(r"x>=(-?\d+)")
+
+
+def _term(term: str) -> str:
+    """A parameter as a reader needs it: its name, and its choices (`--format text|json`);
+    never a Python type."""
+    found = _TYPE.search(term)
+    if found is None:
+        return term
+    inner, name = found.group(1), term[: found.start()]
+    if "|" in inner:
+        return f"{name} {inner}"
+    if name.startswith("-") and inner.startswith("int"):
+        return f"{name} {t('metavar.number')}"
+    if name.startswith("-") and inner == "str":
+        return f"{name} {t('metavar.text')}"
+    return name  # an argument's name says what it is
 
 
 def help_text(text: str) -> str:
     """An option's help line with click's own additions said in the user's language."""
     text = text.replace(_HELP_OPTION, t("cli.help_option"))
-    text = text.replace("[required]", f"[{t('cli.required')}]")
+    text = text.replace("[required]", f"[{t('cli.required')}]").replace("; required]", "]")
+    text = _RANGE.sub(lambda m: f"{m.group(1)}–{m.group(2)}", text)
+    text = _AT_LEAST.sub(lambda m: t("cli.at_least", limit=m.group(1)), text)
     return _DEFAULT.sub(lambda m: f"[{t('cli.default', value=m.group(1))}]", text)
 
 
