@@ -135,7 +135,6 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.models.common import NominationStatus, ProgramStatus
         from sobreg.reporting.listing import rows
 
         apply(lang, registry)
@@ -148,11 +147,15 @@ def register(app: typer.Typer) -> None:
             # A step that does not exist is a mistake, not an empty answer.
             raise UsageError("list.unknown_step", step=step, steps=steps,
                              near=nearest(step, steps, limit=1))  # fmt: skip
-        statuses = sorted({str(v) for m in (NominationStatus, ProgramStatus) for v in m})
-        if status is not None and status not in statuses:
-            raise UsageError("list.unknown_status", status=status, statuses=statuses,
-                             near=nearest(status, statuses, limit=1))  # fmt: skip
         found = rows(reg, kinds[what], step, status)
+        if not found and status is not None:
+            # Lazy: the models' statuses, only when nothing matched (a warm list loads none).
+            from sobreg.models.common import NominationStatus, ProgramStatus
+
+            statuses = sorted({str(v) for m in (NominationStatus, ProgramStatus) for v in m})
+            if status not in statuses:
+                raise UsageError("list.unknown_status", status=status, statuses=statuses,
+                                 near=nearest(status, statuses, limit=1))  # fmt: skip
         if as_json:
             echo_json(found)
             return EXIT_OK

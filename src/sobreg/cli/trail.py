@@ -18,7 +18,7 @@ from sobreg.cli.common import (
     open_item,
 )
 from sobreg.errors import EXIT_OK, EXIT_REFUSED
-from sobreg.i18n import t
+from sobreg.i18n import catalogue_has, t
 
 
 def register(app: typer.Typer) -> None:
@@ -44,9 +44,11 @@ def register(app: typer.Typer) -> None:
             echo(f"{c.sha[:10]}  {c.date[:10]}  {c.author}")
             echo(f"    {c.message.splitlines()[0] if c.message else ''}")
             moved = trailers(c.message)
-            if moved.get("Sobreg-Action"):
+            action = moved.get("Sobreg-Action")
+            if action:
                 src, dst = moved.get("Sobreg-From"), moved.get("Sobreg-To")
-                echo(f"    [{moved['Sobreg-Action']}: {src} → {dst}]")
+                said = t(f"action.{action}") if catalogue_has(f"action.{action}") else action
+                echo(f"    [{said}: {src} → {dst}]")
         return EXIT_OK
 
     @app.command("verify", help=command_help("verify"))

@@ -7,6 +7,7 @@ the fast loader falls back to, and the one whose errors (with positions) users s
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -104,11 +105,34 @@ def _load(yaml: YAML, text: str, path: str) -> Any:
             raise YamlProblem("yaml.tag", path=path, line=line, col=col, detail=problem) from None
         if "single document" in (exc.context or "") or "another document" in problem:
             raise YamlProblem("yaml.many_documents", path=path, line=line, col=col) from None
-        raise YamlProblem("yaml.syntax", path=path, line=line, col=col, detail=problem) from None
+        key = next((key for found, key in _PROBLEMS if found.search(problem)), "yaml.syntax")
+        raise YamlProblem(key, path=path, line=line, col=col, detail=problem) from None
     except RecursionError:
         raise YamlProblem("yaml.too_deep", path=path) from None
     except YAMLError as exc:
         raise YamlProblem("yaml.syntax", path=path, detail=str(exc).splitlines()[0]) from None
+
+
+# The parser's common problems, said in the reader's language with how to fix them; any other
+# keeps the parser's own words (`yaml.syntax`).
+_PROBLEMS = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"tab character|character '\\t'", "yaml.tab"),
+        (r"expected ',' or '\]'", "yaml.unclosed_list"),
+        (r"expected ',' or '\}'", "yaml.unclosed_mapping"),
+        (r"unexpected end of stream", "yaml.unexpected_end"),
+        (r"mapping values are not allowed|found unexpected ':'", "yaml.colon"),
+        (r"could not find expected ':'", "yaml.no_colon"),
+        (
+            r"expected <block end>|did not find expected key|expected <document start>",
+            "yaml.indent",
+        ),
+        (r"unknown escape character", "yaml.escape"),
+        (r"that cannot start any token", "yaml.bad_start"),
+        (r"expected a comment or a line break", "yaml.trailing"),
+    )
+)
 
 
 def _depth(value: Any) -> int:
