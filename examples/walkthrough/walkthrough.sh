@@ -1,6 +1,7 @@
 set -eu
 inputs="$(cd "$(dirname "$0")" && pwd)"             # examples/walkthrough: the files below
-cd "$(mktemp -d)" && sobreg init . --as admin@vgregion.se      # a new registry to try it in
+folder="${1:-$(mktemp -d)}" && mkdir -p "$folder" && cd "$folder"   # given, or a new folder
+sobreg init . --as admin@vgregion.se                # a new registry to try it in
 export SOBREG_ACTOR=admin@vgregion.se               # or --as, or git config user.email
 export SOBREG_TODAY=2026-03-02                      # when it happened (a past event)
 sobreg nominate --from-file "$inputs/idea.yaml" --json          # a: {"id": "N-2026-001", ...}

@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
         # abspath, not resolve: a link is judged where it stands, not where it points.
         given = [Path(os.path.abspath(p)) for p in paths or []]
         start = given[0].parent if given else None
-        reg = Registry(find_registry(State.registry, start))
+        reg = Registry(_registry_for(start))
         with ProgressBar(t("validate.progress")) as progress:
             result = check(reg, given or None, progress)
         echo(REPORTERS[fmt.value](result))
@@ -59,25 +59,47 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.store.registry import find_registry
+        from sobreg.errors import SobregError
+        from sobreg.store.registry import Registry, find_registry
         from sobreg.validation import schemas
 
         apply(lang, registry)
+        process = None  # outside a registry: the follow-up's fields are unknown, not written
+        try:
+            root = find_registry(State.registry)
+            process = Registry(root).process
+        except SobregError:
+            root = None
         if out is None:
-            try:
-                out = find_registry(State.registry).parent / "schemas"
-            except Exception:
-                out = Path("schemas")
+            out = root.parent / "schemas" if root is not None else Path("schemas")
         if check_only:
-            names = schemas.stale(out)
+            names = schemas.stale(out, process)
             if names:
                 echo(t("schema.stale", names=", ".join(names), out=str(out)), err=True)
                 return EXIT_REFUSED
             echo(t("schema.fresh", out=str(out)))
             return EXIT_OK
-        written = schemas.write(out)
+        written = schemas.write(out, process)
         echo(t("schema.written", count=len(written), out=str(out)))
         return EXIT_OK
+
+
+def _registry_for(start: Path | None) -> Path:
+    """The registry a file is judged by: the one it lies in; else, for a file outside any (a
+    copy, a draft), the one here; else the routine sobreg ships (`init`'s process.yaml)."""
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.errors import EnvironmentFailure
+    from sobreg.store.registry import find_registry
+    from sobreg.store.resources import resource
+
+    tried = [start, None] if start is not None else [None]
+    for folder in tried:
+        try:
+            return find_registry(State.registry, folder)
+        except EnvironmentFailure:
+            if State.registry or start is None:
+                raise
+    return Path(str(resource("defaults/process.yaml"))).parent
 
 
 def _warn_if_expired(reg: Any) -> None:

@@ -53,3 +53,9 @@ class Assessment(Model):
         "Värderad version av programmet", "Program version assessed", None
     )
     next_review: Date | None = fld("Nästa granskning", "Next review", None)
+
+
+# What sobreg works out itself: refused in an input file (`assess --from-file`).
+COMPUTED = ("next_review",)
+# What sobreg fills in when the input file leaves it out (the method's version and template).
+FILLED = ("method_version", "template")

@@ -316,3 +316,21 @@ class Nomination(Model):
     decision: Decision | None = fld("Beslut", "Decision", None)
     program: ProgramId | None = fld("Program", "Program", None)
     history: list[HistoryEntry] = fld("Historik", "History", min_length=1)
+
+
+# What the person nominating fills in (docs/cli.md "what --from-file gives at step a"); the rest is
+# recorded later by the administration and the councils, and id/step/status/history by sobreg.
+FORM_FIELDS = (
+    "title",
+    "kind",
+    "request",
+    "existing_program",
+    "nominator",
+    "anchoring",
+    "need",
+    "target_group",
+    "usage",
+    "costs",
+    "patient_involvement",
+    "evaluation_plan",
+)

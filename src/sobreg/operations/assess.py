@@ -19,7 +19,7 @@ from sobreg.engine.process import acting_role, entry
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.models import EvaluationMethod
-from sobreg.models.assessment import Assessment
+from sobreg.models.assessment import COMPUTED, Assessment
 from sobreg.operations.advance import context, held_roles, seal_entries, validated
 from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
@@ -28,7 +28,6 @@ from sobreg.store.registry import Registry
 from sobreg.validation.check import pydantic_issues
 
 # Set by sobreg, never taken from the file: the rule computes it.
-COMPUTED = ("next_review",)
 
 
 @dataclass

@@ -8,7 +8,9 @@ from sobreg.audit import repo as audit
 from sobreg.audit.transaction import commit_files
 from sobreg.errors import RefusedError
 from sobreg.i18n import t
+from sobreg.models.process import ProcessDefinition
 from sobreg.reporting.templates import render
+from sobreg.store import yamlio
 from sobreg.store.resources import resource
 from sobreg.validation import schemas
 
@@ -36,11 +38,17 @@ def init(folder: Path, actor: str) -> tuple[Path, str]:
         registry / "nominations" / ".gitkeep": "",
         registry / "programs" / ".gitkeep": "",
     }
-    for name in schemas.SCHEMA_MODELS:
-        files[folder / "schemas" / f"{name}.schema.json"] = schemas.render(name)
+    process = ProcessDefinition.model_validate(
+        yamlio.load_safe(files[registry / "process.yaml"], "process.yaml")
+    )
+    for name, text in schemas.texts(process).items():
+        files[folder / "schemas" / f"{name}.schema.json"] = text
     hooks = folder / ".pre-commit-config.yaml"
     if not hooks.exists():
         files[hooks] = render("init/pre-commit-config.yaml.j2", files_pattern=FILES_PATTERN)
+    lint = folder / ".yamllint.yaml"
+    if not lint.exists():  # yamllint's defaults, fitted to files people write prose in
+        files[lint] = render("init/yamllint.yaml.j2")
     message = audit.message(t("commit.init"), "registry", "init", None, None)
     sha = commit_files(repo, files, message, actor)
     return registry, sha

@@ -19,27 +19,11 @@ from sobreg.errors import RefusedError
 from sobreg.i18n import t
 from sobreg.models import Nomination, ProcessDefinition
 from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
+from sobreg.models.nomination import FORM_FIELDS
 from sobreg.operations.advance import seal_entries, validated
 from sobreg.store import editing
 from sobreg.store.registry import Registry
 from sobreg.validation.check import pydantic_issues
-
-# What the person nominating fills in (docs/cli.md "what --from-file gives at step a"); the rest is
-# recorded later by the administration and the councils, and id/step/status/history by sobreg.
-FORM_FIELDS = (
-    "title",
-    "kind",
-    "request",
-    "existing_program",
-    "nominator",
-    "anchoring",
-    "need",
-    "target_group",
-    "usage",
-    "costs",
-    "patient_involvement",
-    "evaluation_plan",
-)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from sobreg.engine.summary import links, summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import nearest
 from sobreg.models.ids import is_nomination_id, is_program_id
-from sobreg.models.layout import FOLDERS, SPECIAL_FILES, model_for
+from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, kind_of_rel, model_for
 from sobreg.models.patterns import as_sobreg_error, message_key
 from sobreg.store import kept, yamlio
 from sobreg.store.itemcache import scan, unchanged_keys
@@ -409,7 +409,9 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
         targets = [str(registry.root / n) for n in SPECIAL_FILES if (registry.root / n).is_file()]
         targets += registry.item_paths()
     else:
-        targets = [str(p) for p in paths or []]
+        root = str(registry.root.resolve()) + os.sep
+        targets = [str(p) for p in paths or [] if str(p.resolve()).startswith(root)]
+        apart = [p for p in paths or [] if not str(p.resolve()).startswith(root)]
     here = os.getcwd().rstrip(os.sep) + os.sep
     if whole:
         keys = unchanged_keys(registry, targets)
@@ -451,6 +453,8 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
             seen[item_id] = parsed.shown
             items[item_id] = parsed
     _link_rules(registry, items, whole)
+    if not whole:
+        parsed_all += [_apart(registry, path, here) for path in apart]
     for parsed in parsed_all:
         if not parsed.issues:  # most files: nothing to sort into errors and warnings
             result.valid.append(parsed.shown)
@@ -503,6 +507,32 @@ def _keep_result(registry: Registry, tree: str, result: CheckResult) -> None:
         for name, found in (("errors", result.errors), ("warnings", result.warnings))
     }
     kept.store_marshal(file, {"tree": tree, "valid": result.valid, **issues})
+
+
+def _apart(registry: Registry, path: Path, here: str) -> _Parsed:
+    """A file outside the registry (a copy sent by e-mail, a draft, another region's file),
+    judged by this registry's process as an item of the kind its folder or its id says: its
+    own rules, not its links to other items, which are not here to be read."""
+    full = str(path)
+    shown = printable(full[len(here) :]) if full.startswith(here) else printable(full)
+    kind = FOLDER_KINDS.get(path.parent.name) or kind_of_rel(path.name) or ""
+    parsed = _Parsed(full, shown, kind or "program", None)
+    try:
+        parsed.text = yamlio.read_text(path, shown)
+        parsed.doc = yamlio.load_roundtrip(parsed.text, shown)
+    except yamlio.YamlProblem as exc:
+        parsed.issues.append(Issue(shown, exc.line, exc.col, "", exc.key, dict(exc.params)))
+        return parsed
+    parsed.data = yamlio.to_plain(parsed.doc)
+    if not isinstance(parsed.data, dict):
+        parsed.issues.append(Issue(shown, 1, 1, "", "validate.not_mapping", {}))
+        return parsed
+    if not kind:  # by its id: N-YYYY-NNN is a nomination, anything else a program
+        kind = "nomination" if is_nomination_id(str(parsed.data.get("id"))) else "program"
+        parsed.kind = kind
+    if _validate_model(parsed, kind) is not None and kind in FOLDERS:
+        _item_rules(parsed, registry.process)
+    return parsed
 
 
 def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:

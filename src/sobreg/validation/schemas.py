@@ -16,6 +16,9 @@ from sobreg.models import (
     RolesFile,
     SourcesFile,
 )
+from sobreg.models.assessment import COMPUTED, FILLED, Assessment
+from sobreg.models.nomination import FORM_FIELDS
+from sobreg.store.editing import PROTECTED
 from sobreg.store.yamlio import atomic_write
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -47,31 +50,136 @@ def _draft07(node: Any) -> Any:
     return node
 
 
+def _nullable(node: Any, definitions: dict[str, Any]) -> Any:
+    """`anyOf: [X, {type: null}]` (pydantic's optional field) said so that a validator's message
+    is about X: a wrong value in an optional field otherwise reads "'stöd' is not of type
+    'null'" (check-jsonschema's best match), as if the field had to be empty."""
+    if isinstance(node, list):
+        return [_nullable(v, definitions) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _nullable(v, definitions) for k, v in node.items()}
+    branches = node.get("anyOf")
+    if not isinstance(branches, list) or {"type": "null"} not in branches or len(branches) != 2:
+        return node
+    other = next(b for b in branches if b != {"type": "null"})
+    rest = {k: v for k, v in node.items() if k != "anyOf"}
+    target = other
+    if "$ref" in other:
+        target = definitions.get(other["$ref"].rsplit("/", 1)[-1], {})
+    if "enum" in target:  # a closed set: its values, and null
+        kept = {k: v for k, v in target.items() if k not in ("title", "description", "type")}
+        return {**rest, **kept, "enum": [*target["enum"], None]}
+    if "$ref" not in other and isinstance(other.get("type"), str):
+        return {**rest, **other, "type": [other["type"], "null"]}
+    # Anything else (a nested mapping): null, or the branch itself, whose errors are then its own.
+    return {**rest, "if": {"type": "null"}, "then": True, "else": other}
+
+
 def build(name: str) -> dict[str, Any]:
     model = SCHEMA_MODELS[name]
     schema = _draft07(model.model_json_schema(by_alias=True, mode="validation"))
+    schema = _nullable(schema, schema.get("definitions", {}))
     return {"$schema": DRAFT_07, "$id": f"{name}.schema.json", **schema}
 
 
+def nomination_form() -> dict[str, Any]:
+    """What `nominate --from-file` takes: the form's fields only, the title required."""
+    schema = build("nomination")
+    properties = {k: v for k, v in schema["properties"].items() if k in FORM_FIELDS}
+    return {**schema, "$id": "nomination-form.schema.json", "title": "Nomineringsmall",
+            "properties": properties, "required": ["title"]}  # fmt: skip
+
+
+def assessment() -> dict[str, Any]:
+    """What `assess --from-file` takes: an assessment without what sobreg computes or fills."""
+    schema = _draft07(Assessment.model_json_schema(by_alias=True, mode="validation"))
+    schema = _nullable(schema, schema.get("definitions", {}))
+    properties = {k: v for k, v in schema["properties"].items() if k not in COMPUTED}
+    required = [k for k in schema.get("required", []) if k not in (*COMPUTED, *FILLED)]
+    return {"$schema": DRAFT_07, "$id": "assessment.schema.json", **schema,
+            "properties": properties, "required": required}  # fmt: skip
+
+
+def follow_up(process: Any) -> dict[str, Any]:
+    """What `follow-up --from-file` takes: the fields `process.yaml` defines (life.follow_up),
+    with their labels; `year` comes from the command line."""
+    measure: dict[str, Any] = {
+        "type": "object",
+        "properties": {"instrument": {"type": "string", "minLength": 1},
+                       "result": {"type": ["string", "number"]}},
+        "required": ["instrument", "result"],
+        "additionalProperties": False,
+    }  # fmt: skip
+    properties: dict[str, Any] = {}
+    for field in process.life.follow_up if process.life else []:
+        one: dict[str, Any] = {
+            "count": {"type": "integer", "minimum": 0},
+            "measure": dict(measure),
+            "text": {"type": "string"},
+            "choice": {"enum": list(field.choices)},
+        }[field.type]
+        label = field.label
+        one = {"title": label.sv, "title_en": getattr(label, "en", None) or label.sv, **one}
+        if field.instruments:
+            one["description"] = ", ".join(i.name for i in field.instruments)
+        properties[field.key] = one
+    required = [f.key for f in process.life.follow_up if f.required] if process.life else []
+    return {"$schema": DRAFT_07, "$id": "follow-up.schema.json", "title": "Uppföljning",
+            "type": "object", "properties": properties, "required": required,
+            "additionalProperties": False}  # fmt: skip
+
+
+def step_input(item_type: str) -> dict[str, Any]:
+    """What `advance --from-file` and `set --from-file` take for an item: any of its fields,
+    none required (a step's checklist says what must be there to leave it, not the file)."""
+    schema = build(item_type)
+    properties = {k: v for k, v in schema["properties"].items() if k not in PROTECTED}
+    return {**schema, "$id": f"{item_type}-input.schema.json", "properties": properties,
+            "required": []}  # fmt: skip
+
+
+def documents(process: Any) -> dict[str, dict[str, Any]]:
+    """Every schema `sobreg schema` writes, by name: the registry's files and the input files."""
+    found = {name: build(name) for name in SCHEMA_MODELS}
+    found["nomination-form"] = nomination_form()
+    found["assessment"] = assessment()
+    if process is not None:  # the follow-up's fields are the registry's own
+        found["follow-up"] = follow_up(process)
+    found["nomination-input"] = step_input("nomination")
+    found["program-input"] = step_input("program")
+    return found
+
+
 def render(name: str) -> str:
-    return json.dumps(build(name), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    """A registry file's schema as written (`nomination`, `program`, ...)."""
+    return _text(build(name))
 
 
-def stale(out_dir: Path) -> list[str]:
+def _text(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def texts(process: Any) -> dict[str, str]:
+    """Every schema `documents` gives, as its file's text."""
+    return {name: _text(schema) for name, schema in documents(process).items()}
+
+
+def stale(out_dir: Path, process: Any) -> list[str]:
     """Names of schema files in `out_dir` that are missing or differ from the models."""
     names = []
-    for name in SCHEMA_MODELS:
+    for name, schema in documents(process).items():
         path = out_dir / f"{name}.schema.json"
-        if not path.is_file() or path.read_text(encoding="utf-8") != render(name):
+        if not path.is_file() or path.read_text(encoding="utf-8") != _text(schema):
             names.append(name)
     return names
 
 
-def write(out_dir: Path) -> list[Path]:
+def write(out_dir: Path, process: Any) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name in SCHEMA_MODELS:
+    for name, schema in documents(process).items():
         path = out_dir / f"{name}.schema.json"
-        atomic_write(path, render(name))
+        atomic_write(path, _text(schema))
         written.append(path)
     return written
