@@ -10,6 +10,7 @@ from conftest import REPO_ROOT, cli
 from sobreg.models.ids import slugify
 from sobreg.reporting.templates import environment
 from sobreg.store import yamlio
+from sobreg.store.registry import Registry
 from sobreg.validation import schemas
 
 SEED_INVENTORY = [

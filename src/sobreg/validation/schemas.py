@@ -119,6 +119,11 @@ def follow_up(process: Any) -> dict[str, Any]:
             "text": {"type": "string"},
             "choice": {"enum": list(field.choices)},
         }[field.type]
+        if not field.required:  # left out, or written as null, as sobreg takes it
+            if "enum" in one:
+                one = {**one, "enum": [*one["enum"], None]}
+            else:
+                one = {**one, "type": [one["type"], "null"]}
         label = field.label
         one = {"title": label.sv, "title_en": getattr(label, "en", None) or label.sv, **one}
         if field.instruments:
