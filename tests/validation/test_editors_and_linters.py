@@ -25,8 +25,8 @@ def _tool(name: str) -> str:
 
 
 def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([_tool("check-jsonschema"), "--schemafile", str(SCHEMAS / schema),
-                           *map(str, files)], capture_output=True, text=True, check=False)  # fmt: skip
+    command = [_tool("check-jsonschema"), "--schemafile", str(SCHEMAS / schema), *map(str, files)]
+    return subprocess.run(command, capture_output=True, text=True, check=False)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +43,7 @@ def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[
                 "walkthrough/tests.yaml",
                 "walkthrough/implementation.yaml",
             ],
-        ),  # fmt: skip
+        ),
         ("assessment.schema.json", ["evaluation/bedomning.yaml", "regions/bedomning.yaml"]),
         ("follow-up.schema.json", ["life/uppfoljning-2026.yaml"]),
     ],
@@ -113,8 +113,8 @@ def test_yamllint_finds_nothing_in_what_sobreg_writes(repo: Path) -> None:
     assert (repo / ".yamllint.yaml").read_text("utf-8") == (REPO_ROOT / ".yamllint.yaml").read_text(
         "utf-8"
     )
-    idea = input_file(repo, json.loads(json.dumps(yamlio.load_safe(
-        (EXAMPLES / "walkthrough" / "idea.yaml").read_text("utf-8"), "x"), default=str)))  # fmt: skip
+    data = yamlio.load_safe((EXAMPLES / "walkthrough" / "idea.yaml").read_text("utf-8"), "x")
+    idea = input_file(repo, json.loads(json.dumps(data, default=str)))
     assert cli("nominate", "--from-file", str(idea)).code == 0
     assert cli("set", "N-2026-001", "usage=Som första insats").code == 0
     done = _yamllint(repo / "registry", repo / ".pre-commit-config.yaml", cwd=repo)

@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         lang: LangOpt = None,
     ) -> int:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.store.registry import Registry, find_registry
+        from sobreg.store.registry import Registry
         from sobreg.validation.check import check
         from sobreg.validation.reporters import REPORTERS
 
