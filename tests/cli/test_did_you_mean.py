@@ -57,6 +57,7 @@ def test_a_wrong_set_is_named_at_the_option_with_the_nearest_and_writes_nothing(
         ("target_group.children=kanske", "--set target_group.children=kanske:", "ja eller nej"),
         ("screening.councils=psykiatri", "--set screening.councils=psykiatri:", "'[första"),
         ("nominator.email=foo", "--set nominator.email=foo:", "anna.berg@vgregion.se"),
+        ("nominator=Anna", "--set nominator=Anna:", "nominator='{name: …, email: …}'"),
     ]
     for given, start, hint in cases:
         ran = cli("set", "N-2026-001", given)

@@ -50,7 +50,9 @@ def interrupt(child: pexpect.spawn) -> None:
         except pexpect.TIMEOUT:
             continue
         return
-    raise AssertionError("Ctrl-C did not end the form")
+    status = Path(f"/proc/{child.pid}/status").read_text(encoding="utf-8")
+    signals = [line for line in status.splitlines() if line.startswith(("Sig", "State"))]
+    raise AssertionError(f"Ctrl-C did not end the form: {signals}")
 
 
 def _fill_in_to_children(child: pexpect.spawn) -> None:

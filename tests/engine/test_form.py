@@ -44,7 +44,7 @@ def test_kinds_and_choices_come_from_the_models(process: ProcessDefinition) -> N
     assert ("research_group", "forskargrupp") in role.choices
     set_language("en")
     assert describe(process, Question("kind"), {}).choices[0] == ("stod", "support")
-    assert describe(process, Question("need"), {}).help == "Which need the program is to meet"
+    assert describe(process, Question("need"), {}).help == "Which need is the program to meet?"
 
 
 def test_required_follows_the_process(process: ProcessDefinition) -> None:

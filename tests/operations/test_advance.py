@@ -105,12 +105,14 @@ def test_refused_advance_changes_nothing(repo: Path) -> None:
     assert git(repo, "status", "--porcelain") == ""
 
 
-def test_invalid_value_is_refused_with_position(repo: Path) -> None:
+def test_invalid_value_is_refused_at_the_option_that_gave_it(repo: Path) -> None:
+    # The mistake is on the command line, not at a line of the file (issue 34, item 8).
     path = add_nomination(repo)
     before = path.read_bytes()
     ran = cli("set", "N-2026-001", "costs.development_sek=-5")
     assert ran.code == 1
-    assert "costs.development_sek" in ran.stderr and "N-2026-001.yaml:" in ran.stderr
+    assert "--set costs.development_sek=-5: ska vara minst 0." in ran.stderr
+    assert "N-2026-001.yaml:" not in ran.stderr
     assert path.read_bytes() == before
 
 

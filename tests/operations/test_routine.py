@@ -174,8 +174,11 @@ def test_b_records_cost_effectiveness_and_an_existing_program_instead(repo: Path
         }
     }
     assert advance("N-2026-001", "--from-file", write_doc(repo, instead))["to"] == "c"  # fmt: skip
-    bad = cli("set", "N-2026-001", "inventory.existing_instead.route=avtal")
-    assert bad.code == 1
+    bad = cli("set", "N-2026-001", "inventory.existing_instead.route=leasing")
+    assert bad.code == 1 and "avtal" in bad.stderr  # the labels named: avtal, upphandling
+    # The Swedish label is the value it names: the same answer, nothing to record.
+    same = cli("set", "N-2026-001", "inventory.existing_instead.route=avtal")
+    assert same.code == 0 and "inget ändrades" in same.stdout
 
 
 def test_the_program_takes_its_responsible_council_from_c(repo: Path) -> None:

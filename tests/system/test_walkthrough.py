@@ -39,4 +39,4 @@ def test_the_walk_runs_from_a_to_j(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert '"id": "N-2026-001"' in done.stdout
     assert "Internetbaserad KBT vid sömnbesvär" in done.stdout  # search sömn finds it
-    assert "[advance: i → j]" in done.stdout and "är giltig" in done.stdout
+    assert "[gick vidare: i → j]" in done.stdout and "är giltig" in done.stdout

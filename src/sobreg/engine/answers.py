@@ -84,6 +84,11 @@ def typed(item_type: str, key: str, value: Any, model: type[BaseModel]) -> Any:
                            near=[_value_of(n, closed) for n in near][:1])  # fmt: skip
     if list in [typing.get_origin(m) or m for m in members] and not isinstance(value, list):
         raise RefusedError("set.not_list", key=key, value=str(value)[:100])
+    mapping = [m for m in members if isinstance(m, type) and issubclass(m, BaseModel)]
+    if mapping and len(mapping) == len(members) and not isinstance(value, dict):
+        example = ", ".join(f"{name}: …" for name in list(mapping[0].model_fields)[:2])
+        raise RefusedError("set.not_mapping", key=key, value=str(value)[:100],
+                           example=f"{{{example}}}")  # fmt: skip
     return value
 
 
