@@ -104,7 +104,7 @@ class TargetGroup(Model):
         "Riktar sig till barn",
         "Aimed at children",
         None,
-        help_sv="Är målgruppen barn gäller riktlinjen Barnsäkring av digitala invånartjänster",
+        help_sv="Om målgruppen är barn gäller riktlinjen Barnsäkring av digitala invånartjänster.",
         help_en="For children the guideline 'Barnsäkring av digitala invånartjänster' applies",
     )
     child_safety_considered: Flag | None = fld(

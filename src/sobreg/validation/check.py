@@ -409,9 +409,12 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
         targets = [str(registry.root / n) for n in SPECIAL_FILES if (registry.root / n).is_file()]
         targets += registry.item_paths()
     else:
+        # Where a path stands, its folders resolved but not the file: a link in the registry is
+        # judged (and refused) as the registry's entry it is, not as the file it points to.
         root = str(registry.root.resolve()) + os.sep
-        targets = [str(p) for p in paths or [] if str(p.resolve()).startswith(root)]
-        apart = [p for p in paths or [] if not str(p.resolve()).startswith(root)]
+        inside = {p: os.path.realpath(p.parent).rstrip(os.sep) + os.sep for p in paths or []}
+        targets = [str(p) for p, folder in inside.items() if folder.startswith(root)]
+        apart = [p for p, folder in inside.items() if not folder.startswith(root)]
     here = os.getcwd().rstrip(os.sep) + os.sep
     if whole:
         keys = unchanged_keys(registry, targets)
