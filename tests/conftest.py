@@ -348,21 +348,20 @@ def write_doc(repo: Path, values: dict[str, Any]) -> str:
     return str(path)
 
 
-def add_inventoried(repo: Path, program_id: str) -> None:
-    from conftest import write_yaml
-
-    path = write_yaml(
+def write_inventoried(repo: Path, program_id: str, name: str = "Sova bättre") -> Path:
+    """A program of the national inventory (its name only), written, not committed."""
+    return write_yaml(
         repo / "registry/programs" / f"{program_id}.yaml",
         {
             "id": program_id,
-            "created": dt.date(2026, 1, 1),
-            "name": "Sova bättre",
+            "created": dt.date(2024, 1, 1),
+            "name": name,
             "step": None,
             "status": "inventoried",
             "origin": "national_inventory",
             "history": [
                 {
-                    "at": dt.date(2026, 1, 1),
+                    "at": dt.date(2024, 1, 1),
                     "action": "inventory",
                     "from": None,
                     "to": None,
@@ -372,6 +371,11 @@ def add_inventoried(repo: Path, program_id: str) -> None:
             ],
         },
     )
+
+
+def add_inventoried(repo: Path, program_id: str) -> None:
+    """`write_inventoried`, committed."""
+    path = write_inventoried(repo, program_id)
     git(repo, "add", str(path))
     git(repo, "commit", "-q", "-m", "inventory")
 

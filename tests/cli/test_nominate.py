@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pexpect
 import pytest
@@ -47,6 +48,17 @@ def interrupt(child: pexpect.spawn) -> None:
     """Ctrl-C at a prompt, as a person presses it."""
     child.sendcontrol("c")
     child.expect_exact("Avbrutet")
+
+
+def _saved(child: pexpect.spawn, repo: Path) -> dict[str, Any]:
+    """The form ended, saved as N-2026-001: the nomination as written."""
+    child.expect_exact("N-2026-001")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    path = repo / "registry" / "nominations" / "N-2026-001.yaml"
+    data: dict[str, Any] = yamlio.load_safe(path.read_text(encoding="utf-8"), "x")
+    return data
 
 
 def _fill_in_to_children(child: pexpect.spawn) -> None:
@@ -91,12 +103,7 @@ def test_the_form_asks_re_asks_branches_and_saves(repo: Path) -> None:
     child.expect_exact("iknande program")
     child.expect_exact("Sammanfattning")
     reply(child, "Spara nomineringen?", "j")
-    child.expect_exact("N-2026-001")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    path = repo / "registry" / "nominations" / "N-2026-001.yaml"
-    data = yamlio.load_safe(path.read_text(encoding="utf-8"), "x")
+    data = _saved(child, repo)
     assert data["title"] == "Sömnskolan för tonåringar"
     assert data["kind"] == "behandling"
     assert data["nominator"] == {
@@ -212,12 +219,7 @@ def test_an_answer_is_changed_before_saving_and_a_blocking_answer_is_said_at_onc
     reply(child, "Alla svar går förlorade. Avsluta ändå?", "n")  # back to the summary
     child.expect_exact("Sammanfattning")
     reply(child, "Spara nomineringen?", "1")
-    child.expect_exact("N-2026-001")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    path = repo / "registry" / "nominations" / "N-2026-001.yaml"
-    data = yamlio.load_safe(path.read_text(encoding="utf-8"), "x")
+    data = _saved(child, repo)
     assert data["request"] == "purchase"
     assert data["existing_program"] == {"name": "Sömnappen"}
     assert data["anchoring"]["head_of_unit"] is True

@@ -7,25 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import add_nomination, cli, write_yaml
+from conftest import add_nomination, cli, write_inventoried
 
 from sobreg.reporting.search import fold, search, similar
 from sobreg.store.registry import Registry
-
-
-def _program(repo: Path, program_id: str, name: str) -> None:
-    write_yaml(
-        repo / "registry" / "programs" / f"{program_id}.yaml",
-        {
-            "id": program_id,
-            "created": "2024-01-01",
-            "name": name,
-            "step": None,
-            "status": "inventoried",
-            "origin": "national_inventory",
-            "history": [{"at": "2024-01-01", "action": "inventory", "actor": "admin@vgregion.se"}],
-        },
-    )
 
 
 @pytest.fixture
@@ -39,7 +24,7 @@ def catalogue(repo: Path) -> Registry:
         ("parkinson", "Parkinson"),
         ("tinnitus", "Tinnitus"),
     ]:
-        _program(repo, program_id, name)
+        write_inventoried(repo, program_id, name)
     add_nomination(
         repo,
         "N-2026-001",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import ADMIN, add_nomination, git, write_yaml
+from conftest import ADMIN, add_nomination, git, write_inventoried
 
 from sobreg.reporting.search import search, similar
 from sobreg.store.registry import Registry
@@ -112,20 +112,7 @@ def catalogue(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Registry]:
         repo = tmp_path_factory.mktemp("swedish")
         init(repo, ADMIN)
         for program_id, name in _PROGRAMS.items():
-            write_yaml(
-                repo / "registry" / "programs" / f"{program_id}.yaml",
-                {
-                    "id": program_id,
-                    "created": "2024-01-01",
-                    "name": name,
-                    "step": None,
-                    "status": "inventoried",
-                    "origin": "national_inventory",
-                    "history": [
-                        {"at": "2024-01-01", "action": "inventory", "actor": "admin@vgregion.se"}
-                    ],
-                },
-            )
+            write_inventoried(repo, program_id, name)
         for nomination_id, (title, need) in _NOMINATIONS.items():
             add_nomination(repo, nomination_id, commit=False, title=title, need=need)
         git(repo, "add", "-A")
