@@ -222,6 +222,8 @@ def _runs(repo: Path) -> list[tuple[tuple[str, ...], Ran]]:
     ran.append((("validate", "[x"), cli("validate", str(bad))))
     bad.write_text('id: N-2026-009\ntitle: "x\n', encoding="utf-8")
     ran.append((("validate", '"x'), cli("validate", str(bad))))
+    bad.write_text("id: N-2026-009\ncreated: 2026-02-30\n", encoding="utf-8")
+    ran.append((("validate", "2026-02-30"), cli("validate", str(bad))))
     bad.unlink()
     return ran
 

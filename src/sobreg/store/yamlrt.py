@@ -87,12 +87,18 @@ def _load(yaml: YAML, text: str, path: str) -> Any:
         ) from None
     except _BadScalar as exc:
         mark = exc.node.start_mark
+        # A value that looks like a date but is none (2026-02-30): said as such, with its key
+        # (the text before the colon on its line) and the reason in the reader's language.
+        before = text.splitlines()[mark.line][: mark.column] if text.splitlines() else ""
+        field = before.strip().rstrip(":").strip("- ").split(",")[-1].strip(" {")
+        key = next((key for found, key in _DATE_REASONS if found in exc.reason), "yaml.bad_value")
         raise YamlProblem(
-            "yaml.bad_value",
+            key,
             path=path,
             line=mark.line + 1,
             col=mark.column + 1,
             value=str(exc.node.value)[:80],
+            field=f"{field}: " if re.fullmatch(r"[A-Za-z_][\w-]*", field) else "",
             reason=exc.reason,
         ) from None
     except MarkedYAMLError as exc:
@@ -112,6 +118,12 @@ def _load(yaml: YAML, text: str, path: str) -> Any:
     except YAMLError as exc:
         raise YamlProblem("yaml.syntax", path=path, detail=str(exc).splitlines()[0]) from None
 
+
+# Why a date-like value is no date (Python's words), as the catalogue's key for them.
+_DATE_REASONS = (
+    ("day is out of range", "yaml.no_such_day"),
+    ("month must be", "yaml.no_such_month"),
+)
 
 # The parser's common problems, said in the reader's language with how to fix them; any other
 # keeps the parser's own words (`yaml.syntax`).
