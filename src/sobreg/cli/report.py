@@ -39,7 +39,7 @@ def output_path(target: Path, registry: Any) -> Path:
     return resolved
 
 
-def write_output(target: Path, text: str) -> None:
+def write_output(target: Path, text: str | bytes) -> None:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.store.yamlio import atomic_write
 
@@ -100,7 +100,8 @@ def register(app: typer.Typer) -> None:
             ),
         ],
         fmt: Annotated[
-            str, typer.Option("--format", metavar="text|md|html|json|csv", help=t("opt.format"))
+            str,
+            typer.Option("--format", metavar="text|md|html|json|csv|xlsx", help=t("opt.format")),
         ] = "text",
         output: OutOpt = None,
         as_json: JsonOpt = False,
@@ -116,14 +117,23 @@ def register(app: typer.Typer) -> None:
 
         apply(lang, registry)
         fmt = "json" if as_json else fmt  # docs/cli.md: --json is --format json
-        if fmt not in FORMATS:
-            raise UsageError("report.format", format=fmt, formats=", ".join(FORMATS))
+        if fmt not in (*FORMATS, "xlsx"):
+            raise UsageError("report.format", format=fmt, formats=", ".join((*FORMATS, "xlsx")))
         reg, _ = current_registry(skip_invalid=skip_invalid)
         target = output_path(output, reg) if output else None
         with ProgressBar(t("validate.progress")) as progress:
             data = annual(reg, year, today(), progress)
         if fmt == "text" and target is None and is_terminal():
             _terminal_report(data)
+            return EXIT_OK
+        if fmt == "xlsx":
+            # Lazy: the workbook's writer, for this format alone.
+            from sobreg.reporting.workbook import workbook
+
+            if target is None:
+                raise UsageError("report.xlsx_needs_output")
+            write_output(target, workbook(data, reg.process, today()))
+            echo(t("report.written", path=str(output)), err=True)
             return EXIT_OK
         text = render(fmt, data, reg, today())
         if target is None:

@@ -172,15 +172,22 @@ def position(doc: Any, loc: Sequence[str | int], at_key: bool = False) -> tuple[
     return line, col
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` so that readers see the old or the new file, never a half-written one."""
+def atomic_write(path: Path, text: str | bytes) -> None:
+    """Write `text` (or bytes: a workbook) so that readers see the old or the new file, never a
+    half-written one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        if isinstance(text, bytes):
+            with os.fdopen(fd, "wb") as binary:
+                binary.write(text)
+                binary.flush()
+                os.fsync(binary.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
