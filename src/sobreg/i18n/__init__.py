@@ -89,6 +89,11 @@ def t(key: str, /, **params: Any) -> str:
         return text
 
 
+def both(key: str) -> dict[str, str]:
+    """The message `key` in every language, for text that carries them all (open data)."""
+    return {lang: catalogue(lang).gettext(key) for lang in LANGUAGES}
+
+
 def catalogue_has(key: str) -> bool:
     """Whether the current language's catalogue holds `key`."""
     return catalogue(_current).gettext(key) != key

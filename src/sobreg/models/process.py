@@ -15,7 +15,7 @@ from pydantic import Field, GetJsonSchemaHandler, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from sobreg.models.common import Date, LocalText, Model, StepId, Text
+from sobreg.models.common import Date, Email, LocalText, Model, StepId, Text
 from sobreg.models.life import Life
 from sobreg.models.plain import ProcessQueries
 
@@ -169,6 +169,16 @@ class Withdraw(Model):
     own: OwnWithdrawal | None = None
 
 
+class Publisher(Model):
+    """Who publishes the catalogue (`publish`): named in its pages, its open data's description
+    (DCAT-AP-SE's publisher and contact point) and its accessibility statement."""
+
+    name: LocalText
+    unit: LocalText | None = None  # the part of the organisation that answers
+    email: Email | None = None
+    url: str | None = Field(None, pattern=r"^https://\S+$", max_length=300)
+
+
 class ProcessDefinition(ProcessQueries, Model):
     """The whole of `process.yaml`."""
 
@@ -185,6 +195,7 @@ class ProcessDefinition(ProcessQueries, Model):
     policy_roles: list[str] = Field(default_factory=lambda: ["sob_administration"])
     # Who records a national assessment (`sobreg assess`) when roles.yaml names people's roles.
     assessment_roles: list[str] = Field(default_factory=lambda: ["competence_group"])
+    publisher: Publisher | None = None
 
     @model_validator(mode="after")
     def _coherent(self) -> ProcessDefinition:

@@ -21,9 +21,9 @@ from typing import Any
 
 from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
-from sobreg.i18n import t
+from sobreg.i18n import both, t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting import reuse
+from sobreg.reporting import opendata, reuse
 from sobreg.reporting.indexrows import index_rows
 from sobreg.reporting.national import Statements
 from sobreg.reporting.pages import write_pages
@@ -69,6 +69,11 @@ def _row(view: dict[str, Any], today: dt.date) -> dict[str, Any]:
         **p,
         "evidence_grade": a["evidence_grade"] if a else None,
         "recommendation": a["recommendation"] if a else None,
+        # The open data's values (opendata.record): the method's codes, not their labels.
+        "evidence_grade_value": a["evidence_grade_value"] if a else None,
+        "recommendation_value": a["recommendation_value"] if a else None,
+        "version_assessed": a["program_version"] if a else None,
+        "units": p["units_in_use"],
         "assessed": a["date"] if a else None,
         "next_review": a["next_review"] if a else None,
         # An active program whose next review has passed is marked in the index.
@@ -134,6 +139,27 @@ class _Views:
         return found
 
 
+def _open_data(
+    registry: Registry, rows: list[Any], build: Path, generated: dt.date, reused: set[str]
+) -> None:
+    """catalogue.json, catalogue.csv, dcat.jsonld and each program's own JSON (`opendata`);
+    `reused`: the programs whose JSON the previous catalogue holds as it would be written."""
+    records = [opendata.record(row) for row in rows]
+    (build / "catalogue.json").write_text(opendata.as_json(records), encoding="utf-8")
+    (build / "catalogue.csv").write_text(opendata.as_csv(records), encoding="utf-8")
+    texts: dict[str, Any] = {key: both(f"opendata.{key}") for key in _DCAT_TEXTS}
+    texts["keywords"] = {lang: text.split(", ") for lang, text in both("opendata.keywords").items()}
+    publisher = getattr(registry.process, "publisher", None)
+    (build / "dcat.jsonld").write_text(opendata.dcat(publisher, texts, generated), "utf-8")
+    for found in records:
+        if found["id"] not in reused:
+            path = build / "programs" / f"{found['id']}.json"
+            path.write_text(opendata.as_json(found), encoding="utf-8")
+
+
+_DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset_description")
+
+
 def swap_in(build: Path, target: Path, generated: dt.date) -> None:
     """Put a finished build where the catalogue is, replacing the previous one whole."""
     old = None
@@ -177,7 +203,12 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         (build / "index.html").write_text(index, encoding="utf-8")
         todo = []
         old_root, new_root = str(target) + os.sep, str(build) + os.sep
+        reused: set[str] = set()  # programs whose open-data record is the previous one
         for program, key in zip(programs, keys, strict=True):
+            record = f"programs/{program.data['id']}.json"
+            pages[record] = key  # made from the same row, on the same day: the page's key
+            if before.get(record) == key and reuse.reuse(old_root + record, new_root + record):
+                reused.add(str(program.data["id"]))
             name = f"programs/{program.data['id']}.html"
             pages[name] = key
             if before.get(name) == key and reuse.reuse(old_root + name, new_root + name):
@@ -186,6 +217,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         views.store.save()
         write_pages(env.get_template("catalogue/program.html.j2"), todo,
                     {"root": "../", **common})  # fmt: skip
+        _open_data(registry, rows, build, generated, reused)
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
         swap_in(build, target, generated)
     except BaseException:

@@ -152,6 +152,7 @@ def assessment_view(method: EvaluationMethod, assessment: dict[str, Any]) -> dic
             method, method.recommendations, assessment.get("recommendation")
         ),
         "recommendation_value": assessment.get("recommendation"),
+        "evidence_grade_value": assessment.get("evidence_grade"),
         "statement": assessment.get("statement") or "",
         # Roles and organisations only: a statement names what competence judged, not who.
         "assessors": [
