@@ -47,10 +47,14 @@ def test_pages_and_no_contact_details(site: Path) -> None:
         "programs/gamla-somnkursen.html",
         "programs/somnhjalpen.html",
         "programs/tinnitus.html",
+        "tillganglighet.html",
     ]
+    # The one address a page shows is the publisher's own (process.yaml), in the footer: where
+    # to report a problem. No person's address from the files reaches a page.
+    publisher = "sob-forvaltningen@vgregion.se"
     for page in _pages(site):
         html = page.read_text(encoding="utf-8")
-        assert not EMAIL.findall(html), page
+        assert [e for e in EMAIL.findall(html) if e != publisher] == [], page
         assert not PHONE.findall(html), page
         assert '<html lang="sv">' in html
         assert "<script>alert" not in html

@@ -44,7 +44,7 @@ def test_english_headings_and_a_workbook_only_to_a_file(repo: Path, tmp_path: Pa
     out = tmp_path / "follow-up.xlsx"
     assert cli("report", "--year", "2025", "--format", "xlsx", "-o", str(out), "--lang",
                "en").code == 0  # fmt: skip
-    assert list(_sheets(out))[0] == "Key figures"
+    assert next(iter(_sheets(out))) == "Key figures"
     ran = cli("report", "--year", "2025", "--format", "xlsx")
     assert ran.code == 2 and "-o" in ran.stderr  # never bytes on a terminal
     inside = repo / "registry" / "rapport.xlsx"

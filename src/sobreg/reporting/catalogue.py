@@ -21,7 +21,7 @@ from typing import Any
 
 from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
-from sobreg.i18n import both, t
+from sobreg.i18n import both, local, t
 from sobreg.models.ids import is_program_id
 from sobreg.reporting import opendata, reuse
 from sobreg.reporting.indexrows import index_rows
@@ -157,6 +157,16 @@ def _open_data(
             path.write_text(opendata.as_json(found), encoding="utf-8")
 
 
+def publisher_of(registry: Registry) -> dict[str, Any] | None:
+    """Who publishes the catalogue, as its pages name them (process.yaml's `publisher`)."""
+    found = getattr(registry.process, "publisher", None)
+    if found is None:
+        return None
+    unit = found.unit.model_dump() if found.unit else None
+    return {"name": local(found.name.model_dump()), "unit": local(unit) if unit else None,
+            "email": found.email}  # fmt: skip
+
+
 _DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset_description")
 
 
@@ -183,7 +193,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     views = _Views(registry, method)
     programs = views.programs
     env = environment(registry.root)
-    common = {"generated": generated}
+    common = {"generated": generated, "publisher": publisher_of(registry)}
     templates = reuse.templates_key(registry.root)
     keys = [reuse.page_key(p.key, generated.isoformat(), templates) for p in programs]
     row_macro = env.get_template("catalogue/row.html.j2").module.row
@@ -218,6 +228,9 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         write_pages(env.get_template("catalogue/program.html.j2"), todo,
                     {"root": "../", **common})  # fmt: skip
         _open_data(registry, rows, build, generated, reused)
+        statement_page = env.get_template("catalogue/accessibility.html.j2")
+        (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
+                                                   encoding="utf-8")  # fmt: skip
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
         swap_in(build, target, generated)
     except BaseException:

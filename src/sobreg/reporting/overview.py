@@ -25,7 +25,7 @@ from sobreg.engine.reviews import latest_assessment
 from sobreg.errors import RefusedError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting.catalogue import MARKER, redact, swap_in, target_folder
+from sobreg.reporting.catalogue import MARKER, publisher_of, redact, swap_in, target_folder
 from sobreg.reporting.national import label_of
 from sobreg.reporting.search import Candidates
 from sobreg.reporting.templates import environment
@@ -185,7 +185,8 @@ def publish_all(registry: Registry, out: Path, generated: dt.date) -> tuple[int,
     pages = [_view(g, method, nominations, every_nomination) for g in _groups(items)]
     pages.sort(key=lambda p: swedish(p["name"]))
     env = environment(registry.root)
-    common = {"generated": generated, "sources": [here.as_view(), *(o.as_view() for o in origins)]}
+    common = {"generated": generated, "sources": [here.as_view(), *(o.as_view() for o in origins)],
+              "publisher": publisher_of(registry), "open_data": False}  # fmt: skip
     build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
     try:
         (build / "programs").mkdir()
@@ -194,6 +195,9 @@ def publish_all(registry: Registry, out: Path, generated: dt.date) -> tuple[int,
         page = env.get_template("catalogue/national_program.html.j2")
         for view in pages:
             (build / view["page"]).write_text(page.render(p=view, root="../", **common), "utf-8")
+        statement_page = env.get_template("catalogue/accessibility.html.j2")
+        (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
+                                                   "utf-8")  # fmt: skip
         (build / MARKER).write_text("{}\n", encoding="utf-8")
         swap_in(build, target, generated)
     except BaseException:
