@@ -86,16 +86,33 @@ return broken;
 """
 
 
+# The smallest text as displayed, in CSS px: an element's font size, and for SVG text (a chart
+# drawn in one SVG shrinks with it) its size times the drawing's scale.
+_SMALLEST_TEXT = """
+var smallest = 1000, all = document.body.querySelectorAll("*");
+for (var i = 0; i < all.length; i++) {
+  var el = all[i], own = Array.from(el.childNodes).some(function (n) {
+    return n.nodeType === 3 && n.data.trim(); });
+  if (!own || !el.getClientRects().length || el.closest("title, desc, script, style")) continue;
+  var size = parseFloat(getComputedStyle(el).fontSize);
+  if (el instanceof SVGElement && el.getScreenCTM()) size *= el.getScreenCTM().a;
+  smallest = Math.min(smallest, size);
+}
+return smallest;
+"""
+
+
 def _check(pages: list[Path], browser: Any) -> dict[tuple[str, int], int]:
     """Each page at 320 and 1280 px: no sideways scroll, no word broken inside, and axe-core's
     violations (WCAG 2.1 A and AA) none; returns the number of rules axe checked per page."""
     axe = _axe_source()
     checked: dict[tuple[str, int], int] = {}
     for page in pages:
-        for width in (320, 1280):
+        for width in (320, 768, 1280):
             scroll, inner = _width(browser, page, width)
             assert inner == width and scroll <= inner, (page.name, width, scroll)
             assert browser.execute_script(_BROKEN_WORDS) == [], (page.name, width)
+            assert browser.execute_script(_SMALLEST_TEXT) >= 12, (page.name, width)
             browser.execute_script(axe)
             found = browser.execute_async_script(
                 "var done = arguments[0]; axe.run().then(function (r) { done(r); });"

@@ -187,7 +187,11 @@ def test_html_is_self_contained_accessible_and_escaped(years: Path) -> None:
     assert "script" not in tags  # the program named <script> is text, not an element
     assert SCRIPT in "".join(page.text)
     assert "&lt;script&gt;" in html
-    assert tags.count("svg") == 2
+    # Two charts (per step, patients started; this registry produced no earlier years), each a
+    # figure of rows whose bars are small SVGs and whose names and values are text.
+    tracks = [a for tag, a in page.tags if tag == "svg"]
+    assert tags.count("figure") == 2 and len(tracks) >= 11  # a bar for each step a–k at least
+    assert all(a.get("class") == "bar-track" and a.get("aria-hidden") == "true" for a in tracks)
     assert any(t == "rect" for t in tags)
     assert all(a.get("scope") in ("col", "row") for tag, a in page.tags if tag == "th")
     assert tags.count("th") > 10

@@ -1,4 +1,6 @@
-"""Bar charts as geometry for inline SVG: the template draws, this module measures (pure)."""
+"""Bar charts as rows of name, bar and value: the template draws each bar as a small inline SVG
+beside its name and value written as text, so the text keeps the page's size at any width
+(a whole chart drawn in one SVG shrinks its labels with it, to ~6 px at 320 px). Pure."""
 
 from __future__ import annotations
 
@@ -9,41 +11,17 @@ from dataclasses import dataclass
 class Bar:
     label: str
     value: int
-    x: float
-    y: float
-    width: float
-    height: float
+    share: float  # of the largest value, 0–100: the bar's length
 
 
 @dataclass(frozen=True)
 class Chart:
-    width: int
-    height: int
-    baseline: float
     bars: list[Bar]
-    ticks: list[tuple[int, float]]  # (value, y) of the horizontal grid lines
+    top: int  # the largest value
 
 
-def _step(top: int) -> int:
-    """A round grid step giving at most five lines up to `top`."""
-    for step in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000):
-        if top / step <= 5:
-            return step
-    return max(1, top // 5)
-
-
-def bars(series: dict[str, int], width: int = 640, height: int = 260) -> Chart:
-    """Vertical bars for `series`, in its order, scaled to the largest value."""
-    left, right, top_pad, bottom = 44.0, 8.0, 16.0, 40.0
-    plot_w, plot_h = width - left - right, height - top_pad - bottom
-    top = max([*series.values(), 1])
-    grid = _step(top)
-    ceiling = -(-top // grid) * grid
-    baseline = top_pad + plot_h
-    slot = plot_w / max(len(series), 1)
-    found = []
-    for i, (label, value) in enumerate(series.items()):
-        h = plot_h * value / ceiling
-        found.append(Bar(label, value, left + i * slot + slot * 0.15, baseline - h, slot * 0.7, h))
-    ticks = [(v, baseline - plot_h * v / ceiling) for v in range(0, ceiling + 1, grid)]
-    return Chart(width, height, baseline, found, ticks)
+def bars(series: dict[str, int]) -> Chart:
+    """A bar for each of `series`, in its order, its length a share of the largest value."""
+    top = max([*series.values(), 0])
+    return Chart([Bar(label, value, 100.0 * value / top if top else 0.0)
+                  for label, value in series.items()], top)  # fmt: skip

@@ -120,9 +120,15 @@ def render(fmt: str, data: dict[str, Any], registry: Registry, generated: dt.dat
         # Step names come from process.yaml, read only for the format that shows them.
         "steps": _steps(registry.process, data["by_step"]) if fmt == "html" else [],
         "per_year_chart": charts.bars(per_year or {str(data["year"]): 0}),
-        "step_chart": charts.bars(data["by_step"]),
+        "step_chart": charts.bars(
+            {
+                f"{step} {name}": count
+                for step, name, count in _steps(registry.process, data["by_step"])
+            }
+        ),
+        # Bars named as people name the programs, not by id.
         "started_chart": charts.bars(
-            {str(f["id"]): int(f["patients_started"] or 0) for f in data.get("follow_up", [])}
+            {str(f["name"]): int(f["patients_started"] or 0) for f in data.get("follow_up", [])}
         ),
     }
     name = {"text": "report/annual.txt.j2", "md": "report/annual.md.j2"}.get(
