@@ -102,14 +102,24 @@ return smallest;
 """
 
 
-def _check(pages: list[Path], browser: Any) -> dict[tuple[str, int], int]:
-    """Each page at 320 and 1280 px: no sideways scroll, no word broken inside, and axe-core's
-    violations (WCAG 2.1 A and AA) none; returns the number of rules axe checked per page."""
+def _check(
+    pages: list[Path], browser: Any, shots: Path | None = None
+) -> dict[tuple[str, int], int]:
+    """Each page at 320, 768 and 1280 px: no sideways scroll, no word broken inside, no text
+    under 12 px, and axe-core's violations (WCAG 2.1 A and AA) none; returns the number of rules
+    axe checked per page. `shots`: a folder for a screenshot of each page at each width."""
     axe = _axe_source()
     checked: dict[tuple[str, int], int] = {}
     for page in pages:
         for width in (320, 768, 1280):
             scroll, inner = _width(browser, page, width)
+            if shots is not None:
+                height = browser.execute_script("return document.documentElement.scrollHeight")
+                browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                        {"width": width, "height": min(height, 6000),
+                                         "deviceScaleFactor": 1, "mobile": False})  # fmt: skip
+                browser.save_screenshot(str(shots / f"{page.stem}-{width}.png"))
+                _width(browser, page, width)
             assert inner == width and scroll <= inner, (page.name, width, scroll)
             assert browser.execute_script(_BROKEN_WORDS) == [], (page.name, width)
             assert browser.execute_script(_SMALLEST_TEXT) >= 12, (page.name, width)
@@ -132,8 +142,15 @@ def test_the_broken_word_check_sees_a_broken_word(pages: list[Path], browser: An
     assert browser.execute_script(_BROKEN_WORDS)
 
 
-def test_every_page_reflows_and_axe_finds_nothing(pages: list[Path], browser: Any) -> None:
-    _check(pages, browser)
+def test_every_page_reflows_and_axe_finds_nothing(
+    pages: list[Path], browser: Any, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # Screenshots of every page kind at each width, for a person to look at (never committed).
+    shots = tmp_path_factory.mktemp("screenshots")
+    checked = _check(pages, browser, shots)
+    print(f"\nScreenshots of every page kind at 320, 768 and 1280 px: {shots}")
+    assert len(list(shots.glob("*.png"))) == 3 * len(pages)
+    assert all(count > 20 for count in checked.values())  # axe ran its rules on each
 
 
 def test_the_national_catalogue_reflows_and_axe_finds_nothing(
