@@ -26,7 +26,7 @@ from sobreg.models.ids import is_program_id
 from sobreg.reporting import opendata, reuse
 from sobreg.reporting.indexrows import index_rows
 from sobreg.reporting.national import Statements
-from sobreg.reporting.pages import write_pages
+from sobreg.reporting.pages import ALSO, write_pages
 from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment
@@ -139,22 +139,15 @@ class _Views:
         return found
 
 
-def _open_data(
-    registry: Registry, rows: list[Any], build: Path, generated: dt.date, reused: set[str]
-) -> None:
-    """catalogue.json, catalogue.csv, dcat.jsonld and each program's own JSON (`opendata`);
-    `reused`: the programs whose JSON the previous catalogue holds as it would be written."""
-    records = [opendata.record(row) for row in rows]
-    (build / "catalogue.json").write_text(opendata.as_json(records), encoding="utf-8")
-    (build / "catalogue.csv").write_text(opendata.as_csv(records), encoding="utf-8")
+def _open_data(registry: Registry, rows: list[Any], build: Path, generated: dt.date) -> None:
+    """catalogue.json, catalogue.csv and dcat.jsonld (`opendata`), from the rows' kept records;
+    each program's own record is written with its page."""
+    (build / "catalogue.json").write_text(opendata.joined_json([r.json for r in rows]), "utf-8")
+    (build / "catalogue.csv").write_text(opendata.joined_csv([r.csv for r in rows]), "utf-8")
     texts: dict[str, Any] = {key: both(f"opendata.{key}") for key in _DCAT_TEXTS}
     texts["keywords"] = {lang: text.split(", ") for lang, text in both("opendata.keywords").items()}
     publisher = getattr(registry.process, "publisher", None)
     (build / "dcat.jsonld").write_text(opendata.dcat(publisher, texts, generated), "utf-8")
-    for found in records:
-        if found["id"] not in reused:
-            path = build / "programs" / f"{found['id']}.json"
-            path.write_text(opendata.as_json(found), encoding="utf-8")
 
 
 def publisher_of(registry: Registry) -> dict[str, Any] | None:
@@ -198,7 +191,8 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     keys = [reuse.page_key(p.key, generated.isoformat(), templates) for p in programs]
     row_macro = env.get_template("catalogue/row.html.j2").module.row
     rows = index_rows(registry, row_macro, keys,
-                      lambda index: _row(views.view(programs[index]), generated))  # fmt: skip
+                      lambda index: _row(views.view(programs[index]), generated),
+                      opendata.texts)  # fmt: skip
     kinds = sorted({(r.kind, r.kind_label) for r in rows if r.kind})
     statuses = sorted({(r.status, r.status_label) for r in rows})
     before = reuse.old_pages(target, MARKER) if target.is_dir() else {}
@@ -213,21 +207,25 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         (build / "index.html").write_text(index, encoding="utf-8")
         todo = []
         old_root, new_root = str(target) + os.sep, str(build) + os.sep
-        reused: set[str] = set()  # programs whose open-data record is the previous one
+        jsons = {row.page: row.json for row in rows}  # each program's record, by its page key
         for program, key in zip(programs, keys, strict=True):
-            record = f"programs/{program.data['id']}.json"
+            program_id = str(program.data["id"])
+            record = f"programs/{program_id}.json"
             pages[record] = key  # made from the same row, on the same day: the page's key
-            if before.get(record) == key and reuse.reuse(old_root + record, new_root + record):
-                reused.add(str(program.data["id"]))
-            name = f"programs/{program.data['id']}.html"
+            kept = before.get(record) == key and reuse.reuse(old_root + record, new_root + record)
+            also = None if kept else (build / record, jsons[key])
+            name = f"programs/{program_id}.html"
             pages[name] = key
             if before.get(name) == key and reuse.reuse(old_root + name, new_root + name):
+                if also is not None:
+                    also[0].write_text(also[1], encoding="utf-8")
                 continue
-            todo.append((build / name, {"s": views.view(program)}))
+            # The record is written with its page, by the process that renders it.
+            todo.append((build / name, {"s": views.view(program), ALSO: also}))
         views.store.save()
         write_pages(env.get_template("catalogue/program.html.j2"), todo,
                     {"root": "../", **common})  # fmt: skip
-        _open_data(registry, rows, build, generated, reused)
+        _open_data(registry, rows, build, generated)
         statement_page = env.get_template("catalogue/accessibility.html.j2")
         (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
                                                    encoding="utf-8")  # fmt: skip

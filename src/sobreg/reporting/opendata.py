@@ -37,21 +37,39 @@ _EU = "http://publications.europa.eu/resource/authority"
 _MEDIA = "https://www.iana.org/assignments/media-types"
 
 
-def record(row: Any) -> dict[str, Any]:
-    """One program's open-data record, from its index row (`catalogue._row`)."""
+def record(row: dict[str, Any]) -> dict[str, Any]:
+    """One program's open-data record, from its index row's fields (`catalogue._row`)."""
     return {
-        "id": row.id,
-        "name": row.name,
-        "kind": row.kind,
-        "status": row.status,
-        "last_assessed": _day(row.assessed),
-        "next_review": _day(row.next_review),
-        "evidence_grade": row.evidence_grade_value,
-        "recommendation": row.recommendation_value,
-        "version_assessed": row.version_assessed,
-        "units": list(row.units),
-        "page": f"programs/{row.id}.html",
+        "id": row["id"],
+        "name": row["name"],
+        "kind": row["kind"],
+        "status": row["status"],
+        "last_assessed": _day(row["assessed"]),
+        "next_review": _day(row["next_review"]),
+        "evidence_grade": row["evidence_grade_value"],
+        "recommendation": row["recommendation_value"],
+        "version_assessed": row["version_assessed"],
+        "units": list(row["units"]),
+        "page": f"programs/{row['id']}.html",
     }
+
+
+def texts(row: dict[str, Any]) -> tuple[str, str]:
+    """A row's record as its JSON file holds it and as its line of catalogue.csv: made once,
+    when the row is, and kept with it (reporting/indexrows)."""
+    found = record(row)
+    return as_json(found), as_csv([found]).split("\r\n", 1)[1]
+
+
+def joined_json(records: list[str]) -> str:
+    """catalogue.json from the records' JSON texts, as `as_json` of the list would write it."""
+    indented = ["  " + text.rstrip("\n").replace("\n", "\n  ") for text in records]
+    return "[\n" + ",\n".join(indented) + "\n]\n" if records else "[]\n"
+
+
+def joined_csv(lines: list[str]) -> str:
+    """catalogue.csv from the records' CSV lines."""
+    return "\r\n".join([",".join(COLUMNS), *[line.rstrip("\r\n") for line in lines]]) + "\r\n"
 
 
 def _day(value: Any) -> str | None:

@@ -26,6 +26,13 @@ _JOB: dict[str, Any] = {}
 
 def _write(template: Template, path: Path, context: dict[str, Any], common: dict[str, Any]) -> None:
     path.write_text(template.render(**context, **common), encoding="utf-8")
+    also = context.get(ALSO)
+    if also is not None:  # a file that goes with the page (its open-data record), made alike
+        also[0].write_text(also[1], encoding="utf-8")
+
+
+# A page's context may carry (path, text) of a file written with it, by the same process.
+ALSO = "_also"
 
 
 def _page(index: int) -> bool:
