@@ -88,6 +88,7 @@ def test_text_md_and_html_are_swedish(agenda_registry: Path, tmp_path: Path) -> 
     assert cli("agenda", "--council", COUNCIL, "--format", "html", "-o", str(out)).code == 0
     page = out.read_text(encoding="utf-8")
     assert '<html lang="sv">' in page and "<main" in page and "Tinnitushjälpen" in page
+    assert '<p class="publisher">Västra Götalandsregionen' in page  # who sends it out
     assert cli("agenda", "--council", COUNCIL, "--format", "xlsx").code == 2
     english = cli("agenda", "--council", COUNCIL, "--lang", "en").stdout
     assert "Agenda: Samordningsråd psykiatri" in english

@@ -195,6 +195,7 @@ def test_html_is_self_contained_accessible_and_escaped(years: Path) -> None:
     assert any(t == "rect" for t in tags)
     assert all(a.get("scope") in ("col", "row") for tag, a in page.tags if tag == "th")
     assert tags.count("th") > 10
+    assert "Västra Götalandsregionen · Regionala SoB-förvaltningen" in html  # who publishes it
     assert {"h1", "h2", "main", "table", "thead", "caption"} <= set(tags)
     # Self-contained: nothing loaded from elsewhere.
     assert not [a for tag, a in page.tags if tag in ("link", "img", "iframe") or a.get("src")]

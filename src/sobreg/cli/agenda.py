@@ -96,13 +96,14 @@ def _brief(reg: Any, row: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _render(reg: Any, fmt: str, council: str, day: Any, rows: list[dict[str, Any]]) -> str:
     # Lazy: Jinja is loaded only to render.
-    from sobreg.reporting.templates import environment
+    from sobreg.reporting.templates import environment, publisher_of
 
     env = environment(reg.root)
     name = {"text": "report/agenda.txt.j2", "md": "report/agenda.md.j2"}.get(
         fmt, "report/agenda.html.j2"
     )
-    return str(env.get_template(name).render(rows=rows, council=council, on=day))
+    return str(env.get_template(name).render(rows=rows, council=council, on=day,
+                                             publisher=publisher_of(reg.process)))  # fmt: skip
 
 
 def register(app: typer.Typer) -> None:

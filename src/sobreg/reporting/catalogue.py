@@ -21,7 +21,7 @@ from typing import Any
 
 from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
-from sobreg.i18n import both, local, t
+from sobreg.i18n import both, t
 from sobreg.models.ids import is_program_id
 from sobreg.reporting import opendata, reuse
 from sobreg.reporting.indexrows import index_rows
@@ -29,7 +29,7 @@ from sobreg.reporting.national import Statements
 from sobreg.reporting.pages import ALSO, write_pages
 from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
-from sobreg.reporting.templates import environment
+from sobreg.reporting.templates import environment, publisher_of
 from sobreg.store.registry import Registry
 from sobreg.validation.summaries import keyed_summaries
 
@@ -150,16 +150,6 @@ def _open_data(registry: Registry, rows: list[Any], build: Path, generated: dt.d
     (build / "dcat.jsonld").write_text(opendata.dcat(publisher, texts, generated), "utf-8")
 
 
-def publisher_of(registry: Registry) -> dict[str, Any] | None:
-    """Who publishes the catalogue, as its pages name them (process.yaml's `publisher`)."""
-    found = getattr(registry.process, "publisher", None)
-    if found is None:
-        return None
-    unit = found.unit.model_dump() if found.unit else None
-    return {"name": local(found.name.model_dump()), "unit": local(unit) if unit else None,
-            "email": found.email}  # fmt: skip
-
-
 _DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset_description")
 
 
@@ -186,7 +176,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     views = _Views(registry, method)
     programs = views.programs
     env = environment(registry.root)
-    common = {"generated": generated, "publisher": publisher_of(registry)}
+    common = {"generated": generated, "publisher": publisher_of(registry.process)}
     templates = reuse.templates_key(registry.root)
     keys = [reuse.page_key(p.key, generated.isoformat(), templates) for p in programs]
     row_macro = env.get_template("catalogue/row.html.j2").module.row

@@ -25,10 +25,10 @@ from sobreg.engine.reviews import latest_assessment
 from sobreg.errors import RefusedError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting.catalogue import MARKER, publisher_of, redact, swap_in, target_folder
+from sobreg.reporting.catalogue import MARKER, redact, swap_in, target_folder
 from sobreg.reporting.national import label_of
 from sobreg.reporting.search import Candidates
-from sobreg.reporting.templates import environment
+from sobreg.reporting.templates import environment, publisher_of
 from sobreg.store.registry import Registry
 from sobreg.store.sourcelist import listed
 from sobreg.validation.sources import SourceView, read
@@ -186,7 +186,7 @@ def publish_all(registry: Registry, out: Path, generated: dt.date) -> tuple[int,
     pages.sort(key=lambda p: swedish(p["name"]))
     env = environment(registry.root)
     common = {"generated": generated, "sources": [here.as_view(), *(o.as_view() for o in origins)],
-              "publisher": publisher_of(registry), "open_data": False}  # fmt: skip
+              "publisher": publisher_of(registry.process), "open_data": False}  # fmt: skip
     build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
     try:
         (build / "programs").mkdir()

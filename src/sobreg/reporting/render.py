@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sobreg.i18n import local, t
 from sobreg.reporting import charts
-from sobreg.reporting.templates import environment
+from sobreg.reporting.templates import environment, publisher_of
 
 if TYPE_CHECKING:
     from sobreg.models import ProcessDefinition
@@ -117,6 +117,7 @@ def render(fmt: str, data: dict[str, Any], registry: Registry, generated: dt.dat
         "follow_up_columns": FOLLOW_UP_COLUMNS,
         "follow_up_rows": _shown_follow_up(registry.process, data.get("follow_up", [])),
         "generated": generated,
+        "publisher": publisher_of(registry.process) if fmt == "html" else None,
         # Step names come from process.yaml, read only for the format that shows them.
         "steps": _steps(registry.process, data["by_step"]) if fmt == "html" else [],
         "per_year_chart": charts.bars(per_year or {str(data["year"]): 0}),

@@ -15,6 +15,16 @@ _ESCAPED = (".html", ".htm", ".xml", ".svg")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+def publisher_of(process: Any) -> dict[str, Any] | None:
+    """Who publishes the pages, as they name them (process.yaml's `publisher`), or None."""
+    found = getattr(process, "publisher", None)
+    if found is None:
+        return None
+    unit = found.unit.model_dump() if found.unit else None
+    return {"name": pick_language(found.name.model_dump()),
+            "unit": pick_language(unit) if unit else None, "email": found.email}  # fmt: skip
+
+
 def oneline(value: Any) -> str:
     """Text on one line without control characters (a name in a plain-text list)."""
     return " ".join(_CONTROL.sub(" ", str(value)).split())
