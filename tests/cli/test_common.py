@@ -4,6 +4,7 @@ loaded only where it draws."""
 from __future__ import annotations
 
 import ast
+import io
 import json
 import os
 import subprocess
@@ -12,8 +13,9 @@ from pathlib import Path
 
 import pytest
 from conftest import add_nomination
+from rich.console import Console
 
-from sobreg.cli.common import echo_json, echo_lines, table
+from sobreg.cli.common import ProgressBar, echo_json, echo_lines, table
 
 
 def test_json_with_stray_bytes_shows_them_escaped(capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,3 +71,25 @@ def test_a_piped_listing_never_loads_rich(repo: Path) -> None:
     forced, rich_loaded = _imports_after_status(repo, {**env, "FORCE_COLOR": "1"})
     assert rich_loaded
     assert "\t" not in forced.splitlines()[0]  # rich drew its table
+
+
+def test_progress_bar_only_on_a_terminal() -> None:
+    shown = io.StringIO()
+    bar = ProgressBar("Läser registret")
+    bar.out = Console(file=shown, force_terminal=True, width=80)
+    with bar:
+        bar(10, 1000)
+        bar(1000, 1000)
+    assert "Läser registret" in shown.getvalue()
+    piped = io.StringIO()
+    bar = ProgressBar("Läser registret")
+    bar.out = Console(file=piped, force_terminal=False)
+    with bar:
+        bar(10, 1000)
+    assert piped.getvalue() == ""
+    small = io.StringIO()
+    bar = ProgressBar("x")
+    bar.out = Console(file=small, force_terminal=True)
+    with bar:
+        bar(1, 10)  # too little work for a bar
+    assert small.getvalue() == ""

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 
 from conftest import REPO_ROOT
-from rich.console import Console
-
-from sobreg.cli.common import ProgressBar
 
 
 def test_benchmark_runs_on_200_items_with_every_row() -> None:
@@ -51,28 +47,6 @@ def test_the_generated_registry_is_valid(tmp_path_factory: object) -> None:
     assert done.returncode == 0, done.stdout[-2000:]
     steps = {p.read_text().split("\nstep: ")[1][0] for p in target.glob("registry/*/*.yaml")}
     assert set("abcdefghijk") - steps <= {"k"}
-
-
-def test_progress_bar_only_on_a_terminal() -> None:
-    shown = io.StringIO()
-    bar = ProgressBar("Läser registret")
-    bar.out = Console(file=shown, force_terminal=True, width=80)
-    with bar:
-        bar(10, 1000)
-        bar(1000, 1000)
-    assert "Läser registret" in shown.getvalue()
-    piped = io.StringIO()
-    bar = ProgressBar("Läser registret")
-    bar.out = Console(file=piped, force_terminal=False)
-    with bar:
-        bar(10, 1000)
-    assert piped.getvalue() == ""
-    small = io.StringIO()
-    bar = ProgressBar("x")
-    bar.out = Console(file=small, force_terminal=True)
-    with bar:
-        bar(1, 10)  # too little work for a bar
-    assert small.getvalue() == ""
 
 
 def test_the_regions_benchmark_runs_on_three_small_registries() -> None:
