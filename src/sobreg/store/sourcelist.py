@@ -10,9 +10,10 @@ from typing import Any
 from sobreg.errors import RefusedError
 from sobreg.models.layout import model_for
 from sobreg.store import kept, yamlio
+from sobreg.store.codekey import code_key
 from sobreg.store.registry import Registry, git_dir
 
-VERSION = 1
+VERSION = 2  # 2: keyed by sobreg's code too
 
 
 def cache_folder(registry: Registry) -> Path | None:
@@ -22,12 +23,13 @@ def cache_folder(registry: Registry) -> Path | None:
 
 def listed(registry: Registry) -> dict[str, Any]:
     """sources.yaml as plain data (`{"local": …, "sources": [...]}`), validated by its model;
-    the validated form is kept by the file's bytes, so a warm read loads no pydantic."""
+    the validated form is kept by the file's bytes and sobreg's code (a newer model validates an
+    unchanged file again), so a warm read loads no pydantic."""
     path = registry.root / "sources.yaml"
     if not path.is_file():
         return {"local": None, "sources": []}
     raw = path.read_bytes()
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = hashlib.blake2b(code_key().encode() + b"\0" + raw, digest_size=16).hexdigest()
     folder = cache_folder(registry)
     cache = folder / f"sources-spec-v{VERSION}.marshal" if folder else None
     found = kept.load_marshal(cache)
