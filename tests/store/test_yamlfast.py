@@ -377,3 +377,21 @@ def test_keys_judged_before_never_let_an_odd_key_through(rust_installed: bool) -
             yamlfast.load_rust(f"title: a\nstep: b\n{odd}: c\n")
         with pytest.raises(yamlfast.Divergent):
             yamlfast.load_rust(f"title: a\n{odd}: c\n")
+
+
+def test_a_pyyaml_without_its_c_loader_leaves_every_text_to_the_reference(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Issue 32: without yaml-rs and with a PyYAML built without libyaml, every read failed with
+    # AttributeError (no CSafeLoader). The C reader is then simply not there.
+    import sys
+
+    import yaml
+
+    monkeypatch.delitem(sys.modules, "sobreg.store.yamlc", raising=False)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    monkeypatch.setattr(yamlfast, "_NO_C", [])
+    with pytest.raises(yamlfast.Divergent):
+        yamlfast.load_c("title: a\n")
+    assert yamlfast._NO_C == [True]
+    assert yamlio.load_safe("title: a\ncreated: 2026-01-01\n", "x")["title"] == "a"

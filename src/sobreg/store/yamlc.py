@@ -22,6 +22,12 @@ class Unsure(Exception):
     """This file needs the reference loader."""
 
 
+if not hasattr(yaml, "CSafeLoader"):
+    # A PyYAML built without libyaml has no C loader: this reader is then not there at all, and
+    # `yamlfast.load_c` leaves every text to the reference reader.
+    raise ImportError("PyYAML without its C loader (libyaml)")
+
+
 class _Loader(yaml.CSafeLoader):
     # Own tables, not PyYAML's YAML 1.1 ones: filled by _install() below.
     yaml_implicit_resolvers = {}  # noqa: RUF012

@@ -3,13 +3,13 @@ ruamel's YAML 1.2 safe loader, the reference.
 
 Parsing 10,000 registry files takes about 0.65 s with yaml-rs, 3.7 s with PyYAML's `CSafeLoader`
 and 10 s with ruamel's C-accelerated safe loader. yaml-rs reads YAML 1.2 with the core schema, as
-ruamel does; it is an optional dependency (`sobreg[fast]`, a wheel for the common platforms), used
-when importable, for text with no tag, anchor, alias, directive or character the reference
-refuses, and only when its result is one mapping (a second document makes it a list of them)
-holding nothing but what a registry file holds: mappings with plain keys, lists, strings,
-booleans, whole numbers, null and dates. A float, a timestamp with a time of day, a string that
-looks like a date (the reference refuses impossible dates) or a merge/value key sends the file on
-to the next reader, as does any error, so that every refusal keeps the reference's
+ruamel does; it is a dependency on CPython (wheels for the common platforms) and optional where it
+cannot be installed, used when importable, for text with no tag, anchor, alias, directive or
+character the reference refuses, and only when its result is one mapping (a second document makes
+it a list of them) holding nothing but what a registry file holds: mappings with plain keys, lists,
+strings, booleans, whole numbers, null and dates. A float, a timestamp with a time of day, a string
+that looks like a date (the reference refuses impossible dates) or a merge/value key sends the file
+on to the next reader, as does any error, so that every refusal keeps the reference's
 `path:line:col`. A file's bytes are given to it as they are (`load_bytes`: it checks that they are
 UTF-8), and the guards search the bytes, so a file it reads is never decoded in Python.
 
@@ -259,14 +259,22 @@ def _judged(read: Callable[[], Any]) -> Any:
     return data
 
 
+_NO_C: list[bool] = []  # [True] once PyYAML turned out to have no C loader
+
+
 def load_c(text: str) -> Any:
     """The document in `text` read by PyYAML's C loader, or Divergent."""
     if "!" in text or _DIRECTIVE.search(text) or _too_deep_or_flow_colon(text):
         raise Divergent  # tags and directives: rare in registry files, and subtle
+    if _NO_C:
+        raise Divergent
     # Lazy: PyYAML and ruamel's resolver tables (~18 ms) load only for a file the Rust reader
     # leaves, or where it is not installed.
-    from sobreg.store import yamlc
-
+    try:
+        from sobreg.store import yamlc
+    except ImportError:
+        _NO_C.append(True)  # no C loader in this PyYAML: the reference reads everything
+        raise Divergent from None
     try:
         return yamlc.load(text)
     except yamlc.Unsure:
