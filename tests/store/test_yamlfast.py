@@ -388,7 +388,11 @@ def test_a_pyyaml_without_its_c_loader_leaves_every_text_to_the_reference(
 
     import yaml
 
+    import sobreg.store
+
+    # As in a process that never imported it: the module imported afresh, against this PyYAML.
     monkeypatch.delitem(sys.modules, "sobreg.store.yamlc", raising=False)
+    monkeypatch.delattr(sobreg.store, "yamlc", raising=False)
     monkeypatch.delattr(yaml, "CSafeLoader")
     monkeypatch.setattr(yamlfast, "_NO_C", [])
     with pytest.raises(yamlfast.Divergent):
