@@ -268,9 +268,9 @@ def load_c(text: str) -> Any:
         raise Divergent  # tags and directives: rare in registry files, and subtle
     if _NO_C:
         raise Divergent
-    # Lazy: PyYAML and ruamel's resolver tables (~18 ms) load only for a file the Rust reader
-    # leaves, or where it is not installed.
     try:
+        # Lazy: PyYAML and ruamel's resolver tables (~18 ms) load only for a file the Rust
+        # reader leaves, or where it is not installed.
         from sobreg.store import yamlc
     except ImportError:
         _NO_C.append(True)  # no C loader in this PyYAML: the reference reads everything
