@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import enum
 import typing
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import TypeAdapter, ValidationError
 
 from sobreg.engine.collation import fold
-from sobreg.engine.process import holds
+from sobreg.engine.process import get_path, holds
 from sobreg.engine.titles import help_line, leaf, plain_members, short_title, title
 from sobreg.i18n import t
 from sobreg.models.common import value_labels
+from sobreg.models.nomination import FORM_FIELDS
 from sobreg.models.patterns import as_sobreg_error, message_key
 from sobreg.models.process import ProcessDefinition, Requirement
 
@@ -27,20 +27,19 @@ Answers = dict[str, Any]
 HAS_SOB_CONTACT = "anchoring.has_sob_contact"  # a question of the form, not a field of the file
 
 
-def _is(path: str, value: Any) -> Callable[[Answers], bool]:
-    return lambda answers: answers.get(path) == value
-
-
-def _anchored(answers: Answers) -> bool:
-    # "Idén förankras hos verksamhetschef": asked of employees and contracted providers (and of
-    # a nominator who gave no role), not of a council, research group or the administration.
-    return answers.get("nominator.role") in ("employee", "contracted_provider", None)
+# When a question is asked, as data (path -> the answers that ask it; None is "not given"), so
+# that the published form (`reporting.nominationform`) evaluates the same conditions in the
+# browser. "Idén förankras hos verksamhetschef": asked of employees and contracted providers (and
+# of a nominator who gave no role), not of a council, research group or the administration.
+Condition = dict[str, tuple[Any, ...]]
+_PURCHASE: Condition = {"request": ("purchase",)}
+_ANCHORED: Condition = {"nominator.role": ("employee", "contracted_provider", None)}
 
 
 @dataclass(frozen=True)
 class Question:
     path: str
-    when: Callable[[Answers], bool] | None = None
+    when: Condition | None = None
     default: str | None = None  # key of a default the CLI knows (git's user.name/user.email)
 
 
@@ -48,8 +47,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("title"),
     Question("kind"),
     Question("request"),
-    Question("existing_program.name", when=_is("request", "purchase")),
-    Question("existing_program.supplier", when=_is("request", "purchase")),
+    Question("existing_program.name", when=_PURCHASE),
+    Question("existing_program.supplier", when=_PURCHASE),
     Question("nominator.name", default="user.name"),
     Question("nominator.email", default="user.email"),
     Question("nominator.unit"),
@@ -57,13 +56,13 @@ QUESTIONS: tuple[Question, ...] = (
     Question("need"),
     Question("target_group.description"),
     Question("target_group.children"),
-    Question("target_group.child_safety_considered", when=_is("target_group.children", True)),
+    Question("target_group.child_safety_considered", when={"target_group.children": (True,)}),
     Question("usage"),
-    Question("anchoring.head_of_unit", when=_anchored),
+    Question("anchoring.head_of_unit", when=_ANCHORED),
     Question(HAS_SOB_CONTACT),
-    Question("anchoring.sob_contact.name", when=_is(HAS_SOB_CONTACT, True)),
-    Question("anchoring.sob_contact.email", when=_is(HAS_SOB_CONTACT, True)),
-    Question("costs.development_sek", when=_is("request", "new")),
+    Question("anchoring.sob_contact.name", when={HAS_SOB_CONTACT: (True,)}),
+    Question("anchoring.sob_contact.email", when={HAS_SOB_CONTACT: (True,)}),
+    Question("costs.development_sek", when={"request": ("new",)}),
     Question("costs.other_sek"),
     Question("costs.financing"),
     Question("patient_involvement"),
@@ -149,7 +148,8 @@ def heading(path: str) -> str:
 
 
 def asked(question: Question, answers: Answers) -> bool:
-    return question.when is None or question.when(answers)
+    when = question.when or {}
+    return all(answers.get(path) in values for path, values in when.items())
 
 
 def blocker(process: ProcessDefinition, path: str, answers: Answers) -> Requirement | None:
@@ -276,3 +276,20 @@ def fields_of(answers: Answers) -> dict[str, Any]:
     if answers.get(HAS_SOB_CONTACT) is False:
         data.setdefault("anchoring", {})["sob_contact"] = None
     return data
+
+
+def unanswered_in_file(process: ProcessDefinition, data: dict[str, Any]) -> list[tuple[str, str]]:
+    """What a filled-in nomination form (`nominate --from-file`'s file, or the published form's)
+    lacks of what the person nominating answers at step a, as (path, "missing" | "blocks"): an
+    answer not given, or given and keeping the nomination at a (head of unit not anchored)."""
+    step = process.step(process.rules("nomination").first_step)
+    found: list[tuple[str, str]] = []
+    for req in step.requires:
+        if req.field.split(".", 1)[0] not in FORM_FIELDS or not holds(data, req.when):
+            continue
+        value = get_path(data, req.field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            found.append((req.field, "missing"))
+        elif req.equals is not None and value != req.equals:
+            found.append((req.field, "blocks"))
+    return found

@@ -25,7 +25,7 @@ from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
 from sobreg.store import editing, yamlio
 from sobreg.store.registry import Registry
-from sobreg.validation.check import pydantic_issues
+from sobreg.validation.modelissues import pydantic_issues
 
 # Set by sobreg, never taken from the file: the rule computes it.
 

@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from sobreg.audit import repo as audit
 from sobreg.audit.actor import today
 from sobreg.audit.transaction import commit_files, writing
@@ -23,7 +21,7 @@ from sobreg.models.nomination import FORM_FIELDS
 from sobreg.operations.advance import seal_entries, validated
 from sobreg.store import editing
 from sobreg.store.registry import Registry
-from sobreg.validation.check import pydantic_issues
+from sobreg.validation.nominationform import model_issues
 
 
 @dataclass
@@ -38,7 +36,6 @@ def check_fields(
 ) -> None:
     """Refuse keys the nomination form does not hold and values the model refuses, each placed
     in `source` (whose `text` gives the positions)."""
-    rules = process.rules("nomination")
     unknown = [str(k) for k in fields if k not in FORM_FIELDS]
     if unknown:
         raise RefusedError(
@@ -49,20 +46,9 @@ def check_fields(
         )
     if not fields.get("title"):
         raise RefusedError("nominate.title_missing", path=source)
-    try:
-        Nomination.model_validate(
-            {
-                **fields,
-                "id": "N-2000-001",
-                "created": "2000-01-01",
-                "step": rules.first_step,
-                "status": rules.initial_status,
-                "history": [{"at": "2000-01-01", "action": "nominate", "actor": "x@example.org"}],
-            }
-        )
-    except ValidationError as exc:
-        issues = sorted(pydantic_issues(source, text, exc), key=lambda i: (i.line, i.col, i.field))
-        raise RefusedError("nominate.invalid", path=source, issues=issues) from None
+    issues = model_issues(process, fields, source, text)
+    if issues:
+        raise RefusedError("nominate.invalid", path=source, issues=issues)
 
 
 def next_id(registry: Registry, year: int) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -19,21 +18,21 @@ from typing import TYPE_CHECKING, Any
 from sobreg.engine import chain, life
 from sobreg.engine.summary import links, summary
 from sobreg.errors import Issue, RefusedError
-from sobreg.i18n import nearest
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, kind_of_rel, model_for
-from sobreg.models.patterns import as_sobreg_error, message_key
 from sobreg.store import kept, yamlio
 from sobreg.store.itemcache import scan, unchanged_keys
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel, ValidationError
+    from pydantic import BaseModel
 
     from sobreg.models import ProcessDefinition
 
 
-WARNINGS = frozenset({"chain.unchained", "chain.content_changed", "validate.ignored"})
+WARNINGS = frozenset(
+    {"chain.unchained", "chain.content_changed", "validate.ignored", "form.file_blocks"}
+)
 
 
 @dataclass
@@ -67,69 +66,6 @@ def _text(parsed: _Parsed) -> str | None:
     if parsed.text is None and parsed.raw is not None:
         parsed.text = parsed.raw.decode("utf-8")
     return parsed.text
-
-
-def pydantic_issues(
-    shown: str, text: str | None, exc: ValidationError, doc: Any = None,
-    model: type[BaseModel] | None = None,
-) -> list[Issue]:  # fmt: skip
-    """Issues from a pydantic error, each placed at its key or value in the file (in `doc`, the
-    round-trip document, when given; else parsed from `text`); with `model`, the file's model,
-    an unknown field names the nearest ones it has."""
-    if doc is None and text is not None:
-        try:
-            doc = yamlio.load_roundtrip(text, shown)
-        except yamlio.YamlProblem:
-            doc = None
-    issues = []
-    for err in map(as_sobreg_error, exc.errors(include_url=False)):
-        loc = [p for p in err["loc"] if not isinstance(p, str) or not p.startswith("function-")]
-        # Union branches add type names to the location; keep only keys and indexes that exist.
-        loc = [p for p in loc if isinstance(p, int) or not p[:1].isupper()]
-        # An unknown field is its key that is wrong, not its value.
-        at_key = err["type"] == "extra_forbidden"
-        line, col = yamlio.position(doc, loc, at_key) if doc is not None else (1, 1)
-        ctx: dict[str, Any] = {k: _short(v) for k, v in (err.get("ctx") or {}).items()}
-        if err["type"] in ("enum", "literal_error") and "expected" in ctx:
-            # "'stod' or 'behandling'": a list, said in the reader's language when rendered,
-            # and the value closest to what was written.
-            ctx["expected"] = re.findall(r"'[^']*'", ctx["expected"]) or ctx["expected"]
-            if isinstance(ctx["expected"], list) and isinstance(err.get("input"), str):
-                values = [v.strip("'") for v in ctx["expected"]]
-                ctx["near"] = nearest(err["input"], values, limit=1)
-        if at_key and model is not None and loc:
-            ctx["near"] = nearest(str(loc[-1]), _names_at(model, loc[:-1]), limit=2)
-        issues.append(
-            Issue(
-                path=shown,
-                line=line,
-                col=col,
-                field=".".join(str(p) for p in loc),
-                key=f"pyd.{message_key(err['type'], str(loc[-1]) if loc else '')}",
-                params={"msg": err["msg"], **ctx},
-            )
-        )
-    return issues
-
-
-def _names_at(model: type[BaseModel], loc: list[Any]) -> list[str]:
-    """The field names of the mapping at `loc` in a document of `model`."""
-    # Lazy: only an unknown field needs the models' field tree, and a warm `validate` none.
-    from sobreg.engine.titles import model_in
-
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        info = current.model_fields.get(part) if current is not None else None
-        current = model_in(info.annotation) if info is not None else None
-        if current is None:
-            return []
-    return [info.alias or name for name, info in current.model_fields.items()]
-
-
-def _short(value: Any) -> str:
-    return str(value)[:200]
 
 
 def _issue(parsed: _Parsed, field_path: str, key: str, **params: Any) -> Issue:
@@ -182,6 +118,8 @@ def _validate_model(parsed: _Parsed, kind: str) -> BaseModel | None:
     except Exception as exc:
         # Lazy: a warm `validate` answers from the cache and never loads pydantic.
         from pydantic import ValidationError
+
+        from sobreg.validation.modelissues import pydantic_issues
 
         if not isinstance(exc, ValidationError):
             raise
@@ -530,6 +468,16 @@ def _apart(registry: Registry, path: Path, here: str) -> _Parsed:
     if not isinstance(parsed.data, dict):
         parsed.issues.append(Issue(shown, 1, 1, "", "validate.not_mapping", {}))
         return parsed
+    if not kind and "id" not in parsed.data:
+        # Lazy: only a file outside the registry may be a filled-in form.
+        from sobreg.validation import nominationform
+
+        if nominationform.is_form_file(parsed.data):
+            parsed.kind = "nomination"
+            parsed.issues += nominationform.form_issues(
+                registry.process, parsed.data, shown, parsed.text, parsed.doc
+            )
+            return parsed
     if not kind:  # by its id: N-YYYY-NNN is a nomination, anything else a program
         kind = "nomination" if is_nomination_id(str(parsed.data.get("id"))) else "program"
         parsed.kind = kind

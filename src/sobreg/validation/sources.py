@@ -57,7 +57,7 @@ def untrusted(shown: str, kind: str, stem: str, raw: bytes) -> tuple[list[Issue]
     # Lazy: pydantic loads only when a source's files are read anew (after a fetch).
     from pydantic import ValidationError
 
-    from sobreg.validation.check import pydantic_issues
+    from sobreg.validation.modelissues import pydantic_issues
 
     try:
         text = yamlio.decode(raw, shown)
