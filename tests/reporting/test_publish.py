@@ -44,6 +44,7 @@ def test_pages_and_no_contact_details(site: Path) -> None:
     names = [p.relative_to(site).as_posix() for p in _pages(site)]
     assert names == [
         "index.html",
+        "nominera.html",
         "programs/gamla-somnkursen.html",
         "programs/somnhjalpen.html",
         "programs/tinnitus.html",

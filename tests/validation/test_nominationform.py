@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import REPO_ROOT, cli
 
 from sobreg.store import yamlio
@@ -56,3 +57,34 @@ def test_a_model_problem_is_named_once(tmp_path: Path) -> None:
     assert code == 1
     fields = [e["field"] for e in found["errors"]]
     assert sorted(fields) == ["nominator.email", "nominator.name"]
+
+
+def test_an_emoji_escaped_as_two_json_units_is_said_in_swedish(tmp_path: Path) -> None:
+    # json.dumps writes 😀 as \ud83d\ude00; YAML reads each escape alone (a lone surrogate).
+    path = tmp_path / "nominering.json"
+    path.write_text(json.dumps({**_idea(), "title": "Sömn 😀"}), encoding="utf-8")
+    ran = cli("validate", str(path))
+    assert ran.code == 1
+    assert "title: texten innehåller ett ensamt surrogattecken" in ran.stdout
+    assert "pyd." not in ran.stdout
+
+
+def test_a_pydantic_error_without_words_is_said_in_general_terms() -> None:
+    from pydantic import BaseModel, ValidationError, field_validator
+
+    from sobreg.validation.modelissues import pydantic_issues
+
+    class Odd(BaseModel):
+        x: int
+
+        @field_validator("x")
+        @classmethod
+        def _odd(cls, value: int) -> int:
+            from pydantic_core import PydanticCustomError
+
+            raise PydanticCustomError("never_named_in_the_catalogue", "odd")
+
+    with pytest.raises(ValidationError) as caught:
+        Odd(x=1)
+    (issue,) = pydantic_issues("f.yaml", None, caught.value)
+    assert issue.key == "pyd.other"

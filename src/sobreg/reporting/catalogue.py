@@ -23,7 +23,7 @@ from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import both, t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting import opendata, reuse
+from sobreg.reporting import formpage, opendata, reuse
 from sobreg.reporting.indexrows import index_rows
 from sobreg.reporting.national import Statements
 from sobreg.reporting.pages import ALSO, write_pages
@@ -31,7 +31,7 @@ from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment, publisher_of
 from sobreg.store.registry import Registry
-from sobreg.validation.summaries import keyed_summaries
+from sobreg.validation.summaries import keyed_summaries, search_records
 
 MARKER = ".sobreg-catalogue"
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")
@@ -150,6 +150,32 @@ def _open_data(registry: Registry, rows: list[Any], build: Path, generated: dt.d
     (build / "dcat.jsonld").write_text(opendata.dcat(publisher, texts, generated), "utf-8")
 
 
+def _nomination_form(
+    registry: Registry, env: Any, build: Path, common: dict[str, Any], pages: set[str]
+) -> None:
+    """nominera.html with its script and stylesheet beside it (`formpage`): files of their own,
+    as the page's Content-Security-Policy allows nothing inline."""
+    records = [
+        (kind, {"id": data.get("id"), "status": data.get("status"),
+                "name": redact(data.get("name") or data.get("title") or "")})
+        for kind, data in search_records(registry)
+    ]  # fmt: skip
+    publisher = common.get("publisher")
+    email = publisher.get("email") if publisher else None
+    generated = common["generated"].isoformat()
+    data = formpage.page(registry.process, records, pages, email, generated)
+    html = env.get_template("catalogue/nominate.html.j2").render(
+        root="", questions=data["questions"], ui=data["ui"], email=email,
+        shown=formpage.asked_at_first(), data=formpage.as_json(data), **common,
+    )  # fmt: skip
+    (build / "nominera.html").write_text(html, encoding="utf-8")
+    style = env.get_template("statement/style.css.j2").render()
+    style += env.loader.get_source(env, "catalogue/nominera.css")[0]
+    (build / "nominera.css").write_text(style, encoding="utf-8")
+    script = env.loader.get_source(env, "catalogue/nominera.js")[0]
+    (build / "nominera.js").write_text(script, encoding="utf-8")
+
+
 _DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset_description")
 
 
@@ -219,6 +245,7 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         statement_page = env.get_template("catalogue/accessibility.html.j2")
         (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
                                                    encoding="utf-8")  # fmt: skip
+        _nomination_form(registry, env, build, common, set(pages))
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
         swap_in(build, target, generated)
     except BaseException:

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from sobreg.errors import Issue
-from sobreg.i18n import nearest
+from sobreg.i18n import catalogue_has, nearest
 from sobreg.models.patterns import as_sobreg_error, message_key
 from sobreg.store import yamlio
 
@@ -51,7 +51,7 @@ def pydantic_issues(
                 line=line,
                 col=col,
                 field=".".join(str(p) for p in loc),
-                key=f"pyd.{message_key(err['type'], str(loc[-1]) if loc else '')}",
+                key=_key(err["type"], str(loc[-1]) if loc else ""),
                 params={"msg": err["msg"], **ctx},
             )
         )
@@ -76,3 +76,9 @@ def _names_at(model: type[BaseModel], loc: list[Any]) -> list[str]:
 
 def _short(value: Any) -> str:
     return str(value)[:200]
+
+
+def _key(error_type: str, name: str) -> str:
+    # A pydantic error the catalogue has no words for is said in general terms, never as its key.
+    key = f"pyd.{message_key(error_type, name)}"
+    return key if catalogue_has(key) else "pyd.other"

@@ -27,7 +27,7 @@ BLOCKS = "form.file_blocks"
 
 def is_form_file(data: Any) -> bool:
     """A mapping of the form's fields only: no id, no step, nothing sobreg records later."""
-    return isinstance(data, dict) and bool(data) and all(key in FORM_FIELDS for key in data)
+    return isinstance(data, dict) and all(key in FORM_FIELDS for key in data)
 
 
 def model_issues(
