@@ -380,7 +380,7 @@ def add_inventoried(repo: Path, program_id: str) -> None:
     git(repo, "commit", "-q", "-m", "inventory")
 
 
-def _browser() -> Iterator[Any]:
+def _browser(performance: bool = False) -> Iterator[Any]:
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     driver_path = shutil.which("chromedriver")
     if not chromium or not driver_path:
@@ -396,7 +396,8 @@ def _browser() -> Iterator[Any]:
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"):  # fmt: skip
         options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    logs = {"browser": "ALL", **({"performance": "ALL"} if performance else {})}
+    options.set_capability("goog:loggingPrefs", logs)
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     try:
         yield driver

@@ -388,52 +388,82 @@
     return found;
   }
 
-  // As engine/compounds.py: a known first part, or a subject of care that ends the word.
+  // As engine/compounds.py: the first part a compound is about, when a known word; the last
+  // part, when a subject of care.
   function parts(word, more) {
     var found = [];
+    var isKnown = function (part) { return known.has(part) || more.has(part); };
     for (var end = word.length - 3; end >= 4; end--) {
       var part = word.slice(0, end);
-      if (known.has(part) || more.has(part)) { found.push(part); }
-      else if (part.endsWith("s") && part.length > 4 &&
-               (known.has(part.slice(0, -1)) || more.has(part.slice(0, -1)))) {
+      if (isKnown(part)) { found.push(part); }
+      else if (part.endsWith("s") && part.length > 4 && isKnown(part.slice(0, -1))) {
         found.push(part.slice(0, -1));
       }
     }
     for (var start = 3; start <= word.length - 4; start++) {
       if (subjects.has(word.slice(start))) { found.push(word.slice(start)); break; }
     }
-    return found;
+    return found.filter(function (p, i) { return found.indexOf(p) === i; });
   }
 
-  function meets(word, entry, more) {
-    if (entry.words.indexOf(word) >= 0) { return 1; }
-    var own = parts(word, more);
-    if (own.some(function (p) { return entry.words.indexOf(p) >= 0 || entry.parts.indexOf(p) >= 0; })) {
-      return 0.9;
+  // rapidfuzz's ratio: 100 × twice the longest common subsequence over both lengths.
+  function ratio(a, b) {
+    if (!a.length && !b.length) { return 100; }
+    var row = new Array(b.length + 1).fill(0);
+    for (var i = 1; i <= a.length; i++) {
+      var diagonal = 0;
+      for (var j = 1; j <= b.length; j++) {
+        var above = row[j];
+        row[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : Math.max(row[j], row[j - 1]);
+        diagonal = above;
+      }
     }
-    if (entry.parts.indexOf(word) >= 0) { return 0.9; }
-    return entry.words.some(function (w) {
-      return word.length >= 5 && w.length >= 5 && (w.indexOf(word) === 0 || word.indexOf(w) === 0);
-    }) ? 0.8 : 0;
+    return 100 * 2 * row[b.length] / (a.length + b.length);
   }
 
+  // As reporting/scoring.py: a query word beginning a field word 100, inside it 95, else the
+  // ratio, or 90 when the field word begins with the query word's first part.
+  function meeting(word, token, own) {
+    if (token.indexOf(word) === 0) { return 100; }
+    if (word.length >= 4 && token.indexOf(word) >= 0) { return 95; }
+    var r = ratio(word, token);
+    if (r < 90 && own.some(function (p) { return token.indexOf(p) === 0; })) { return 90; }
+    return r;
+  }
+
+  function score(query, tokens, more) {
+    if (!query.length || !tokens.length) { return 0; }
+    return query.reduce(function (sum, word) {
+      var own = parts(word, more);
+      return sum + Math.max.apply(null, tokens.map(function (t) { return meeting(word, t, own); }));
+    }, 0) / query.length;
+  }
+
+  // As reporting/search.py's `similar`: the title's words found in an item's fields, or the
+  // item's name's words found in the title, need and target group.
   function similar() {
     var title = words(raw(byPath.title));
-    var wholeText = ["title", "need", "target_group.description"].map(function (p) {
+    var whole = words(["title", "need", "target_group.description"].map(function (p) {
       return raw(byPath[p]);
-    }).join(" ");
-    var whole = words(wholeText), more = new Set(whole);
+    }).join(" "));
     if (!title.length && !whole.length) { return null; }
-    var hits = index.entries.map(function (entry) {
-      var forward = title.length ? title.reduce(function (sum, w) {
-        return sum + meets(w, entry, more);
-      }, 0) / title.length : 0;
-      var backward = entry.words.length ? entry.words.filter(function (w) {
-        return whole.some(function (x) { return meets(x, {words: [w], parts: []}, more) > 0; });
-      }).length / entry.words.length : 0;
-      return {entry: entry, score: Math.round(100 * Math.max(forward, backward))};
-    }).filter(function (hit) { return hit.score >= data.similar_cutoff; });
-    hits.sort(function (a, b) { return b.score - a.score || a.entry.title.localeCompare(b.entry.title, "sv"); });
+    var more = new Set(whole), query = words(raw(byPath.title)).join(" ");
+    var hits = [];
+    index.entries.forEach(function (entry) {
+      var forward = 0;
+      Object.keys(entry.fields).forEach(function (name) {
+        forward = Math.max(forward, score(title, entry.fields[name], more));
+      });
+      var backward = whole.length ? score(entry.fields.title || [], whole, more) : 0;
+      var value = Math.max(forward, backward);
+      if (value >= data.similar_cutoff) {
+        hits.push({entry: entry, score: value,
+                   close: ratio(query, (entry.fields.title || []).join(" "))});
+      }
+    });
+    hits.sort(function (a, b) {
+      return b.score - a.score || b.close - a.close || (a.entry.id < b.entry.id ? -1 : 1);
+    });
     return hits.slice(0, 5);
   }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ADMIN, active_program, add_nomination, cli
+from conftest import ADMIN, active_program, add_nomination, cli, sobreg
 
 from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, applying, fields_of
 from sobreg.reporting.formpage import WHITE_SPACE
@@ -281,3 +281,221 @@ def test_the_files_the_form_gives_are_taken_by_nominate(
             "registry/", 1)[-1]).read_text("utf-8"), "x")  # fmt: skip
         assert created["title"] == TRIM.sub("", inputs[number]["title"])
     assert kinds["need"] == "textarea"
+
+
+# --- by keyboard alone -----------------------------------------------------------------------
+
+_FOCUSED = """
+var e = document.activeElement;
+return {id: e.id, name: e.name || null, tag: e.tagName,
+        in_similar: !!e.closest('#similar'), value: e.value || null};
+"""
+
+# The answers, in the form's order, as keys pressed: text typed, or a radio group's choice by
+# SPACE (the first) and arrow keys (the ones after it; from "Inget svar", the first is one down).
+_BY_KEYBOARD: list[tuple[str, list[str] | str | None]] = [
+    ("title", "Internetbaserad KBT vid sömnbesvär för unga"),
+    ("kind", ["space", "down"]),  # behandling
+    ("request", ["space"]),  # nytt program
+    ("nominator.name", "Anna Berg"),
+    ("nominator.email", "anna.berg@vgregion.se"),
+    ("nominator.unit", "Psykiatri Nordost"),
+    ("nominator.role", ["down"]),  # from "Inget svar" to medarbetare
+    ("need", "Unga vuxna väntar länge på behandling."),
+    ("target_group.description", "Unga vuxna 18–25 år"),
+    ("target_group.children", ["space", "down"]),  # nej
+    ("usage", "Som första insats."),
+    ("anchoring.head_of_unit", ["space"]),  # ja
+    (HAS_SOB_CONTACT, ["space", "down"]),  # nej
+    ("costs.development_sek", "250 000"),
+    ("costs.other_sek", "40000 kr"),
+    ("costs.financing", None),  # optional, left empty
+    ("patient_involvement", None),
+    ("evaluation_plan", None),
+]
+
+
+def _tab_to(browser: Any, name: str) -> list[dict[str, Any]]:
+    """TAB until the control named `name` has focus; what focus passed on the way."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    passed: list[dict[str, Any]] = []
+    for _ in range(12):
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        focused = browser.execute_script(_FOCUSED)
+        if focused["name"] == name:
+            return passed
+        passed.append(focused)
+    raise AssertionError(f"{name} never had focus; passed {passed}")
+
+
+def test_the_form_by_keyboard_alone(site: Path, browser: Any, repo: Path, tmp_path: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    keys = {"space": Keys.SPACE, "down": Keys.ARROW_DOWN}
+    _open(browser, site)
+    # Tab order: the skip link, the site's name, the language switch, then the first question.
+    passed = _tab_to(browser, "title")
+    assert [p["id"] or p["tag"] for p in passed][-1] == "lang-switch"
+    # Submitting the empty form: the error summary takes focus; its first link moves focus to
+    # the field it names.
+    browser.find_element("id", "submit").send_keys(Keys.ENTER)
+    assert browser.execute_script(_FOCUSED)["id"] == "error-summary"
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    link = browser.execute_script("return document.activeElement.getAttribute('data-path')")
+    assert link == "title"
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert browser.execute_script(_FOCUSED)["id"] == "f-title"
+    order = []
+    for number, (name, answer) in enumerate(_BY_KEYBOARD):
+        if number:
+            passed = _tab_to(browser, name)
+            # Nothing but the similar programs' links between two questions.
+            assert all(p["in_similar"] and p["tag"] == "A" for p in passed), (name, passed)
+        order.append(name)
+        if isinstance(answer, str):
+            ActionChains(browser).send_keys(answer).perform()
+        elif answer:
+            for key in answer:
+                ActionChains(browser).send_keys(keys[key]).perform()
+    assert order == [q for q, _ in _BY_KEYBOARD]
+    ActionChains(browser).send_keys(Keys.TAB).perform()
+    assert browser.execute_script(_FOCUSED)["id"] == "submit"
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
+    assert browser.execute_script(_FOCUSED)["id"] == "result-title"
+    assert browser.find_element("id", "error-summary").get_attribute("hidden") is not None
+    text = browser.find_element("id", "nomination-yaml").get_attribute("textContent")
+    # The file, run the way the SoB administration runs it.
+    path = tmp_path / "nominering.yaml"
+    path.write_text(text, encoding="utf-8")
+    ran = sobreg("nominate", "--from-file", str(path), "--json", cwd=repo,
+                 env={"SOBREG_ACTOR": ADMIN})  # fmt: skip
+    assert ran.code == 0, ran.stderr
+    created = yamlio.load_safe((repo / json.loads(ran.stdout)["path"]).read_text("utf-8"), "x")
+    assert created["costs"] == {"development_sek": 250000, "other_sek": 40000}
+    assert created["nominator"]["role"] == "employee" and created["kind"] == "behandling"
+    assert created["anchoring"] == {"head_of_unit": True, "sob_contact": None}
+    assert cli("check", created["id"]).code in (0, 1)
+
+
+# --- English on a switch -----------------------------------------------------------------------
+
+
+def test_english_on_a_switch(site: Path, browser: Any) -> None:
+    _open(browser, site)
+    browser.find_element("id", "lang-switch").click()
+    assert browser.execute_script("return document.documentElement.lang") == "en"
+    label = browser.find_element("css selector", "#q-title [data-q='title']").text
+    assert label == "Program idea"
+    browser.find_element("id", "submit").click()
+    summary = browser.find_element("id", "error-summary").text
+    assert "There is a problem" in summary and "Answer the question: Program idea" in summary
+    assert browser.find_element("css selector", "#q-kind [data-choice='stod']").text == "support"
+    switch = browser.find_element("id", "lang-switch")
+    assert switch.text == "På svenska" and switch.get_attribute("lang") == "sv"
+    switch.click()
+    assert browser.execute_script("return document.documentElement.lang") == "sv"
+    assert "Svara på frågan: Programidé" in browser.find_element("id", "error-summary").text
+
+
+# --- similar programs, as the terminal form finds them --------------------------------------
+
+
+def test_similar_programs_and_open_nominations_as_search_finds_them(
+    site: Path, browser: Any, repo: Path
+) -> None:
+    from sobreg.reporting.search import similar
+    from sobreg.store.registry import Registry
+    from sobreg.validation.summaries import search_records
+
+    registry = Registry(repo / "registry")
+    # What the page holds of each item: its id and name, not a nomination's need (public page).
+    entries: list[Any] = [
+        (None, kind, {**data, "_words": {k: v for k, v in data["_words"].items()
+                                         if k in ("id", "title")}})
+        for kind, data in search_records(registry)
+    ]  # fmt: skip
+    _open(browser, site)
+    title = browser.find_element("id", "f-title")
+    met = 0
+    for query in [
+        "Sömnproblem",
+        "Sömnproblem hos unga vuxna",
+        "Ångest",
+        "Ångestbesvär",
+        "Oro hos tonåringar",
+        "Stöd vid oro",
+        "Tinnitus",
+        "Sömnhjälpen för unga",
+    ]:
+        title.clear()
+        title.send_keys(query)
+        found = browser.execute_script(
+            "return new Promise(function (done) { setTimeout(function () { done(Array.from("
+            "document.querySelectorAll('#similar-list li')).map(function (li) {"
+            " return li.getAttribute('data-id'); })); }, 400); });"
+        )
+        by_search = [hit.id for hit in similar(registry, {"title": query}, entries=entries)]
+        assert found == by_search, query
+        met += bool(found)
+    assert met >= 5  # most queries meet something: the lists compared are not all empty
+
+
+# --- no network, and nothing the Content-Security-Policy refused -----------------------------
+
+
+def test_the_form_makes_no_network_request(site: Path, tmp_path: Path) -> None:
+    from conftest import _browser
+
+    driver: Any = _browser(performance=True)
+    browser = next(driver)
+    try:
+        _open(browser, site)
+        kinds = _kinds(site)
+        seen = browser.execute_script(_RUN, [_valid(random.Random(1))])
+        assert seen[0]["errors"] == [] and seen[0]["yaml"]
+        browser.find_element("id", "lang-switch").click()
+        browser.find_element("id", "copy").click()
+        requests = []
+        for entry in browser.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message["method"] == "Network.requestWillBeSent":
+                requests.append(message["params"]["request"]["url"])
+        console = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    finally:
+        driver.close()
+    log = tmp_path / "requests.log"
+    log.write_text("\n".join(requests) + "\n", encoding="utf-8")
+    print(f"\nRequests the form made: {len(requests)} ({log})")
+    base = site.as_uri()
+    assert sorted(requests) == [f"{base}/nominera.{ext}" for ext in ("css", "html", "js")]
+    assert console == []  # a refused script or style would be logged here
+    assert set(kinds) == {q.path for q in QUESTIONS}
+
+
+# --- the form's other states read at any width too ------------------------------------------
+
+
+def test_the_error_summary_and_the_file_read_at_320_and_1280(site: Path, browser: Any) -> None:
+    from test_reflow import _BROKEN_WORDS, _SMALLEST_TEXT, _axe_source, _width
+
+    axe = _axe_source()
+    valid = _valid(random.Random(4))
+    valid["title"] = "Internetbaserad KBT vid sömnbesvär"
+    for width in (320, 1280):
+        for state in ("errors", "file"):
+            _width(browser, site / "nominera.html", width)
+            browser.execute_script(_RUN, [{} if state == "errors" else valid])
+            shown = "error-summary" if state == "errors" else "result"
+            assert browser.find_element("id", shown).is_displayed()
+            scroll = browser.execute_script("return document.documentElement.scrollWidth")
+            assert scroll <= width, (state, width)
+            assert browser.execute_script(_BROKEN_WORDS) == [], (state, width)
+            assert browser.execute_script(_SMALLEST_TEXT) >= 12
+            browser.execute_script(axe)
+            found = browser.execute_async_script(
+                "var done = arguments[0]; axe.run().then(function (r) { done(r); });"
+            )
+            assert [v["id"] for v in found["violations"]] == [], (state, width)

@@ -45,7 +45,7 @@ def pages(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[P
               "-o", str(agenda))  # fmt: skip
     assert ran.code == 0 and "Sömnhjälpen" in agenda.read_text(encoding="utf-8")
     return [site / "index.html", site / "programs" / "somnhjalpen.html", report, statement, agenda,
-            site / "tillganglighet.html"]  # fmt: skip
+            site / "tillganglighet.html", site / "nominera.html"]  # fmt: skip
 
 
 def _width(browser: Any, page: Path, width: int) -> tuple[int, int]:

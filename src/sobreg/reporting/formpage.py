@@ -13,8 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sobreg.engine.collation import STOPWORDS, words
-from sobreg.engine.compounds import compound_parts
+from sobreg.engine.collation import STOPWORDS
 from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, Question, asked, describe
 from sobreg.engine.titles import title
 from sobreg.i18n import LANGUAGES, current_language, set_language, t
@@ -142,29 +141,27 @@ def ui_texts(generated: str) -> dict[str, dict[str, str]]:
 
 
 def similar_index(records: list[tuple[str, dict[str, Any]]], pages: set[str]) -> dict[str, Any]:
-    """What the page ranks as a person types: programs and open nominations, each with the
-    words of its title as `search` folds and stems them and the compound parts they hold."""
-    known = subjects()
-    vocabulary = {
-        w for _, data in records for w in words(str(data.get("name") or data.get("title") or ""))
-    }
-    entries = []
+    """What the page ranks as a person types: programs and open nominations, each with its id's
+    and name's words as `search` folds and stems them (`_words`), and the known words a typed
+    compound's first part may be. Only names: a nomination's need stays out of a public page."""
+    entries: list[dict[str, Any]] = []
+    vocabulary: set[str] = set()
     for kind, data in records:
         if kind == "nomination" and data.get("status") != "open":
             continue
-        name = str(data.get("name") or data.get("title") or data.get("id"))
-        stems = words(name)
-        parts = {p for w in stems for p in compound_parts(w, [known, vocabulary], known)}
+        found = data.get("_words") or {}
+        fields = {name: str(found.get(name) or "").split() for name in ("id", "title")}
+        vocabulary.update(*fields.values())
         item_id = str(data.get("id"))
         page = f"programs/{item_id}.html"
         entries.append({
             "id": item_id,
-            "title": name,
+            "title": str(data.get("name") or data.get("title") or item_id),
             "type": kind,
-            "words": stems,
-            "parts": sorted(parts),
+            "fields": fields,
             "page": page if page in pages else None,
         })  # fmt: skip
+    known = subjects()
     return {"entries": entries, "known": sorted(vocabulary | known), "subjects": sorted(known),
             "stopwords": sorted(STOPWORDS)}  # fmt: skip
 
