@@ -337,7 +337,7 @@
 
   function etCondition(w, at) { // `at`: where "et" begins
     if (at < 2 || isVowel(w[at - 1]) || !isVowel(w[at - 2]) || at - 2 <= 0) { return false; }
-    var before = w.slice(0, at);
+    var before = w.slice(0, at).join("");
     return !ET_NOT.some(function (end) { return before.endsWith(end); });
   }
 
@@ -551,4 +551,6 @@
   });
 
   showAsked();
+  // For tests and for a person checking what the page searches with: the words as it folds them.
+  window.sobregNominationForm = {words: words};
 })();

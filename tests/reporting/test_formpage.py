@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ADMIN, active_program, add_nomination, cli, sobreg
+from conftest import ADMIN, REPO_ROOT, active_program, add_nomination, cli, sobreg
 
 from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, applying, fields_of
 from sobreg.reporting.formpage import WHITE_SPACE
@@ -499,3 +499,23 @@ def test_the_error_summary_and_the_file_read_at_320_and_1280(site: Path, browser
                 "var done = arguments[0]; axe.run().then(function (r) { done(r); });"
             )
             assert [v["id"] for v in found["violations"]] == [], (state, width)
+
+
+def test_the_page_stems_as_search_does(site: Path, browser: Any) -> None:
+    # Every word of sobreg's Swedish messages and the registry (thousands of Swedish words),
+    # folded and stemmed by the page's port and by Snowball's stemmer as `search` uses it.
+    from sobreg.engine.collation import words
+
+    catalogue = REPO_ROOT / "src" / "sobreg" / "i18n" / "locale" / "sv" / "LC_MESSAGES"
+    text = (catalogue / "sobreg.po").read_text("utf-8") + "".join(
+        p.read_text("utf-8") for p in (REPO_ROOT / "registry").rglob("*.yaml")
+    )
+    vocabulary = sorted(set(re.findall(r"\w+", text.casefold())))
+    assert len(vocabulary) > 1000
+    _open(browser, site)
+    by_page = browser.execute_script(
+        "return arguments[0].map(function (w) { return window.sobregNominationForm.words(w); });",
+        vocabulary,
+    )
+    differ = [(w, p, words(w)) for w, p in zip(vocabulary, by_page, strict=True) if p != words(w)]
+    assert differ == [], differ[:20]
