@@ -113,3 +113,32 @@ def test_a_republish_keeps_unchanged_records_and_renews_a_changed_one(site: Path
     assert "Vårdcentralen Borås" in changed["units"]
     listed = json.loads((site / "catalogue.json").read_text(encoding="utf-8"))
     assert listed[0] == changed
+
+
+def test_stand_alone_pages_link_the_catalogue_where_the_registry_says_it_is(
+    site: Path, repo: Path, tmp_path: Path
+) -> None:
+    # Without the catalogue's address: the report says when and by whom, and where to write.
+    report = cli("report", "--year", "2026", "--format", "html").stdout
+    footer = report.split("<footer>", 1)[1]
+    assert "Skapad 2026-06-01" in footer and "Västra Götalandsregionen" in footer
+    assert 'href="mailto:sob-forvaltningen@vgregion.se"' in footer
+    assert "catalogue.json" not in footer
+    process = repo / "registry" / "process.yaml"
+    text = process.read_text(encoding="utf-8")
+    where = "  url: https://www.vgregion.se/\n"
+    process.write_text(text.replace(where, where + "  catalogue: https://sob.example.se/katalog\n"),
+                       encoding="utf-8")  # fmt: skip
+    base = "https://sob.example.se/katalog/"
+    agenda = tmp_path / "dagordning.html"
+    assert cli("agenda", "--council", "Samordningsråd psykiatri", "--format", "html",
+               "-o", str(agenda)).code == 0  # fmt: skip
+    for html in (cli("report", "--year", "2026", "--format", "html").stdout,
+                 agenda.read_text(encoding="utf-8")):  # fmt: skip
+        footer = html.split("<footer>", 1)[1]
+        for target in ("catalogue.json", "catalogue.csv", "dcat.jsonld", "tillganglighet.html",
+                       "nominera.html"):  # fmt: skip
+            assert f'href="{base}{target}"' in footer, target
+    assert cli("publish", "--out", str(site)).code == 0
+    dcat = json.loads((site / "dcat.jsonld").read_text(encoding="utf-8"))
+    assert dcat["@context"]["@base"] == base

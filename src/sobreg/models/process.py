@@ -177,6 +177,9 @@ class Publisher(Model):
     unit: LocalText | None = None  # the part of the organisation that answers
     email: Email | None = None
     url: str | None = Field(None, pattern=r"^https://\S+$", max_length=300)
+    # Where the published catalogue (`publish --out`) is on the web: the stand-alone report and
+    # agenda link its open data, accessibility statement and form; dcat.jsonld's base.
+    catalogue: str | None = Field(None, pattern=r"^https://\S+$", max_length=300)
 
 
 class ProcessDefinition(ProcessQueries, Model):

@@ -154,6 +154,12 @@ def dcat(publisher: Any, texts: dict[str, Any], generated: dt.date) -> str:
             "foaf": "http://xmlns.com/foaf/0.1/",
             "vcard": "http://www.w3.org/2006/vcard/ns#",
             "xsd": "http://www.w3.org/2001/XMLSchema#",
+            # Where the catalogue is on the web, when the registry says: its links absolute.
+            **(
+                {"@base": publisher.catalogue.rstrip("/") + "/"}
+                if publisher is not None and getattr(publisher, "catalogue", None)
+                else {}
+            ),
         },
         "@graph": graph,
     }

@@ -21,8 +21,10 @@ def publisher_of(process: Any) -> dict[str, Any] | None:
     if found is None:
         return None
     unit = found.unit.model_dump() if found.unit else None
+    catalogue = found.catalogue.rstrip("/") + "/" if found.catalogue else None
     return {"name": pick_language(found.name.model_dump()),
-            "unit": pick_language(unit) if unit else None, "email": found.email}  # fmt: skip
+            "unit": pick_language(unit) if unit else None, "email": found.email,
+            "catalogue": catalogue}  # fmt: skip
 
 
 def oneline(value: Any) -> str:
