@@ -1,7 +1,7 @@
 """Open data beside the catalogue (issue 35, point 4): catalogue.json and catalogue.csv per the
 contract, each program's own JSON linked from its page, and dcat.jsonld with the mandatory
-properties of DCAT-AP-SE's catalogue, dataset and distribution (no SHACL validator of the
-shapes installs here, so the test names the properties itself)."""
+properties of DCAT-AP-SE's catalogue, dataset and distribution, in the JSON and as the triples
+a JSON-LD processor reads (DCAT-AP-SE publishes no SHACL shapes to validate against)."""
 
 from __future__ import annotations
 
@@ -142,3 +142,45 @@ def test_stand_alone_pages_link_the_catalogue_where_the_registry_says_it_is(
     assert cli("publish", "--out", str(site)).code == 0
     dcat = json.loads((site / "dcat.jsonld").read_text(encoding="utf-8"))
     assert dcat["@context"]["@base"] == base
+
+
+# rdflib's own JSON-LD parser still builds its deprecated ConjunctiveGraph inside.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+def test_dcat_read_as_rdf_by_a_json_ld_processor(site: Path) -> None:
+    # The same properties, as triples a harvester reads (rdflib's JSON-LD processor): a wrong
+    # prefix or a mistyped @id would pass a check of the JSON's keys, not this one.
+    import rdflib
+    from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+
+    graph = rdflib.Graph().parse(data=(site / "dcat.jsonld").read_text("utf-8"),
+                                 format="json-ld", base=site.as_uri() + "/")  # fmt: skip
+    vcard = rdflib.Namespace("http://www.w3.org/2006/vcard/ns#")
+    (catalog,) = graph.subjects(RDF.type, DCAT.Catalog)
+    (dataset,) = graph.objects(catalog, DCAT.dataset)
+    assert (dataset, RDF.type, DCAT.Dataset) in graph
+    for node, required in [
+        (catalog, [DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.license]),
+        (dataset, [DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.contactPoint,
+                   DCAT.distribution, DCTERMS.modified, DCAT.theme]),
+    ]:  # fmt: skip
+        assert [p for p in required if graph.value(node, p) is None] == [], node
+    titles = {getattr(t, "language", None) for t in graph.objects(catalog, DCTERMS.title)}
+    assert titles == {"sv", "en"}
+    publisher = graph.value(catalog, DCTERMS.publisher)
+    assert (publisher, RDF.type, FOAF.Agent) in graph
+    assert rdflib.Literal("Västra Götalandsregionen", lang="sv") in set(
+        graph.objects(publisher, FOAF.name)
+    )
+    contact = graph.value(dataset, DCAT.contactPoint)
+    assert graph.value(contact, vcard.hasEmail) == rdflib.URIRef(
+        "mailto:sob-forvaltningen@vgregion.se"
+    )
+    urls = set()
+    for distribution in graph.objects(dataset, DCAT.distribution):
+        assert (distribution, RDF.type, DCAT.Distribution) in graph
+        assert graph.value(distribution, DCTERMS.format) is not None
+        assert graph.value(distribution, DCTERMS.license) is not None
+        urls.add(str(graph.value(distribution, DCAT.accessURL)))
+    assert urls == {(site / "catalogue.json").as_uri(), (site / "catalogue.csv").as_uri()}
+    modified = graph.value(dataset, DCTERMS.modified)
+    assert isinstance(modified, rdflib.Literal) and str(modified.toPython()) == "2026-06-01"
