@@ -308,8 +308,8 @@
   /* --- similar programs, from the catalogue's own index ------------------------------- */
 
   var index = data.index;
-  var known = new Set(index.known), subjects = new Set(index.subjects);
-  var STOP = new Set(index.stopwords);
+  var subjects = new Set(index.subjects), STOP = new Set(index.stopwords);
+  var entries = null, known = null;
 
   function fold(text) {
     return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
@@ -431,12 +431,44 @@
     return r;
   }
 
-  function score(query, tokens, more) {
-    if (!query.length || !tokens.length) { return 0; }
-    return query.reduce(function (sum, word) {
-      var own = parts(word, more);
-      return sum + Math.max.apply(null, tokens.map(function (t) { return meeting(word, t, own); }));
-    }, 0) / query.length;
+  // A query's scorer: per query word its best meeting with a field's words, averaged. Each
+  // (word, field word) pair is met once per search, as reporting/scoring.py's Query does: a
+  // catalogue's vocabulary is far smaller than its items' words.
+  function scorer(more) {
+    var partsOf = new Map(), met = new Map();
+    function meet(word, token) {
+      var key = word + "\u0000" + token, value = met.get(key);
+      if (value === undefined) {
+        var own = partsOf.get(word);
+        if (own === undefined) { own = parts(word, more); partsOf.set(word, own); }
+        value = meeting(word, token, own);
+        met.set(key, value);
+      }
+      return value;
+    }
+    return function (query, tokens) {
+      if (!query.length || !tokens.length) { return 0; }
+      var total = 0;
+      query.forEach(function (word) {
+        var best = 0;
+        tokens.forEach(function (token) { best = Math.max(best, meet(word, token)); });
+        total += best;
+      });
+      return total / query.length;
+    };
+  }
+
+  // The catalogue's items with their words as `search` keeps them (`_words`: the id's and the
+  // name's, folded and stemmed), made when first needed, not as the page loads.
+  function prepare() {
+    if (entries) { return; }
+    known = new Set(subjects);
+    entries = index.entries.map(function (item) {
+      var fields = {id: words(item[0]), title: words(item[1])};
+      fields.id.concat(fields.title).forEach(function (w) { known.add(w); });
+      return {id: item[0], title: item[1], type: item[2],
+              page: item[3] ? "programs/" + item[0] + ".html" : null, fields: fields};
+    });
   }
 
   // As reporting/search.py's `similar`: the title's words found in an item's fields, or the
@@ -447,14 +479,15 @@
       return raw(byPath[p]);
     }).join(" "));
     if (!title.length && !whole.length) { return null; }
-    var more = new Set(whole), query = words(raw(byPath.title)).join(" ");
+    var more = new Set(whole), query = title.join(" "), score = scorer(more);
     var hits = [];
-    index.entries.forEach(function (entry) {
+    prepare();
+    entries.forEach(function (entry) {
       var forward = 0;
       Object.keys(entry.fields).forEach(function (name) {
-        forward = Math.max(forward, score(title, entry.fields[name], more));
+        forward = Math.max(forward, score(title, entry.fields[name]));
       });
-      var backward = whole.length ? score(entry.fields.title || [], whole, more) : 0;
+      var backward = whole.length ? score(entry.fields.title || [], whole) : 0;
       var value = Math.max(forward, backward);
       if (value >= data.similar_cutoff) {
         hits.push({entry: entry, score: value,
@@ -551,6 +584,6 @@
   });
 
   showAsked();
-  // For tests and for a person checking what the page searches with: the words as it folds them.
-  window.sobregNominationForm = {words: words};
+  // For tests and for a person checking what the page searches with: its words and its ranking.
+  window.sobregNominationForm = {words: words, similar: similar};
 })();

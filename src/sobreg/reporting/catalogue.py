@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sobreg.engine.collation import words
 from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import both, t
@@ -156,13 +155,12 @@ def _nomination_form(
 ) -> None:
     """nominera.html with its script and stylesheet beside it (`formpage`): files of their own,
     as the page's Content-Security-Policy allows nothing inline."""
-    records = []
-    for kind, data in search_records(registry):
-        # Only what the pages show anyway: the id and the name, redacted, and their words.
-        name = redact(str(data.get("name") or data.get("title") or ""))
-        found = {"id": (data.get("_words") or {}).get("id", ""), "title": " ".join(words(name))}
-        records.append((kind, {"id": data.get("id"), "status": data.get("status"),
-                               "_words": found, "name": name}))  # fmt: skip
+    # Only what the pages show anyway: the id and the name, redacted.
+    records = [
+        (kind, {"id": data.get("id"), "status": data.get("status"),
+                "name": redact(str(data.get("name") or data.get("title") or ""))})
+        for kind, data in search_records(registry)
+    ]  # fmt: skip
     publisher = common.get("publisher")
     email = publisher.get("email") if publisher else None
     generated = common["generated"].isoformat()

@@ -141,29 +141,18 @@ def ui_texts(generated: str) -> dict[str, dict[str, str]]:
 
 
 def similar_index(records: list[tuple[str, dict[str, Any]]], pages: set[str]) -> dict[str, Any]:
-    """What the page ranks as a person types: programs and open nominations, each with its id's
-    and name's words as `search` folds and stems them (`_words`), and the known words a typed
-    compound's first part may be. Only names: a nomination's need stays out of a public page."""
-    entries: list[dict[str, Any]] = []
-    vocabulary: set[str] = set()
+    """What the page ranks as a person types: programs and open nominations, each as [id, name,
+    type, has a page]. The page folds and stems their words itself, as `search` does (its port
+    is tested word for word), so 10,000 items cost their names only. Only names: a nomination's
+    need stays out of a public page."""
+    entries: list[list[Any]] = []
     for kind, data in records:
         if kind == "nomination" and data.get("status") != "open":
             continue
-        found = data.get("_words") or {}
-        fields = {name: str(found.get(name) or "").split() for name in ("id", "title")}
-        vocabulary.update(*fields.values())
         item_id = str(data.get("id"))
-        page = f"programs/{item_id}.html"
-        entries.append({
-            "id": item_id,
-            "title": str(data.get("name") or data.get("title") or item_id),
-            "type": kind,
-            "fields": fields,
-            "page": page if page in pages else None,
-        })  # fmt: skip
-    known = subjects()
-    return {"entries": entries, "known": sorted(vocabulary | known), "subjects": sorted(known),
-            "stopwords": sorted(STOPWORDS)}  # fmt: skip
+        name = str(data.get("name") or data.get("title") or item_id)
+        entries.append([item_id, name, kind, int(f"programs/{item_id}.html" in pages)])
+    return {"entries": entries, "subjects": sorted(subjects()), "stopwords": sorted(STOPWORDS)}
 
 
 def page(
