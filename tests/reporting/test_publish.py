@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 from conftest import active_program, assessment, cli, git, input_file
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sobreg.store.resources import resource
 
@@ -261,3 +263,13 @@ def test_an_index_template_of_its_own_still_reads_every_field_of_kept_rows(
         assert names == [SCRIPT_NAME.replace("<", "&lt;").replace(">", "&gt;")
                          .replace('"', "&#34;"), "Gamla sömnkursen", "Sömnhjälpen"]  # fmt: skip
         assert index.count("|True</p>") == 1 and index.count("|False</p>") == 2
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789 -+()@.abcdeåö", max_size=40))
+def test_redaction_s_quick_check_never_skips_a_contact(text: str) -> None:
+    # The pre-check (an @, or six digits) lets through every string either pattern would change.
+    from sobreg.reporting.catalogue import _EMAIL, _PHONE, redact
+
+    full = _PHONE.sub("X", _EMAIL.sub("X", text))
+    assert redact(text, "X") == full

@@ -23,7 +23,7 @@ from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import both, t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting import formpage, opendata, reuse
+from sobreg.reporting import opendata, reuse
 from sobreg.reporting.indexrows import index_rows
 from sobreg.reporting.national import Statements
 from sobreg.reporting.pages import ALSO, write_pages
@@ -31,22 +31,25 @@ from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment, publisher_of
 from sobreg.store.registry import Registry
-from sobreg.validation.summaries import keyed_summaries, search_records
+from sobreg.validation.summaries import keyed_search_records, keyed_summaries
 
 MARKER = ".sobreg-catalogue"
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[A-Za-z]{2,}")
 # Swedish and international phone numbers: +46 70 123 45 67, 031-123 45 67, 0701234567.
 _PHONE = re.compile(r"(?<![\w-])(?:\+\d{1,3}[\s-]?\(?0?\)?|0)\d{1,3}(?:[\s-]?\d){5,9}(?![\w-])")
+# What either needs at least: an @, or six digits (a phone number's shortest form, spaces aside).
+_CONTACT = re.compile(r"@|\d(?:[\s-]?\d){5}")
 
 
-def redact(value: Any) -> Any:
+def redact(value: Any, mark: str | None = None) -> Any:
     """Every string in `value` without e-mail addresses and phone numbers."""
+    mark = mark if mark is not None else t("catalogue.redacted")
     if isinstance(value, str):
-        return _PHONE.sub(t("catalogue.redacted"), _EMAIL.sub(t("catalogue.redacted"), value))
+        return _PHONE.sub(mark, _EMAIL.sub(mark, value)) if _CONTACT.search(value) else value
     if isinstance(value, dict):
-        return {k: redact(v) for k, v in value.items()}
+        return {k: redact(v, mark) for k, v in value.items()}
     if isinstance(value, list):
-        return [redact(v) for v in value]
+        return [redact(v, mark) for v in value]
     return value
 
 
@@ -150,17 +153,36 @@ def _open_data(registry: Registry, rows: list[Any], build: Path, generated: dt.d
     (build / "dcat.jsonld").write_text(opendata.dcat(publisher, texts, generated), "utf-8")
 
 
+FORM_FILES = ("nominera.html", "nominera.js", "nominera.css")
+
+
 def _nomination_form(
-    registry: Registry, env: Any, build: Path, common: dict[str, Any], pages: set[str]
-) -> None:
+    registry: Registry, env: Any, build: Path, common: dict[str, Any],
+    programs: list[dict[str, Any]], pages: set[str], reused: Any,
+) -> str:  # fmt: skip
     """nominera.html with its script and stylesheet beside it (`formpage`): files of their own,
-    as the page's Content-Security-Policy allows nothing inline."""
-    # Only what the pages show anyway: the id and the name, redacted.
-    records = [
-        (kind, {"id": data.get("id"), "status": data.get("status"),
-                "name": redact(str(data.get("name") or data.get("title") or ""))})
-        for kind, data in search_records(registry)
-    ]  # fmt: skip
+    as the page's Content-Security-Policy allows nothing inline. Carried over from the previous
+    catalogue when its key is unchanged (`reused(key)`: whether the old files were put in
+    place); returns the key."""
+    mark = t("catalogue.redacted")
+    records = []
+    # The programs as the catalogue read them; the nominations' search records (their own
+    # files' stamps only), the open ones.
+    nominations = keyed_search_records(registry, "nomination")[1]
+    for kind, data in [*(("program", p) for p in programs), *nominations]:
+        if kind == "nomination" and data.get("status") != "open":
+            continue
+        # Only what the pages show anyway: the id and the name, redacted.
+        name = str(data.get("name") or data.get("title") or "")
+        name = redact(name, mark) if _CONTACT.search(name) else name
+        records.append((kind, {"id": data.get("id"), "status": data.get("status"), "name": name}))
+    key = reused.key(json.dumps(records, ensure_ascii=False, sort_keys=True))
+    if reused(key):
+        return key
+    # Lazy: the form is made from the models (pydantic), which a republish that carries the
+    # previous form over never loads.
+    from sobreg.reporting import formpage
+
     publisher = common.get("publisher")
     email = publisher.get("email") if publisher else None
     generated = common["generated"].isoformat()
@@ -175,6 +197,27 @@ def _nomination_form(
     (build / "nominera.css").write_text(style, encoding="utf-8")
     script = env.loader.get_source(env, "catalogue/nominera.js")[0]
     (build / "nominera.js").write_text(script, encoding="utf-8")
+    return key
+
+
+@dataclass(frozen=True)
+class _Reused:
+    """Whether the previous catalogue's form files can be carried over for a key."""
+
+    before: dict[str, str]  # the previous catalogue's keys, by file
+    old_root: str
+    new_root: str
+    base: str  # the definitions, sobreg's code, the language (a view's base)
+    generated: str
+    templates: str
+
+    def key(self, records: str) -> str:
+        return reuse.form_key(self.base, records, self.generated, self.templates)
+
+    def __call__(self, key: str) -> bool:
+        if self.before.get(FORM_FILES[0]) != key:
+            return False
+        return all(reuse.reuse(self.old_root + n, self.new_root + n) for n in FORM_FILES)
 
 
 _DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset_description")
@@ -246,7 +289,11 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         statement_page = env.get_template("catalogue/accessibility.html.j2")
         (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
                                                    encoding="utf-8")  # fmt: skip
-        _nomination_form(registry, env, build, common, set(pages))
+        reused = _Reused(before, old_root, new_root, views.store.base, generated.isoformat(),
+                         templates)  # fmt: skip
+        pages[FORM_FILES[0]] = _nomination_form(
+            registry, env, build, common, [p.data for p in programs], set(pages), reused
+        )
         (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
         swap_in(build, target, generated)
     except BaseException:

@@ -92,13 +92,20 @@ def templates_key(registry_root: Path) -> str:
     parts: list[str | bytes] = []
     for folder in folders:
         if folder.is_dir():
-            for file in sorted(folder.rglob("*.j2")):
+            # The templates and the files a page takes as they are (the form's script and style).
+            for file in sorted(f for f in folder.rglob("*") if f.suffix in (".j2", ".js", ".css")):
                 parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
     return _digest(*parts)
 
 
 def page_key(view_key: str, generated: str, templates: str) -> str:
     return _digest(view_key, generated, templates)
+
+
+def form_key(base: str, records: str, generated: str, templates: str) -> str:
+    """The nomination form's key: the definitions, sobreg's code and the language (`base`, as a
+    view's), the catalogue's items as the form lists them, the date and the templates."""
+    return _digest(base, records, generated, templates)
 
 
 def old_pages(target: Path, marker: str) -> dict[str, str]:
