@@ -1,7 +1,7 @@
 """YAML in and out: the fast safe read path, the round-trip write path, atomic writes, positions.
 
-Read-only work parses with the fast readers (`yamlfast`: yaml-rs, then PyYAML's C loader, made to
-read as YAML 1.2) and falls back to ruamel's safe loader (`yamlrt`), the reference, for anything
+Read-only work parses with the fast reader (`yamlfast`: yaml-rs, made to read as ruamel's YAML
+1.2) and falls back to ruamel's safe loader (`yamlrt`), the reference, for anything
 unusual; edits parse in round-trip mode so that comments, key order and quoting written by people
 survive. All refuse what a registry file never needs and an attacker could use: anchors/aliases
 (a tiny file can expand enormously), tags, several documents, byte order marks, files over
