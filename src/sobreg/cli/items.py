@@ -121,93 +121,96 @@ def _statement(reg: Any, item_type: str, data: dict[str, Any], fmt: str) -> str:
     return str(template.render(s=view))
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("list", help=command_help("list"))
-    def list_items(
-        what: Annotated[str | None, typer.Argument(metavar="[nominations|programs]")] = None,
-        step: Annotated[
-            str | None, typer.Option("--step", metavar=t("metavar.step"), help=t("opt.step"))
-        ] = None,
-        status: Annotated[str | None, typer.Option("--status", help=t("opt.status"))] = None,
-        as_json: JsonOpt = False,
-        skip_invalid: SkipOpt = False,
-        registry: RegistryOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.reporting.listing import rows
+def list_(
+    what: Annotated[str | None, typer.Argument(metavar="[nominations|programs]")] = None,
+    step: Annotated[
+        str | None, typer.Option("--step", metavar=t("metavar.step"), help=t("opt.step"))
+    ] = None,
+    status: Annotated[str | None, typer.Option("--status", help=t("opt.status"))] = None,
+    as_json: JsonOpt = False,
+    skip_invalid: SkipOpt = False,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.reporting.listing import rows
 
-        apply(lang, registry)
-        kinds = {"nominations": "nomination", "programs": "program", None: None}
-        if what not in kinds:
-            raise UsageError("list.what", what=what)
-        reg, _ = current_registry(skip_invalid=skip_invalid)
-        steps = [s.id for s in reg.process.steps]
-        if step is not None and step not in steps:
-            # A step that does not exist is a mistake, not an empty answer.
-            raise UsageError("list.unknown_step", step=step, steps=steps,
-                             near=nearest(step, steps, limit=1))  # fmt: skip
-        found = rows(reg, kinds[what], step, status)
-        if not found and status is not None:
-            # Lazy: the models' statuses, only when nothing matched (a warm list loads none).
-            from sobreg.models.common import NominationStatus, ProgramStatus
+    apply(lang, registry)
+    kinds = {"nominations": "nomination", "programs": "program", None: None}
+    if what not in kinds:
+        raise UsageError("list.what", what=what)
+    reg, _ = current_registry(skip_invalid=skip_invalid)
+    steps = [s.id for s in reg.process.steps]
+    if step is not None and step not in steps:
+        # A step that does not exist is a mistake, not an empty answer.
+        raise UsageError("list.unknown_step", step=step, steps=steps,
+                         near=nearest(step, steps, limit=1))  # fmt: skip
+    found = rows(reg, kinds[what], step, status)
+    if not found and status is not None:
+        # Lazy: the models' statuses, only when nothing matched (a warm list loads none).
+        from sobreg.models.common import NominationStatus, ProgramStatus
 
-            statuses = sorted({str(v) for m in (NominationStatus, ProgramStatus) for v in m})
-            if status not in statuses:
-                raise UsageError("list.unknown_status", status=status, statuses=statuses,
-                                 near=nearest(status, statuses, limit=1))  # fmt: skip
-        if as_json:
-            echo_json(found)
-            return EXIT_OK
-        headers = [t("col.id"), t("col.title"), t("col.kind"), t("col.step"), t("col.status")]
-        values = [
-            [
-                str(r["id"]),
-                str(r["title"] or "–"),
-                t(f"kind.{r['kind']}") if r["kind"] else "–",
-                _step_label(reg, r["step"]),
-                t(f"status.{r['status']}"),
-            ]
-            for r in found
+        statuses = sorted({str(v) for m in (NominationStatus, ProgramStatus) for v in m})
+        if status not in statuses:
+            raise UsageError("list.unknown_status", status=status, statuses=statuses,
+                             near=nearest(status, statuses, limit=1))  # fmt: skip
+    if as_json:
+        echo_json(found)
+        return EXIT_OK
+    headers = [t("col.id"), t("col.title"), t("col.kind"), t("col.step"), t("col.status")]
+    values = [
+        [
+            str(r["id"]),
+            str(r["title"] or "–"),
+            t(f"kind.{r['kind']}") if r["kind"] else "–",
+            _step_label(reg, r["step"]),
+            t(f"status.{r['status']}"),
         ]
-        table(headers, values, t("list.title", count=len(found)))
-        return EXIT_OK
+        for r in found
+    ]
+    table(headers, values, t("list.title", count=len(found)))
+    return EXIT_OK
 
-    @app.command("show", help=command_help("show"))
-    def show(
-        item_id: Annotated[str, typer.Argument(metavar="ID")],
-        as_statement: Annotated[bool, typer.Option("--statement", help=t("opt.statement"))] = False,
-        fmt: Annotated[
-            str, typer.Option("--format", metavar="md|html", help=t("opt.statement_format"))
-        ] = "md",
-        as_json: JsonOpt = False,
-        registry: RegistryOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
+
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    as_statement: Annotated[bool, typer.Option("--statement", help=t("opt.statement"))] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="md|html", help=t("opt.statement_format"))
+    ] = "md",
+    as_json: JsonOpt = False,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.cli import regions
+
+    foreign = regions.split_source(item_id)
+    if foreign is not None:
+        return _show_source(foreign, as_json, lang, registry, fmt if as_statement else None)
+    reg, item_type, _ = open_item(item_id, lang, registry)
+    data = reg.load_data(item_id)
+    if as_statement:
+        typer.echo(_statement(reg, item_type, data, fmt), nl=False)
+        return EXIT_OK
+    if as_json:
+        echo_json(data)
+        return EXIT_OK
+    lines = _item_lines(reg, item_type, item_id, data, [])
+    if item_type == "program" and data.get("national"):
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.cli import regions
+        from sobreg.reporting.national import Statements
 
-        foreign = regions.split_source(item_id)
-        if foreign is not None:
-            return _show_source(foreign, as_json, lang, registry, fmt if as_statement else None)
-        reg, item_type, _ = open_item(item_id, lang, registry)
-        data = reg.load_data(item_id)
-        if as_statement:
-            typer.echo(_statement(reg, item_type, data, fmt), nl=False)
-            return EXIT_OK
-        if as_json:
-            echo_json(data)
-            return EXIT_OK
-        lines = _item_lines(reg, item_type, item_id, data, [])
-        if item_type == "program" and data.get("national"):
-            # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-            from sobreg.reporting.national import Statements
+        lines += ["", *regions.national_lines(Statements(reg).of(data))]
+    if item_type == "nomination" and regions.compares_regions(reg, data):
+        lines += ["", *regions.other_regions_lines(regions.other_regions(reg, data))]
+    echo("\n".join(lines))
+    return EXIT_OK
 
-            lines += ["", *regions.national_lines(Statements(reg).of(data))]
-        if item_type == "nomination" and regions.compares_regions(reg, data):
-            lines += ["", *regions.other_regions_lines(regions.other_regions(reg, data))]
-        echo("\n".join(lines))
-        return EXIT_OK
+
+def register(app: typer.Typer) -> None:
+    app.command("list", help=command_help("list"))(list_)
+    app.command("show", help=command_help("show"))(show)
 
 
 def _show_source(foreign: tuple[str, str], as_json: bool, lang: str | None,

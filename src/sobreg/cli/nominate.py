@@ -192,87 +192,90 @@ def _similar(interview: Interview, hits: list[Any]) -> None:
             interview.say(f"      {hit_source(hit)}", "dim")
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("nominate", help=command_help("nominate"))
-    def nominate(
-        from_file: FromFileOpt = None,
-        as_json: JsonOpt = False,
-        registry: RegistryOpt = None,
-        actor: ActorOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
+def nominate(
+    from_file: FromFileOpt = None,
+    as_json: JsonOpt = False,
+    registry: RegistryOpt = None,
+    actor: ActorOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.audit.repo import git_config
+    from sobreg.operations.nominate import check_fields, create
+
+    apply(lang, registry, actor)
+    if from_file is None and not sys.stdin.isatty():
+        raise UsageError("nominate.no_terminal")
+    reg, who = current_registry(writes=True)
+    if from_file is not None:
+        fields = read_mapping(from_file)
+        text = from_file.read_text(encoding="utf-8")
+        check_fields(reg.process, fields, str(from_file), text)
+    else:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.audit.repo import git_config
-        from sobreg.operations.nominate import check_fields, create
+        from sobreg.engine.form import fields_of
+        from sobreg.reporting.search import similar
 
-        apply(lang, registry, actor)
-        if from_file is None and not sys.stdin.isatty():
-            raise UsageError("nominate.no_terminal")
-        reg, who = current_registry(writes=True)
-        if from_file is not None:
-            fields = read_mapping(from_file)
-            text = from_file.read_text(encoding="utf-8")
-            check_fields(reg.process, fields, str(from_file), text)
-        else:
-            # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-            from sobreg.engine.form import fields_of
-            from sobreg.reporting.search import similar
+        defaults = {key: git_config(key, reg.root) for key in ("user.name", "user.email")}
+        interview = Interview(reg.process, defaults, stderr=as_json)
+        answers = interview.run()
+        if not interview.review(answers, lambda found: similar(reg, fields_of(found))):
+            echo(t("form.not_saved"), err=True)
+            return EXIT_REFUSED
+        fields = fields_of(answers)
+    created = create(reg, fields, who)
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.audit.repo import Git
 
-            defaults = {key: git_config(key, reg.root) for key in ("user.name", "user.email")}
-            interview = Interview(reg.process, defaults, stderr=as_json)
-            answers = interview.run()
-            if not interview.review(answers, lambda found: similar(reg, fields_of(found))):
-                echo(t("form.not_saved"), err=True)
-                return EXIT_REFUSED
-            fields = fields_of(answers)
-        created = create(reg, fields, who)
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.audit.repo import Git
+    shown = Git(reg.root).rel(created.path)
+    if as_json:
+        echo_json({"id": created.id, "path": shown})
+    else:
+        echo(t("nominate.done", id=created.id, path=shown, commit=created.commit[:10]))
+    return EXIT_OK
 
-        shown = Git(reg.root).rel(created.path)
-        if as_json:
-            echo_json({"id": created.id, "path": shown})
-        else:
-            echo(t("nominate.done", id=created.id, path=shown, commit=created.commit[:10]))
+
+def search(
+    text: Annotated[str, typer.Argument(metavar=t("metavar.text"))],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,
+    local_only: Annotated[bool, typer.Option("--local", help=t("opt.local"))] = False,
+    as_json: JsonOpt = False,
+    skip_invalid: SkipOpt = False,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.cli.regions import hit_source, hit_type
+    from sobreg.reporting.search import search
+
+    apply(lang, registry)
+    if not text.strip():
+        raise UsageError("search.empty")
+    reg, _ = current_registry(skip_invalid=skip_invalid)
+    hits = search(reg, text[:500], limit=limit, local_only=local_only)
+    if as_json:
+        echo_json([h.as_json() for h in hits])
         return EXIT_OK
-
-    @app.command("search", help=command_help("search"))
-    def search_cmd(
-        text: Annotated[str, typer.Argument(metavar=t("metavar.text"))],
-        limit: Annotated[int, typer.Option("--limit", min=1, max=1000, help=t("opt.limit"))] = 20,
-        local_only: Annotated[bool, typer.Option("--local", help=t("opt.local"))] = False,
-        as_json: JsonOpt = False,
-        skip_invalid: SkipOpt = False,
-        registry: RegistryOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.cli.regions import hit_source, hit_type
-        from sobreg.reporting.search import search
-
-        apply(lang, registry)
-        if not text.strip():
-            raise UsageError("search.empty")
-        reg, _ = current_registry(skip_invalid=skip_invalid)
-        hits = search(reg, text[:500], limit=limit, local_only=local_only)
-        if as_json:
-            echo_json([h.as_json() for h in hits])
-            return EXIT_OK
-        headers = [t("col.id"), t("col.title"), t("col.type"), t("col.status"), t("col.score"),
-                   t("col.source")]  # fmt: skip
-        rows = [
-            [
-                f"{h.source}:{h.id}" if h.source else h.id,
-                h.title,
-                hit_type(h),
-                t(f"status.{h.status}"),
-                f"{h.score:.0f}",
-                hit_source(h),
-            ]
-            for h in hits
+    headers = [t("col.id"), t("col.title"), t("col.type"), t("col.status"), t("col.score"),
+               t("col.source")]  # fmt: skip
+    rows = [
+        [
+            f"{h.source}:{h.id}" if h.source else h.id,
+            h.title,
+            hit_type(h),
+            t(f"status.{h.status}"),
+            f"{h.score:.0f}",
+            hit_source(h),
         ]
-        if not hits:
-            echo(t("search.none", text=text[:100]))
-            return EXIT_OK
-        table(headers, rows, t("search.title", count=len(hits)))
+        for h in hits
+    ]
+    if not hits:
+        echo(t("search.none", text=text[:100]))
         return EXIT_OK
+    table(headers, rows, t("search.title", count=len(hits)))
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    app.command("nominate", help=command_help("nominate"))(nominate)
+    app.command("search", help=command_help("search"))(search)

@@ -90,118 +90,119 @@ def _terminal_report(data: dict[str, Any]) -> None:
     )
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("report", help=command_help("report"))
-    def report(
-        year: Annotated[
-            int,
-            typer.Option(
-                "--year", min=1900, max=2999, metavar=t("metavar.year"), help=t("opt.year")
-            ),
-        ],
-        fmt: Annotated[
-            str,
-            typer.Option("--format", metavar="text|md|html|json|csv|xlsx", help=t("opt.format")),
-        ] = "text",
-        output: OutOpt = None,
-        as_json: JsonOpt = False,
-        skip_invalid: SkipOpt = False,
-        registry: RegistryOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.audit.actor import today
-        from sobreg.cli.common import is_terminal
-        from sobreg.reporting.cache import annual
-        from sobreg.reporting.render import FORMATS, render
+def report(
+    year: Annotated[
+        int,
+        typer.Option("--year", min=1900, max=2999, metavar=t("metavar.year"), help=t("opt.year")),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", metavar="text|md|html|json|csv|xlsx", help=t("opt.format")),
+    ] = "text",
+    output: OutOpt = None,
+    as_json: JsonOpt = False,
+    skip_invalid: SkipOpt = False,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.audit.actor import today
+    from sobreg.cli.common import is_terminal
+    from sobreg.reporting.cache import annual
+    from sobreg.reporting.render import FORMATS, render
 
-        apply(lang, registry)
-        fmt = "json" if as_json else fmt  # docs/cli.md: --json is --format json
-        if fmt not in (*FORMATS, "xlsx"):
-            raise UsageError("report.format", format=fmt, formats=", ".join((*FORMATS, "xlsx")))
-        reg, _ = current_registry(skip_invalid=skip_invalid)
-        target = output_path(output, reg) if output else None
-        with ProgressBar(t("validate.progress")) as progress:
-            data = annual(reg, year, today(), progress)
-        if fmt == "text" and target is None and is_terminal():
-            _terminal_report(data)
-            return EXIT_OK
-        if fmt == "xlsx":
-            # Lazy: the workbook's writer, for this format alone.
-            from sobreg.reporting.workbook import workbook
+    apply(lang, registry)
+    fmt = "json" if as_json else fmt  # docs/cli.md: --json is --format json
+    if fmt not in (*FORMATS, "xlsx"):
+        raise UsageError("report.format", format=fmt, formats=", ".join((*FORMATS, "xlsx")))
+    reg, _ = current_registry(skip_invalid=skip_invalid)
+    target = output_path(output, reg) if output else None
+    with ProgressBar(t("validate.progress")) as progress:
+        data = annual(reg, year, today(), progress)
+    if fmt == "text" and target is None and is_terminal():
+        _terminal_report(data)
+        return EXIT_OK
+    if fmt == "xlsx":
+        # Lazy: the workbook's writer, for this format alone.
+        from sobreg.reporting.workbook import workbook
 
-            if target is None:
-                raise UsageError("report.xlsx_needs_output")
-            write_output(target, workbook(data, reg.process, today()))
-            echo(t("report.written", path=str(output)), err=True)
-            return EXIT_OK
-        text = render(fmt, data, reg, today())
         if target is None:
-            typer.echo(text, nl=False)
-        else:
-            write_output(target, text)
-            echo(t("report.written", path=str(output)), err=True)
+            raise UsageError("report.xlsx_needs_output")
+        write_output(target, workbook(data, reg.process, today()))
+        echo(t("report.written", path=str(output)), err=True)
         return EXIT_OK
+    text = render(fmt, data, reg, today())
+    if target is None:
+        typer.echo(text, nl=False)
+    else:
+        write_output(target, text)
+        echo(t("report.written", path=str(output)), err=True)
+    return EXIT_OK
 
-    @app.command("status", help=command_help("status"))
-    def status(
-        as_json: JsonOpt = False,
-        skip_invalid: SkipOpt = False,
-        registry: RegistryOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.audit.actor import today
-        from sobreg.reporting.annual import status as status_of
-        from sobreg.reporting.cache import kept_answer
 
-        apply(lang, registry)
-        reg, _ = current_registry(skip_invalid=skip_invalid)
-        method = reg.evaluation
-        new_version = method.re_review.on_new_version if method else True
-        day = today()
-        data = kept_answer(
-            reg,
-            "status",
-            (day.isoformat(), new_version),
-            lambda items: status_of(reg.process, items, day, new_version),
-        )
-        if as_json:
-            echo_json(data)
-            return EXIT_OK
-        steps = [
-            [s.id, local(s.name.model_dump()), str(data["by_step"].get(s.id, 0))]
-            for s in reg.process.steps
-        ]
-        table([t("col.step"), t("col.title"), t("report.count")], steps, t("dash.by_step"))
-        waiting = [
-            [str(r["id"]), str(r["title"]), str(r["step"]), str(r["days"] if r["days"] is not None
-             else "–") + (" !" if r["overdue"] else "")]
-            for r in data["open_nominations"]
-        ]  # fmt: skip
-        if waiting:
-            headers = [t("col.id"), t("col.title"), t("col.step"), t("dash.days_in_step")]
-            table(headers, waiting, t("dash.open", count=len(waiting)))
-            if any(r["overdue"] for r in data["open_nominations"]):
-                echo(t("dash.overdue_mark"))
-        lines = [t("dash.overdue", count=len(data["overdue"]))]
-        lines.append(t("dash.reviews_due", count=len(data["reviews_due"])))
-        for r in data["reviews_due"]:
-            when = f" ({r['next_review'].isoformat()})" if r["next_review"] else ""
-            lines.append(f"  {r['id']}  {r['name']}: {t('due.reason.' + r['reason'])}{when}")
-        # A program's life after j (process.yaml's life:), when the process defines it.
-        for key, line in (
-            ("changes_unreviewed", lambda r: f"{r['version']}: {', '.join(r['missing'])}"),
-            ("follow_up_missing", lambda r: str(r["year"])),
-            ("consider_deactivation", lambda r: str(r["year"])),
-        ):
-            if key in data:
-                lines.append(t(f"dash.{key}", count=len(data[key])))
-                lines += [f"  {r['id']}  {r['name']}: {line(r)}" for r in data[key]]
-        if data.get("process_expired"):
-            lines.append(expired_warning(reg.process))
-        echo_lines(lines)
+def status(
+    as_json: JsonOpt = False,
+    skip_invalid: SkipOpt = False,
+    registry: RegistryOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.audit.actor import today
+    from sobreg.reporting.annual import status as status_of
+    from sobreg.reporting.cache import kept_answer
+
+    apply(lang, registry)
+    reg, _ = current_registry(skip_invalid=skip_invalid)
+    method = reg.evaluation
+    new_version = method.re_review.on_new_version if method else True
+    day = today()
+    data = kept_answer(
+        reg,
+        "status",
+        (day.isoformat(), new_version),
+        lambda items: status_of(reg.process, items, day, new_version),
+    )
+    if as_json:
+        echo_json(data)
         return EXIT_OK
+    steps = [
+        [s.id, local(s.name.model_dump()), str(data["by_step"].get(s.id, 0))]
+        for s in reg.process.steps
+    ]
+    table([t("col.step"), t("col.title"), t("report.count")], steps, t("dash.by_step"))
+    waiting = [
+        [str(r["id"]), str(r["title"]), str(r["step"]), str(r["days"] if r["days"] is not None
+         else "–") + (" !" if r["overdue"] else "")]
+        for r in data["open_nominations"]
+    ]  # fmt: skip
+    if waiting:
+        headers = [t("col.id"), t("col.title"), t("col.step"), t("dash.days_in_step")]
+        table(headers, waiting, t("dash.open", count=len(waiting)))
+        if any(r["overdue"] for r in data["open_nominations"]):
+            echo(t("dash.overdue_mark"))
+    lines = [t("dash.overdue", count=len(data["overdue"]))]
+    lines.append(t("dash.reviews_due", count=len(data["reviews_due"])))
+    for r in data["reviews_due"]:
+        when = f" ({r['next_review'].isoformat()})" if r["next_review"] else ""
+        lines.append(f"  {r['id']}  {r['name']}: {t('due.reason.' + r['reason'])}{when}")
+    # A program's life after j (process.yaml's life:), when the process defines it.
+    for key, line in (
+        ("changes_unreviewed", lambda r: f"{r['version']}: {', '.join(r['missing'])}"),
+        ("follow_up_missing", lambda r: str(r["year"])),
+        ("consider_deactivation", lambda r: str(r["year"])),
+    ):
+        if key in data:
+            lines.append(t(f"dash.{key}", count=len(data[key])))
+            lines += [f"  {r['id']}  {r['name']}: {line(r)}" for r in data[key]]
+    if data.get("process_expired"):
+        lines.append(expired_warning(reg.process))
+    echo_lines(lines)
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help=command_help("report"))(report)
+    app.command("status", help=command_help("status"))(status)
 
 
 def expired_warning(process: Any) -> str:

@@ -12,20 +12,22 @@ from sobreg.errors import EXIT_OK
 from sobreg.i18n import t
 
 
-def register(app: typer.Typer) -> None:
-    @app.command("init", help=command_help("init"))
-    def init(
-        folder: Annotated[Path, typer.Argument(metavar=t("metavar.dir_optional"))] = Path("."),
-        actor: ActorOpt = None,
-        lang: LangOpt = None,
-    ) -> int:
-        # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-        from sobreg.audit.actor import resolve_actor
-        from sobreg.operations.init import init as do_init
+def init(
+    folder: Annotated[Path, typer.Argument(metavar=t("metavar.dir_optional"))] = Path("."),
+    actor: ActorOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
+    from sobreg.audit.actor import resolve_actor
+    from sobreg.operations.init import init as do_init
 
-        apply(lang, actor=actor)
-        folder.mkdir(parents=True, exist_ok=True)
-        who = resolve_actor(State.actor, folder)
-        registry, sha = do_init(folder, who)
-        echo(t("init.done", path=str(registry), commit=sha[:10]))
-        return EXIT_OK
+    apply(lang, actor=actor)
+    folder.mkdir(parents=True, exist_ok=True)
+    who = resolve_actor(State.actor, folder)
+    registry, sha = do_init(folder, who)
+    echo(t("init.done", path=str(registry), commit=sha[:10]))
+    return EXIT_OK
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init", help=command_help("init"))(init)
