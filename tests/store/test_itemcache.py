@@ -350,7 +350,7 @@ def test_a_store_that_cannot_be_written_leaves_the_old_one_and_no_temporary_file
     def fail(*_: object) -> None:
         raise failure
 
-    monkeypatch.setattr(itemstore.marshal, "dump", fail)
+    monkeypatch.setattr(itemstore.marshal, "dumps", fail)
     if isinstance(failure, OSError):
         itemstore.write_store(store, {"entries": {"b": 2}})
     else:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 from sobreg.audit.repo import Git
+from sobreg.store import atomic
 
 
 def object_id(kind: str, data: bytes, id_size: int = 20) -> str:
@@ -37,19 +37,7 @@ def place(git: Git, path: Path, text: str | None) -> None:
     if text is None:
         path.unlink(missing_ok=True)
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    folder = scratch(git)
-    fd, tmp = tempfile.mkstemp(prefix=f"{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write(path, text.encode("utf-8"), scratch=scratch(git))
 
 
 def sync_index(git: Git, rels: list[str]) -> None:

@@ -15,12 +15,11 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sobreg.store import kept
+from sobreg.store import atomic, kept
 from sobreg.store.codekey import code_key
 from sobreg.store.registry import Registry, git_dir
 
@@ -51,23 +50,15 @@ def read_store(file: Path | None) -> dict[str, Any]:
 
 
 def write_store(file: Path, data: dict[str, Any]) -> None:
-    """Replace a store whole; its `written` is the file's own mtime (what `RACY_NS` measures
-    from), taken from the clock that stamps the registry's files. A write that fails leaves
-    the store as it was and no temporary file beside it."""
-    try:
-        file.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".items-", dir=file.parent)
-    except OSError:
-        return  # a cache that cannot be written only costs time next run
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            data["written"] = os.fstat(handle.fileno()).st_mtime_ns
-            marshal.dump(data, handle)
-        os.replace(tmp, file)
-    except OSError:
-        pass  # as above
-    finally:
-        Path(tmp).unlink(missing_ok=True)  # gone once replaced: left only by a failure
+    """Replace a store whole; its `written` is the file's own creation time (what `RACY_NS`
+    measures from), taken from the clock that stamps the registry's files. A write that fails
+    leaves the store as it was and no temporary file beside it (it only costs time next run)."""
+
+    def content(written: int) -> bytes:
+        data["written"] = written
+        return marshal.dumps(data)
+
+    atomic.write(file, content, durable=False, best_effort=True)
 
 
 def entries(file: Path | None, expected: str) -> dict[str, Any]:

@@ -7,25 +7,17 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import os
 import pickle
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sobreg.store import atomic
+
 
 def replace(file: Path, data: bytes) -> None:
     """Put `data` in `file` whole (its folder made when missing); errors only cost time."""
-    with contextlib.suppress(OSError):
-        file.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{file.name}-", dir=file.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.replace(tmp, file)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)
+    atomic.write(file, data, durable=False, best_effort=True)
 
 
 def _load(file: Path | None, loads: Callable[[bytes], Any]) -> Any:

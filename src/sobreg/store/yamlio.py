@@ -12,13 +12,12 @@ Heavy parsers are imported only when a file is actually parsed.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from sobreg.errors import YamlProblem
+from sobreg.store import atomic
 
 __all__ = ["YamlProblem"]  # raised by every reader here; callers catch it from this module
 
@@ -174,30 +173,5 @@ def position(doc: Any, loc: Sequence[str | int], at_key: bool = False) -> tuple[
 
 def atomic_write(path: Path, text: str | bytes) -> None:
     """Write `text` (or bytes: a workbook) so that readers see the old or the new file, never a
-    half-written one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        if isinstance(text, bytes):
-            with os.fdopen(fd, "wb") as binary:
-                binary.write(text)
-                binary.flush()
-                os.fsync(binary.fileno())
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    half-written one (`atomic.write`, durable)."""
+    atomic.write(path, text if isinstance(text, bytes) else text.encode("utf-8"))
