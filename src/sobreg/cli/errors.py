@@ -49,12 +49,14 @@ def issue_line(issue: Issue) -> str:
 
 def crash_log(exc: BaseException) -> Path:
     folder = Path(os.environ.get("SOBREG_LOG_DIR") or Path(tempfile.gettempdir()) / "sobreg")
-    folder.mkdir(parents=True, exist_ok=True)
+    # Lazy: only a crash writes a log.
+    from sobreg.store.files import make_folder, write_text
+
     stamp = dt.datetime.now().strftime("%Y%m%dT%H%M%S")
-    path = folder / f"crash-{stamp}-{os.getpid()}.log"
-    with path.open("w", encoding="utf-8") as handle:
-        handle.write(f"sobreg {' '.join(sys.argv[1:])}\n")
-        handle.write("".join(traceback.format_exception(exc)))
+    path = make_folder(folder) / f"crash-{stamp}-{os.getpid()}.log"
+    write_text(
+        path, f"sobreg {' '.join(sys.argv[1:])}\n" + "".join(traceback.format_exception(exc))
+    )
     return path
 
 

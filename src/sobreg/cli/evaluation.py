@@ -25,6 +25,7 @@ from sobreg.cli.common import (
 from sobreg.cli.workflow import read_mapping
 from sobreg.errors import EXIT_OK, UsageError
 from sobreg.i18n import t
+from sobreg.store.files import read_text
 
 
 def _national_cell(found: dict[str, Any] | None) -> str:
@@ -55,7 +56,7 @@ def assess(
     if item_type != "program":
         raise UsageError("assess.not_program", id=item_id)
     data = read_mapping(from_file)
-    text = from_file.read_text(encoding="utf-8")
+    text = read_text(from_file)
     done = record(reg, item_id, data, who, str(from_file), text)
     if as_json:
         echo_json({"id": done.id, "commit": done.commit, "next_review": done.next_review})

@@ -23,6 +23,7 @@ from sobreg.cli.common import (
 from sobreg.cli.workflow import FromFileOpt, read_mapping
 from sobreg.errors import EXIT_OK, EXIT_REFUSED, UsageError
 from sobreg.i18n import t
+from sobreg.store.files import read_text
 
 
 class Interview:
@@ -209,7 +210,7 @@ def nominate(
     reg, who = current_registry(writes=True)
     if from_file is not None:
         fields = read_mapping(from_file)
-        text = from_file.read_text(encoding="utf-8")
+        text = read_text(from_file)
         check_fields(reg.process, fields, str(from_file), text)
     else:
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.

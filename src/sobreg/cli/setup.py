@@ -10,6 +10,7 @@ import typer
 from sobreg.cli.common import ActorOpt, LangOpt, State, apply, command_help, echo
 from sobreg.errors import EXIT_OK
 from sobreg.i18n import t
+from sobreg.store.files import make_folder
 
 
 def init(
@@ -22,7 +23,7 @@ def init(
     from sobreg.operations.init import init as do_init
 
     apply(lang, actor=actor)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     who = resolve_actor(State.actor, folder)
     registry, sha = do_init(folder, who)
     echo(t("init.done", path=str(registry), commit=sha[:10]))

@@ -11,6 +11,7 @@ from sobreg.i18n import t
 from sobreg.models.process import ProcessDefinition
 from sobreg.reporting.templates import render
 from sobreg.store import yamlio
+from sobreg.store.files import make_folder, read_text
 from sobreg.store.resources import resource
 from sobreg.validation import schemas
 
@@ -27,14 +28,12 @@ def init(folder: Path, actor: str) -> tuple[Path, str]:
     registry = folder / "registry"
     if (registry / "process.yaml").exists():
         raise RefusedError("init.exists", path=str(registry))
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder)
     audit.init_repository(folder)
     repo = audit.Git(folder)
     files: dict[Path, str] = {
-        registry / "process.yaml": resource("defaults/process.yaml").read_text(encoding="utf-8"),
-        registry / "evaluation.yaml": resource("defaults/evaluation.yaml").read_text(
-            encoding="utf-8"
-        ),
+        registry / "process.yaml": read_text(resource("defaults/process.yaml")),
+        registry / "evaluation.yaml": read_text(resource("defaults/evaluation.yaml")),
         registry / "nominations" / ".gitkeep": "",
         registry / "programs" / ".gitkeep": "",
     }

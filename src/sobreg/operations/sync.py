@@ -30,6 +30,7 @@ from sobreg.audit.transaction import writing
 from sobreg.engine import chain
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.store import kept, yamlio
+from sobreg.store.files import make_folder, read_bytes, read_text
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check
 from sobreg.validation.commits import verify
@@ -69,7 +70,7 @@ class Resealer:
 def reseal_resolved(path: Path) -> None:
     """After a person resolved a conflict in an item: its chain re-sealed over the entries in
     the order they now stand, the last entry's state the content as it now is."""
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path)
     doc = yamlio.load_roundtrip(text, str(path))
     history = doc.get("history") if isinstance(doc, dict) else None
     if not isinstance(history, list) or not history:
@@ -88,7 +89,7 @@ def _replay(git: Git, upstream: str, base: str, local: str) -> str:
     work = work_dir(git)
     if work.exists():
         drop_work(git)
-    work.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(work.parent)
     git.call("worktree", "add", "--quiet", "--detach", str(work), upstream)
     replayed = Git(work).call("rebase", "--quiet", "--empty=keep", "--onto", upstream, base,
                               local, ok=True, env=_QUIET)  # fmt: skip
@@ -197,7 +198,8 @@ def resume(registry: Registry, actor: str) -> sync.Synced:
         work = Git(work_dir(git))
         for rel in _conflicted(git):
             path = work_dir(git) / rel
-            text = path.read_text(encoding="utf-8") if path.is_file() else ""
+            raw = read_bytes(path)
+            text = raw.decode("utf-8") if raw is not None else ""
             if "<<<<<<<" in text or ">>>>>>>" in text:
                 raise RefusedError("sync.still_conflicted", path=str(path))
             if path.is_file():

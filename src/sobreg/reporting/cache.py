@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from sobreg.reporting import annual as reports
 from sobreg.store import kept
+from sobreg.store.files import newest_last, prune
 from sobreg.store.itemcache import unchanged_keys
 from sobreg.store.itemstore import fingerprint
 from sobreg.store.registry import Registry, git_dir
@@ -109,12 +110,8 @@ def _answer_file(
 def _store(file: Path, value: Any, kind: str = "answer", keep: int = KEEP) -> None:
     """Keep `value` in `file`; of the files of its kind, only the newest `keep` stay."""
     kept.store_pickle(file, value)  # written whole, or not at all: it only costs time next run
-    try:
-        old = sorted(file.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for stale in old[:-keep]:
-            stale.unlink(missing_ok=True)
-    except OSError:
-        return  # another process pruned them first
+    # Another process may be pruning them too: what it removed first is simply gone.
+    prune(newest_last(file.parent, f"{kind}-*.pickle")[:-keep])
 
 
 def annual(registry: Registry, year: int, today: dt.date, progress: Any = None) -> dict[str, Any]:

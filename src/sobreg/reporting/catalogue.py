@@ -13,8 +13,6 @@ import datetime as dt
 import json
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +28,7 @@ from sobreg.reporting.pages import ALSO, write_pages
 from sobreg.reporting.search import fold
 from sobreg.reporting.statements import statement
 from sobreg.reporting.templates import environment, publisher_of
+from sobreg.store.files import Build, carry
 from sobreg.store.registry import Registry
 from sobreg.validation.summaries import keyed_search_records, keyed_summaries
 
@@ -142,22 +141,22 @@ class _Views:
         return found
 
 
-def _open_data(registry: Registry, rows: list[Any], build: Path, generated: dt.date) -> None:
+def _open_data(registry: Registry, rows: list[Any], build: Build, generated: dt.date) -> None:
     """catalogue.json, catalogue.csv and dcat.jsonld (`opendata`), from the rows' kept records;
     each program's own record is written with its page."""
-    (build / "catalogue.json").write_text(opendata.joined_json([r.json for r in rows]), "utf-8")
-    (build / "catalogue.csv").write_text(opendata.joined_csv([r.csv for r in rows]), "utf-8")
+    build.write("catalogue.json", opendata.joined_json([r.json for r in rows]))
+    build.write("catalogue.csv", opendata.joined_csv([r.csv for r in rows]))
     texts: dict[str, Any] = {key: both(f"opendata.{key}") for key in _DCAT_TEXTS}
     texts["keywords"] = {lang: text.split(", ") for lang, text in both("opendata.keywords").items()}
     publisher = getattr(registry.process, "publisher", None)
-    (build / "dcat.jsonld").write_text(opendata.dcat(publisher, texts, generated), "utf-8")
+    build.write("dcat.jsonld", opendata.dcat(publisher, texts, generated))
 
 
 FORM_FILES = ("nominera.html", "nominera.js", "nominera.css")
 
 
 def _nomination_form(
-    registry: Registry, env: Any, build: Path, common: dict[str, Any],
+    registry: Registry, env: Any, build: Build, common: dict[str, Any],
     programs: list[dict[str, Any]], pages: set[str], reused: Any,
 ) -> str:  # fmt: skip
     """nominera.html with its script and stylesheet beside it (`formpage`): files of their own,
@@ -191,12 +190,12 @@ def _nomination_form(
         root="", questions=data["questions"], ui=data["ui"], email=email,
         shown=formpage.asked_at_first(), data=formpage.as_json(data), **common,
     )  # fmt: skip
-    (build / "nominera.html").write_text(html, encoding="utf-8")
+    build.write("nominera.html", html)
     style = env.get_template("statement/style.css.j2").render()
     style += env.loader.get_source(env, "catalogue/nominera.css")[0]
-    (build / "nominera.css").write_text(style, encoding="utf-8")
+    build.write("nominera.css", style)
     script = env.loader.get_source(env, "catalogue/nominera.js")[0]
-    (build / "nominera.js").write_text(script, encoding="utf-8")
+    build.write("nominera.js", script)
     return key
 
 
@@ -217,22 +216,10 @@ class _Reused:
     def __call__(self, key: str) -> bool:
         if self.before.get(FORM_FILES[0]) != key:
             return False
-        return all(reuse.reuse(self.old_root + n, self.new_root + n) for n in FORM_FILES)
+        return all(carry(self.old_root + n, self.new_root + n) for n in FORM_FILES)
 
 
 _DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset_description")
-
-
-def swap_in(build: Path, target: Path, generated: dt.date) -> None:
-    """Put a finished build where the catalogue is, replacing the previous one whole."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{generated.isoformat()}")
-        shutil.rmtree(old, ignore_errors=True)
-        target.rename(old)
-    build.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def publish(registry: Registry, out: Path, generated: dt.date) -> int:
@@ -257,46 +244,45 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     statuses = sorted({(r.status, r.status_label) for r in rows})
     before = reuse.old_pages(target, MARKER) if target.is_dir() else {}
     pages: dict[str, str] = {}
-    build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
+    build = Build(target)
     try:
-        (build / "programs").mkdir()
+        build.folder("programs")
         index = env.get_template("catalogue/index.html.j2").render(
             rows=rows, kinds=kinds, statuses=statuses, root="",
             count_template=t("catalogue.count", shown="{shown}", total="{total}"), **common,
         )  # fmt: skip
-        (build / "index.html").write_text(index, encoding="utf-8")
+        build.write("index.html", index)
         todo = []
-        old_root, new_root = str(target) + os.sep, str(build) + os.sep
+        old_root, new_root = str(target) + os.sep, str(build.root) + os.sep
         jsons = {row.page: row.json for row in rows}  # each program's record, by its page key
         for program, key in zip(programs, keys, strict=True):
             program_id = str(program.data["id"])
             record = f"programs/{program_id}.json"
             pages[record] = key  # made from the same row, on the same day: the page's key
-            kept = before.get(record) == key and reuse.reuse(old_root + record, new_root + record)
-            also = None if kept else (build / record, jsons[key])
+            kept = before.get(record) == key and carry(old_root + record, new_root + record)
+            also = None if kept else (build.root / record, jsons[key])
             name = f"programs/{program_id}.html"
             pages[name] = key
-            if before.get(name) == key and reuse.reuse(old_root + name, new_root + name):
+            if before.get(name) == key and carry(old_root + name, new_root + name):
                 if also is not None:
-                    also[0].write_text(also[1], encoding="utf-8")
+                    build.write(record, also[1])
                 continue
             # The record is written with its page, by the process that renders it.
-            todo.append((build / name, {"s": views.view(program), ALSO: also}))
+            todo.append((build.root / name, {"s": views.view(program), ALSO: also}))
         views.store.save()
         write_pages(env.get_template("catalogue/program.html.j2"), todo,
                     {"root": "../", **common})  # fmt: skip
         _open_data(registry, rows, build, generated)
         statement_page = env.get_template("catalogue/accessibility.html.j2")
-        (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
-                                                   encoding="utf-8")  # fmt: skip
+        build.write("tillganglighet.html", statement_page.render(root="", **common))
         reused = _Reused(before, old_root, new_root, views.store.base, generated.isoformat(),
                          templates)  # fmt: skip
         pages[FORM_FILES[0]] = _nomination_form(
             registry, env, build, common, [p.data for p in programs], set(pages), reused
         )
-        (build / MARKER).write_text(reuse.marker_text(pages), encoding="utf-8")
-        swap_in(build, target, generated)
+        build.write(MARKER, reuse.marker_text(pages))
+        build.swap_in(generated.isoformat())
     except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
+        build.abandon()
         raise
     return len(programs)

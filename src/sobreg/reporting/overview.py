@@ -13,8 +13,6 @@ atomic swap as the regional catalogue.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,10 +23,11 @@ from sobreg.engine.reviews import latest_assessment
 from sobreg.errors import RefusedError
 from sobreg.i18n import t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting.catalogue import MARKER, redact, swap_in, target_folder
+from sobreg.reporting.catalogue import MARKER, redact, target_folder
 from sobreg.reporting.national import label_of
 from sobreg.reporting.search import Candidates
 from sobreg.reporting.templates import environment, publisher_of
+from sobreg.store.files import Build
 from sobreg.store.registry import Registry
 from sobreg.store.sourcelist import listed
 from sobreg.validation.sources import SourceView, read
@@ -187,20 +186,19 @@ def publish_all(registry: Registry, out: Path, generated: dt.date) -> tuple[int,
     env = environment(registry.root)
     common = {"generated": generated, "sources": [here.as_view(), *(o.as_view() for o in origins)],
               "publisher": publisher_of(registry.process), "open_data": False}  # fmt: skip
-    build = Path(tempfile.mkdtemp(prefix=".sobreg-publish-", dir=target.parent))
+    build = Build(target)
     try:
-        (build / "programs").mkdir()
+        build.folder("programs")
         index = env.get_template("catalogue/national.html.j2")
-        (build / "index.html").write_text(index.render(rows=pages, root="", **common), "utf-8")
+        build.write("index.html", index.render(rows=pages, root="", **common))
         page = env.get_template("catalogue/national_program.html.j2")
         for view in pages:
-            (build / view["page"]).write_text(page.render(p=view, root="../", **common), "utf-8")
+            build.write(view["page"], page.render(p=view, root="../", **common))
         statement_page = env.get_template("catalogue/accessibility.html.j2")
-        (build / "tillganglighet.html").write_text(statement_page.render(root="", **common),
-                                                   "utf-8")  # fmt: skip
-        (build / MARKER).write_text("{}\n", encoding="utf-8")
-        swap_in(build, target, generated)
+        build.write("tillganglighet.html", statement_page.render(root="", **common))
+        build.write(MARKER, "{}\n")
+        build.swap_in(generated.isoformat())
     except BaseException:
-        shutil.rmtree(build, ignore_errors=True)
+        build.abandon()
         raise
     return len(pages), len(views)

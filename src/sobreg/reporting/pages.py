@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sobreg.store.files import write_text
 from sobreg.store.parallel import share
 
 if TYPE_CHECKING:
@@ -25,10 +26,10 @@ _JOB: dict[str, Any] = {}
 
 
 def _write(template: Template, path: Path, context: dict[str, Any], common: dict[str, Any]) -> None:
-    path.write_text(template.render(**context, **common), encoding="utf-8")
+    write_text(path, template.render(**context, **common))
     also = context.get(ALSO)
     if also is not None:  # a file that goes with the page (its open-data record), made alike
-        also[0].write_text(also[1], encoding="utf-8")
+        write_text(also[0], also[1])
 
 
 # A page's context may carry (path, text) of a file written with it, by the same process.

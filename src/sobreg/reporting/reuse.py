@@ -17,13 +17,12 @@ import hashlib
 import json
 import os
 import pickle
-import shutil
-import stat
 from pathlib import Path
 from typing import Any
 
 from sobreg.i18n import current_language
 from sobreg.store import kept
+from sobreg.store.files import read_bytes, read_text
 from sobreg.store.itemstate import Cache
 from sobreg.store.itemstore import fingerprint
 from sobreg.store.registry import Registry, git_dir
@@ -48,7 +47,7 @@ class Views:
         method = registry.root / "evaluation.yaml"
         self.base = _digest(
             fingerprint(registry),
-            method.read_bytes() if method.is_file() else b"",
+            read_bytes(method) or b"",
             current_language(),
         )
         self.registry = registry
@@ -94,7 +93,7 @@ def templates_key(registry_root: Path) -> str:
         if folder.is_dir():
             # The templates and the files a page takes as they are (the form's script and style).
             for file in sorted(f for f in folder.rglob("*") if f.suffix in (".j2", ".js", ".css")):
-                parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+                parts += [file.relative_to(folder).as_posix(), read_bytes(file) or b""]
     return _digest(*parts)
 
 
@@ -111,26 +110,11 @@ def form_key(base: str, records: str, generated: str, templates: str) -> str:
 def old_pages(target: Path, marker: str) -> dict[str, str]:
     """The page keys the previous catalogue in `target` was built with (none if unknown)."""
     with contextlib.suppress(Exception):
-        data = json.loads((target / marker).read_text(encoding="utf-8"))
+        data = json.loads(read_text(target / marker))
         pages = data.get("pages") if isinstance(data, dict) else None
         if isinstance(pages, dict):
             return {str(k): str(v) for k, v in pages.items()}
     return {}
-
-
-def reuse(old: str, new: str) -> bool:
-    """Put the previous catalogue's page `old` at `new` (a hard link, else a copy): paths as
-    strings, one `lstat` each, for the thousands of pages a republish carries over."""
-    try:
-        if not stat.S_ISREG(os.lstat(old).st_mode):  # a link or a folder is not a page of ours
-            return False
-        try:
-            os.link(old, new)
-        except OSError:
-            shutil.copyfile(old, new)
-        return True
-    except OSError:
-        return False
 
 
 def marker_text(pages: dict[str, str]) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from sobreg.i18n import current_language, t
 from sobreg.i18n import local as pick_language
+from sobreg.store.files import make_folder
 from sobreg.store.registry import git_dir
 from sobreg.store.resources import resource
 
@@ -81,8 +82,7 @@ def environment(registry_root: Path | None = None) -> Any:
     if found is not None:
         folder = found / "sobreg" / "templates"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            cache = FileSystemBytecodeCache(str(folder))
+            cache = FileSystemBytecodeCache(str(make_folder(folder)))
         except OSError:
             cache = None  # a cache that cannot be written only costs time
     env = Environment(

@@ -17,6 +17,7 @@ from sobreg.errors import RefusedError
 from sobreg.models.layout import FOLDERS
 from sobreg.models.process import ProcessDefinition
 from sobreg.store import yamlio
+from sobreg.store.files import read_bytes
 from sobreg.store.registry import Registry
 
 
@@ -157,7 +158,7 @@ class Policies:
                 commit, rel = spec.split(":", 1)
                 self.blob[(commit, rel.rsplit("/", 1)[-1])] = parts[0]
         here = registry.root / "process.yaml"
-        raw_here = here.read_bytes() if here.is_file() else b""
+        raw_here = read_bytes(here) or b""
         self.current = hashlib.sha1(b"blob %d\0" % len(raw_here) + raw_here).hexdigest()
         wanted = sorted(set(self.blob.values()) - {self.current})
         self.raw = {sha: raw for sha, (_kind, raw) in git.read_objects(wanted).items()}
@@ -194,7 +195,7 @@ class Policies:
         if sha is None:
             return None
         if sha not in self.raw:
-            self.raw[sha] = self.registry.root.joinpath("allowed_signers").read_bytes()
+            self.raw[sha] = read_bytes(self.registry.root / "allowed_signers") or b""
         return self.raw[sha]
 
 

@@ -19,6 +19,7 @@ from sobreg.models import (
 from sobreg.models.assessment import COMPUTED, FILLED, Assessment
 from sobreg.models.nomination import FORM_FIELDS
 from sobreg.store.editing import PROTECTED
+from sobreg.store.files import read_bytes
 from sobreg.store.yamlio import atomic_write
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
@@ -175,13 +176,12 @@ def stale(out_dir: Path, process: Any) -> list[str]:
     names = []
     for name, schema in documents(process).items():
         path = out_dir / f"{name}.schema.json"
-        if not path.is_file() or path.read_text(encoding="utf-8") != _text(schema):
+        if read_bytes(path) != _text(schema).encode("utf-8"):
             names.append(name)
     return names
 
 
 def write(out_dir: Path, process: Any) -> list[Path]:
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for name, schema in documents(process).items():
         path = out_dir / f"{name}.schema.json"
