@@ -40,7 +40,7 @@ def test_cache_is_written_under_git_and_gives_the_same_answer(
     # The verdicts by content, the last scans' stats (snapshot) and the whole registry's last
     # result (checked), keyed by what they depend on, and the recent store, empty again. No
     # summaries: validate makes no report.
-    assert files == ["checked-v1.marshal", "recent-v1.marshal", "snapshot-v1.marshal",
+    assert files == ["checked-v2.marshal", "recent-v1.marshal", "snapshot-v1.marshal",
                      "verdicts-v1.marshal"]  # fmt: skip
     assert _validate() == first
     assert cli("status").code == 0  # the first report summarises, and keeps what search reads

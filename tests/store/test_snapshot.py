@@ -150,7 +150,7 @@ def test_the_kept_result_is_a_fresh_checks(repo: Path, monkeypatch: pytest.Monke
     warm = cli("validate", "--format", "json")
     assert (warm.code, warm.stdout) == (fresh.code, fresh.stdout) and fresh.code == 1
     assert json.loads(fresh.stdout)["errors"]
-    kept = repo / ".git" / "sobreg" / "checked-v1.marshal"
+    kept = repo / ".git" / "sobreg" / "checked-v2.marshal"
     assert kept.is_file()
     # From another folder the paths are shown from there: not the result kept for the root.
     monkeypatch.chdir(repo / "registry")
@@ -189,3 +189,19 @@ def test_search_words_are_kept_apart_and_joined_on_request(
     assert len(hits) == 3
     (repo / ".git" / "sobreg" / "search-v1.marshal").unlink()  # folded anew from the summaries
     assert [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)] == hits
+
+
+def test_the_kept_result_is_not_used_by_other_code(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 32: the kept result's key holds sobreg's code and process.yaml itself, so a newer
+    # sobreg never answers from an older one's result, whatever the item cache does.
+    from sobreg.store import itemstore
+    from sobreg.validation import check
+
+    reg = _registry(repo)
+    keys = ["content key of a file", "and of another"]
+    tree = check._tree_key(reg, keys, str(repo) + "/")
+    assert check._tree_key(reg, keys, str(repo) + "/") == tree
+    monkeypatch.setattr(itemstore, "code_key", lambda: "another sobreg")
+    assert check._tree_key(reg, keys, str(repo) + "/") != tree

@@ -22,6 +22,7 @@ from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, kind_of_rel, model_for
 from sobreg.store import kept, yamlio
 from sobreg.store.itemcache import scan, unchanged_keys
+from sobreg.store.itemstore import fingerprint
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
@@ -356,7 +357,7 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
     here = os.getcwd().rstrip(os.sep) + os.sep
     if whole:
         keys = unchanged_keys(registry, targets)
-        tree = _tree_key(keys, here) if keys is not None else None
+        tree = _tree_key(registry, keys, here) if keys is not None else None
         kept_result = _kept_result(registry, tree)
         if kept_result is not None:
             return _with_stray(registry, kept_result)
@@ -407,22 +408,24 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
         else:
             result.valid.append(parsed.shown)
     if whole and all(found.key and ":" not in found.key for found in scanned):
-        _keep_result(registry, _tree_key([found.key for found in scanned], here), result)
+        _keep_result(registry, _tree_key(registry, [found.key for found in scanned], here), result)
     return _with_stray(registry, result) if whole else result
 
 
 # A whole-registry check depends on nothing but its files' contents (their keys), sobreg's code
-# and process.yaml (the fingerprint, part of every key's cache) and, for the paths shown, the
-# current folder: a warm `validate` with nothing changed is answered from the last result.
-def _tree_key(keys: list[str], here: str) -> str:
-    digest = hashlib.blake2b(here.encode("utf-8", "surrogateescape"), digest_size=20)
-    digest.update("\0".join(keys).encode())
+# and process.yaml (the fingerprint, mixed in here too, so the kept result is never trusted
+# through the item cache's own invalidation alone) and, for the paths shown, the current folder:
+# a warm `validate` with nothing changed is answered from the last result.
+def _tree_key(registry: Registry, keys: list[str], here: str) -> str:
+    digest = hashlib.blake2b(fingerprint(registry).encode(), digest_size=20)
+    digest.update(here.encode("utf-8", "surrogateescape"))
+    digest.update(b"\0" + "\0".join(keys).encode())
     return digest.hexdigest()
 
 
 def _result_file(registry: Registry) -> Path | None:
     found = git_dir(registry.root)
-    return found / "sobreg" / "checked-v1.marshal" if found else None
+    return found / "sobreg" / "checked-v2.marshal" if found else None
 
 
 def _kept_result(registry: Registry, tree: str | None) -> CheckResult | None:
