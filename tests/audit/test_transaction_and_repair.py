@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import SCREENING, add_nomination, cli, git, write_doc
 
 ADMIN = "admin@vgregion.se"
@@ -130,3 +131,24 @@ def test_a_write_builds_on_the_head_it_read_and_refuses_one_moved_meanwhile(repo
             raise AssertionError("a commit over a moved HEAD was not refused")
     assert git(repo, "rev-parse", "HEAD") == theirs
     assert first.read_text(encoding="utf-8") == "1\n"
+
+
+def test_an_advance_looks_at_its_file_once_for_uncommitted_changes(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 32: the refusal ran twice, when the write began and again at its commit. Once now;
+    # an uncommitted change is still refused (the test above).
+    from sobreg.audit import transaction
+
+    add_nomination(repo)
+    compared: list[bytes] = []
+    real = transaction.blob_id
+
+    def counting(data: bytes) -> str:
+        compared.append(data)
+        return real(data)
+
+    monkeypatch.setattr(transaction, "blob_id", counting)
+    done = cli("advance", "N-2026-001", "--from-file", write_doc(repo, SCREENING), "--as", ADMIN)
+    assert done.code == 0, done.stderr
+    assert len([d for d in compared if b"N-2026-001" in d]) == 1

@@ -138,6 +138,9 @@ class Git:
         # None: ask git. Forgotten when this process runs a command that may move HEAD; one
         # moved by another process makes the commit's compare-and-swap refuse (`git.moved`).
         self.held_head: tuple[str | None] | None = None
+        # Files a write holding the lock found as HEAD has them, with their entries there (None:
+        # in neither): the commit that follows does not look at them again (`commit_files`).
+        self.checked: dict[str, tuple[str, str] | None] = {}
 
     def run(self, command: str, *args: str, env: dict[str, str] | None = None) -> str:
         """git's output as text, without its final newline."""
@@ -155,6 +158,7 @@ class Git:
         """git as a process in this repository (see `git_process`)."""
         if args and args[0] in _MOVES_HEAD:
             self.held_head = None
+            self.checked = {}
         return git_process(list(args), self.root, ok=ok, env=env, data=data, timeout=timeout)
 
     def out(self, *args: str) -> str:

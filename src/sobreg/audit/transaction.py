@@ -41,16 +41,17 @@ def writing(registry: Registry, *items: Path) -> Iterator[Git]:
             # detached on a half-built history; nothing is committed on top of it.
             raise EnvironmentFailure("git.rebase_in_progress")
         _refuse_renumbered(git, registry.seen_head, head, items)
-        refuse_uncommitted(git, dict.fromkeys(items), head)
+        known = refuse_uncommitted(git, dict.fromkeys(items), head)
         if (git.git_dir / "index.lock").exists():
             # Left by a git process that died (or one still running): updating the index would
             # fail after the branch moved, so refuse before writing anything.
             raise EnvironmentFailure("git.index_locked", path=str(git.git_dir / "index.lock"))
         git.held_head = (head,)
+        git.checked = {rel: known.get(rel) for rel in map(git.rel, items)}
         try:
             yield git
         finally:
-            git.held_head = None
+            git.held_head, git.checked = None, {}
 
 
 def _refuse_renumbered(
@@ -158,7 +159,12 @@ def commit_files(
     working tree; refused before anything is written when a file differs from `HEAD`."""
     held = git.held_head is not None
     old = git.head()  # once: the files, the tree and the compare-and-swap all build on it
-    known = refuse_uncommitted(git, files, old)
+    # The files `writing` checked under the lock are not looked at again (the lock is held, HEAD
+    # as it read it): one check of each file per write.
+    checked = git.checked if held else {}
+    known = {rel: entry for rel, entry in checked.items() if entry is not None}
+    known |= refuse_uncommitted(git, {p: t for p, t in files.items() if git.rel(p) not in checked},
+                                old)  # fmt: skip
     rels = {git.rel(path): text for path, text in files.items()}
     modes = {rel: mode for rel, (mode, _) in known.items()}
     tree = _tree(git, old, rels, modes)
@@ -175,6 +181,7 @@ def commit_files(
         raise EnvironmentFailure("git.moved", ref="HEAD")
     if held:
         git.held_head = (new,)  # still under the lock: the next commit of this write builds on it
+        git.checked = {}  # what this commit wrote is HEAD's now, under other entries
     for path, text in files.items():
         place(git, path, text)
     sync_index(git, list(rels))
