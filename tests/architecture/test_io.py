@@ -74,3 +74,23 @@ def test_the_check_sees_a_write() -> None:
            "shutil.rmtree('x')\nopen('x', 'w')\n")  # fmt: skip
     good = "from sobreg.store import yamlio\nyamlio.read_text(p, 'x')\n"
     assert len(_found(bad, "bad.py")) == 3 and _found(good, "good.py") == []
+
+
+def test_yaml_is_read_and_written_through_one_interface() -> None:
+    # Issue 32, point 1: `store/yamlio.py` is the interface (bytes to data with positions, a
+    # document for editing, a dump); its two readers, yaml-rs behind its guard (`yamlfast`) and
+    # ruamel (`yamlrt`), are imported by it alone, and nothing of sobreg imports PyYAML.
+    users = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.ImportFrom):
+                names = [f"{node.module}.{a.name}" for a in node.names] + [str(node.module)]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            rel = str(path.relative_to(PACKAGE))
+            if any(n.endswith((".yamlfast", ".yamlrt")) for n in names):
+                users.append(rel)
+            assert not any(n == "yaml" or n.startswith("yaml.") for n in names), rel
+    assert set(users) == {"store/yamlio.py"}, users

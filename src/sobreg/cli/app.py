@@ -10,15 +10,15 @@ import typer
 from sobreg import __version__
 from sobreg.cli.common import ActorOpt, LangOpt, RegistryOpt, State, apply, command_help
 from sobreg.cli.errors import SobregGroup, handled
-from sobreg.cli.usage import is_usage_error
-from sobreg.cli.usage import render as render_usage_error
+from sobreg.cli.typerwords import is_usage_error
+from sobreg.cli.typerwords import render as render_usage_error
 from sobreg.errors import EXIT_INTERRUPTED, EXIT_USAGE
 from sobreg.i18n import catalogue_has, language_from_argv, resolve_language, set_language, t
 
 # Each command group's module, in the order `--help` lists them, and the commands it registers
 # (tests/cli/test_app.py compares this with what the modules register).
 MODULES = {
-    "setup": ("init",),
+    "init": ("init",),
     "validate": ("validate", "schema"),
     "nominate": ("nominate", "search"),
     "items": ("list", "show"),
@@ -27,8 +27,8 @@ MODULES = {
     "report": ("report", "status"),
     "agenda": ("agenda",),
     "evaluation": ("assess", "due", "publish"),
-    "trail": ("log", "verify", "repair"),
-    "sharing": ("sync",),
+    "auditing": ("log", "verify", "repair"),
+    "sync": ("sync",),
     "sources": ("sources",),
 }
 COMMANDS = {command: module for module, names in MODULES.items() for command in names}

@@ -15,7 +15,7 @@ import typer
 from typer.core import TyperGroup
 
 from sobreg.cli.coercion import lighten
-from sobreg.cli.usage import SobregContext
+from sobreg.cli.typerwords import SobregContext
 from sobreg.errors import EXIT_ENVIRONMENT, EXIT_INTERRUPTED, Issue, SobregError
 from sobreg.i18n import said, t
 from sobreg.store.names import printable

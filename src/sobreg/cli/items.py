@@ -183,9 +183,9 @@ def show(
     lang: LangOpt = None,
 ) -> int:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-    from sobreg.cli import regions
+    from sobreg.cli import otherregistries
 
-    foreign = regions.split_source(item_id)
+    foreign = otherregistries.split_source(item_id)
     if foreign is not None:
         return _show_source(foreign, as_json, lang, registry, fmt if as_statement else None)
     reg, item_type, _ = open_item(item_id, lang, registry)
@@ -201,9 +201,10 @@ def show(
         # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
         from sobreg.reporting.national import Statements
 
-        lines += ["", *regions.national_lines(Statements(reg).of(data))]
-    if item_type == "nomination" and regions.compares_regions(reg, data):
-        lines += ["", *regions.other_regions_lines(regions.other_regions(reg, data))]
+        lines += ["", *otherregistries.national_lines(Statements(reg).of(data))]
+    if item_type == "nomination" and otherregistries.compares_regions(reg, data):
+        others = otherregistries.other_regions(reg, data)
+        lines += ["", *otherregistries.other_regions_lines(others)]
     echo("\n".join(lines))
     return EXIT_OK
 

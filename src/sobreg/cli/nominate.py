@@ -176,7 +176,7 @@ def _summary(interview: Interview, answers: dict[str, Any]) -> list[Any]:
 
 def _similar(interview: Interview, hits: list[Any]) -> None:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-    from sobreg.cli.regions import hit_source, hit_type
+    from sobreg.cli.otherregistries import hit_source, hit_type
 
     interview.say()
     if not hits:
@@ -246,7 +246,7 @@ def search(
     lang: LangOpt = None,
 ) -> int:
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
-    from sobreg.cli.regions import hit_source, hit_type
+    from sobreg.cli.otherregistries import hit_source, hit_type
     from sobreg.reporting.search import search
 
     apply(lang, registry)

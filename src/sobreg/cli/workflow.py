@@ -66,7 +66,7 @@ def check(
     lang: LangOpt = None,
 ) -> int:
     # Lazy (here and below): the engine loads the models, which `--help` must not pay for.
-    from sobreg.cli import regions
+    from sobreg.cli import otherregistries
     from sobreg.cli.checklist import missing_lines, recommendation_lines
     from sobreg.engine.life import pending
     from sobreg.engine.process import applicable_after, missing, recommendations
@@ -87,7 +87,8 @@ def check(
     )
     recommended = recommendations(process, data, step)
     # At the step that asks whether other regions have the same need: their open nominations.
-    others = regions.other_regions(reg, data) if regions.compares_regions(reg, data) else None
+    compared = otherregistries.compares_regions(reg, data)
+    others = otherregistries.other_regions(reg, data) if compared else None
     if as_json:
         found = {
             "id": item_id,
@@ -98,7 +99,7 @@ def check(
             "recommended": recommended,
         }
         if others is not None:
-            found["other_regions"] = regions.other_regions_json(others)
+            found["other_regions"] = otherregistries.other_regions_json(others)
         echo_json(found)
         return EXIT_OK if ready else EXIT_REFUSED
     name = local(process.step(step).name.model_dump()) if step and process.has_step(step) else "–"
@@ -116,7 +117,7 @@ def check(
     for line in recommendation_lines(item_type, recommended):
         echo(line)
     if others is not None:
-        for line in regions.other_regions_lines(others):
+        for line in otherregistries.other_regions_lines(others):
             echo(line)
     echo(t("check.ready") if ready else t("check.not_ready", count=len(lacking)))
     return EXIT_OK if ready else EXIT_REFUSED
