@@ -330,17 +330,52 @@ def generate(target: Path, items: int, history: int = 0, seed: int = 1) -> Path:
     return target
 
 
+def small_files(target: Path, items: int) -> Path:
+    """A registry of `items` copies of one fresh step-a nomination (~1 KB each, as `sobreg
+    nominate --from-file examples/walkthrough/idea.yaml` writes it, its history sealed), each
+    under its own id: the small-file case, where a file's fixed costs weigh most."""
+    from sobreg.engine import chain
+
+    root = Path(__file__).resolve().parents[1]
+    registry = target / "registry"
+    (registry / "nominations").mkdir(parents=True)
+    (registry / "programs").mkdir()
+    for name in ("process.yaml", "evaluation.yaml"):
+        (registry / name).write_text((root / "registry" / name).read_text(encoding="utf-8"))
+    idea = yaml.safe_load((root / "examples" / "walkthrough" / "idea.yaml").read_text("utf-8"))
+    per_year = -(-items // 27)  # N-YYYY-NNN: at most 999 a year, years 2000-2026
+    for index in range(items):
+        year, seq = 2000 + index // per_year, index % per_year + 1
+        data = {"id": f"N-{year}-{seq:03d}", "created": dt.date(year, 3, 1), **idea,
+                "step": "a", "status": "open",
+                "history": [entry(dt.date(year, 3, 1), "nominate", None, "a", "open")]}  # fmt: skip
+        state, digest = chain.seal(data, 1)[0]
+        data["history"][0] |= {"state": state, "digest": digest}
+        write(registry / "nominations" / f"{data['id']}.yaml", data, "nomination")
+    git(target, "init", "-q", "-b", "main")
+    git(target, "config", "user.email", ADMIN)
+    git(target, "config", "user.name", "Benchmark")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", "Generated registry of small files")
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("target", type=Path)
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--history", type=int, default=0, help="extra commits editing items")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--small-files", action="store_true",
+                        help="copies of one fresh step-a nomination instead")  # fmt: skip
     args = parser.parse_args(argv)
     if args.target.exists() and any(args.target.iterdir()):
         print(f"{args.target} exists and is not empty", file=sys.stderr)
         return 2
-    generate(args.target, args.items, args.history, args.seed)
+    if args.small_files:
+        small_files(args.target, args.items)
+    else:
+        generate(args.target, args.items, args.history, args.seed)
     print(f"{args.items} items in {args.target}")
     return 0
 

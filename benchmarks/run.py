@@ -5,6 +5,7 @@ the same run: PyYAML's CSafeLoader parsing every file in one process and doing n
     python benchmarks/run.py --items 1000
     python benchmarks/run.py --items 100000 --repeat 1 --no-peers   # opt-in: minutes, not CI
     python benchmarks/run.py --items 200 --repeat 1
+    python benchmarks/run.py --small-files        # 10,000 copies of a fresh step-a nomination
 
 Every command runs as a user types it (a new process, wall time), with sobreg's bytecode compiled
 first as `pip install` does (an editable install under PYTHONDONTWRITEBYTECODE would otherwise
@@ -29,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate
+from generate import generate, small_files
 
 FLOOR = """
 import glob, sys, yaml
@@ -121,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true")
     parser.add_argument("--peer-repeat", type=int, default=1, help="runs of each peer (slow)")
     parser.add_argument("--keep", type=Path, help="generate here and keep it")
+    parser.add_argument("--small-files", action="store_true",
+                        help="the small-file case: reading and validating only")  # fmt: skip
     args = parser.parse_args(argv)
     sobreg_package = importlib.util.find_spec("sobreg")
     if sobreg_package and sobreg_package.submodule_search_locations:
@@ -130,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     repo = args.keep or work / "repo"
     try:
         start = time.perf_counter()
+        if args.small_files:
+            small_files(repo, args.items)
+            rows = measure_reading(repo, args.repeat)
+            print_table(rows, args.items, 0, time.perf_counter() - start)
+            return 0
         generate(repo, args.items, args.history)
         generated = time.perf_counter() - start
         rows = measure(repo, work, args.repeat)
@@ -140,6 +148,27 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def measure_reading(repo: Path, repeat: int) -> dict[str, float]:
+    """The limits, the floor and `validate` cold and warm: what the small-file case compares."""
+    sobreg = [sys.executable, "-m", "sobreg"]
+    registry = repo / "registry"
+    rows: dict[str, float] = {}
+    for name, code in LIMITS.items():
+        if "yaml_rs" in code and importlib.util.find_spec("yaml_rs") is None:
+            continue
+        rows[name] = median(repeat, runner([sys.executable, "-c", code, str(registry)], repo))
+    floor = [sys.executable, "-c", FLOOR, str(registry)]
+    rows[FLOOR_ROW] = median(repeat, lambda _: timed(floor, repo))
+
+    def cold(_: int) -> float:
+        shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)
+        return timed([*sobreg, "validate"], repo)
+
+    rows["validate, cold"] = median(repeat, cold)
+    rows["validate, warm"] = median(repeat, lambda _: timed([*sobreg, "validate"], repo))
+    return rows
 
 
 def measure(repo: Path, work: Path, repeat: int) -> dict[str, float]:
