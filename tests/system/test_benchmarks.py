@@ -66,3 +66,28 @@ def test_the_regions_benchmark_runs_on_three_small_registries() -> None:
         "publish --sources all", "validate, warm (sources.yaml and links)",
     ]  # fmt: skip
     assert "search across every source:" in done.stdout
+
+
+def test_the_small_file_case_is_valid_and_measured(tmp_path_factory: object) -> None:
+    # Issue 32, point 6: copies of one fresh step-a nomination, each valid (chain sealed), and
+    # the benchmark's rows for them.
+    import tempfile
+    from pathlib import Path
+
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    from generate import small_files
+
+    target = Path(tempfile.mkdtemp()) / "small"
+    small_files(target, 60)
+    done = subprocess.run([sys.executable, "-m", "sobreg", "validate", "--format", "json"],
+                          cwd=target, capture_output=True, text=True, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert '"warnings": []' in done.stdout.replace("\n", "").replace("  ", "")
+    sizes = [p.stat().st_size for p in target.glob("registry/nominations/*.yaml")]
+    assert len(sizes) == 60 and all(600 < size < 1600 for size in sizes)
+    ran = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "run.py"), "--small-files", "--items",
+         "60", "--repeat", "1"], capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert ran.returncode == 0, ran.stderr
+    assert "| validate, cold" in ran.stdout and "| floor: PyYAML" in ran.stdout
