@@ -290,15 +290,30 @@ def git(repo: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
 
 
-def generate(target: Path, items: int, history: int = 0, seed: int = 1) -> Path:
-    """Write a registry of `items` items under `target` (a new git repository)."""
-    rng = random.Random(seed)
+def _new_registry(target: Path) -> Path:
+    """`target/registry` with its item folders and this repository's definitions."""
     root = Path(__file__).resolve().parents[1]
     registry = target / "registry"
     (registry / "nominations").mkdir(parents=True)
     (registry / "programs").mkdir()
     for name in ("process.yaml", "evaluation.yaml"):
         (registry / name).write_text((root / "registry" / name).read_text(encoding="utf-8"))
+    return registry
+
+
+def _commit_all(target: Path, message: str) -> None:
+    git(target, "init", "-q", "-b", "main")
+    git(target, "config", "user.email", ADMIN)
+    git(target, "config", "user.name", "Benchmark")
+    git(target, "add", "-A")
+    git(target, "commit", "-q", "-m", message)
+
+
+def generate(target: Path, items: int, history: int = 0, seed: int = 1) -> Path:
+    """Write a registry of `items` items under `target` (a new git repository)."""
+    rng = random.Random(seed)
+    root = Path(__file__).resolve().parents[1]
+    registry = _new_registry(target)
     schemas = target / "schemas"
     schemas.mkdir()
     for schema in (root / "schemas").glob("*.json"):
@@ -316,11 +331,7 @@ def generate(target: Path, items: int, history: int = 0, seed: int = 1) -> Path:
         per_year[year] = per_year.get(year, 0) + 1
         data = nomination(rng, year, per_year[year])
         write(registry / "nominations" / f"{data['id']}.yaml", data, "nomination")
-    git(target, "init", "-q", "-b", "main")
-    git(target, "config", "user.email", ADMIN)
-    git(target, "config", "user.name", "Benchmark")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "Generated registry")
+    _commit_all(target, "Generated registry")
     files = sorted((registry / "nominations").glob("*.yaml"))
     for n in range(history):
         path = rng.choice(files)
@@ -337,11 +348,7 @@ def small_files(target: Path, items: int) -> Path:
     from sobreg.engine import chain
 
     root = Path(__file__).resolve().parents[1]
-    registry = target / "registry"
-    (registry / "nominations").mkdir(parents=True)
-    (registry / "programs").mkdir()
-    for name in ("process.yaml", "evaluation.yaml"):
-        (registry / name).write_text((root / "registry" / name).read_text(encoding="utf-8"))
+    registry = _new_registry(target)
     idea = yaml.safe_load((root / "examples" / "walkthrough" / "idea.yaml").read_text("utf-8"))
     per_year = -(-items // 27)  # N-YYYY-NNN: at most 999 a year, years 2000-2026
     for index in range(items):
@@ -352,11 +359,7 @@ def small_files(target: Path, items: int) -> Path:
         state, digest = chain.seal(data, 1)[0]
         data["history"][0] |= {"state": state, "digest": digest}
         write(registry / "nominations" / f"{data['id']}.yaml", data, "nomination")
-    git(target, "init", "-q", "-b", "main")
-    git(target, "config", "user.email", ADMIN)
-    git(target, "config", "user.name", "Benchmark")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "Generated registry of small files")
+    _commit_all(target, "Generated registry of small files")
     return target
 
 

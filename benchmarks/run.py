@@ -150,9 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def measure_reading(repo: Path, repeat: int) -> dict[str, float]:
-    """The limits, the floor and `validate` cold and warm: what the small-file case compares."""
-    sobreg = [sys.executable, "-m", "sobreg"]
+def limits_and_floor(repo: Path, repeat: int) -> dict[str, float]:
+    """The physical limits and the floor, over the registry's files."""
     registry = repo / "registry"
     rows: dict[str, float] = {}
     for name, code in LIMITS.items():
@@ -161,6 +160,13 @@ def measure_reading(repo: Path, repeat: int) -> dict[str, float]:
         rows[name] = median(repeat, runner([sys.executable, "-c", code, str(registry)], repo))
     floor = [sys.executable, "-c", FLOOR, str(registry)]
     rows[FLOOR_ROW] = median(repeat, lambda _: timed(floor, repo))
+    return rows
+
+
+def measure_reading(repo: Path, repeat: int) -> dict[str, float]:
+    """The limits, the floor and `validate` cold and warm: what the small-file case compares."""
+    sobreg = [sys.executable, "-m", "sobreg"]
+    rows = limits_and_floor(repo, repeat)
 
     def cold(_: int) -> float:
         shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)
@@ -183,13 +189,7 @@ def measure(repo: Path, work: Path, repeat: int) -> dict[str, float]:
     edited = git(repo, "log", "-1", "--name-only", "--format=").split()
     logged = Path(edited[0]).stem if edited else at_b[0]
     cache = repo / ".git" / "sobreg"
-    rows: dict[str, float] = {}
-    for name, code in LIMITS.items():
-        if "yaml_rs" in code and importlib.util.find_spec("yaml_rs") is None:
-            continue
-        rows[name] = median(repeat, runner([sys.executable, "-c", code, str(registry)], repo))
-    floor = [sys.executable, "-c", FLOOR, str(registry)]
-    rows[FLOOR_ROW] = median(repeat, lambda _: timed(floor, repo))
+    rows = limits_and_floor(repo, repeat)
     rows["--help"] = median(repeat, lambda _: timed([*sobreg, "--help"], repo))
 
     def cold(_: int) -> float:
