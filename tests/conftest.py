@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -398,11 +399,15 @@ def _browser(performance: bool = False) -> Iterator[Any]:
         options.add_argument(flag)
     logs = {"browser": "ALL", **({"performance": "ALL"} if performance else {})}
     options.set_capability("goog:loggingPrefs", logs)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    # Chromium leaves its singleton socket's folder in TMPDIR after it quits: its own, removed.
+    scratch = tempfile.mkdtemp(prefix="sobreg-chromium-")
+    service = Service(driver_path, env={**os.environ, "TMPDIR": scratch})
+    driver = webdriver.Chrome(service=service, options=options)
     try:
         yield driver
     finally:
         driver.quit()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 @pytest.fixture
