@@ -54,3 +54,31 @@ def test_check_document_places_problems_without_parsing_again(repo: Path) -> Non
     issues = check_document(reg, path, doc)
     assert [i.field for i in issues] == ["kind"]
     assert issues[0].line == yamlio.position(doc, ["kind"])[0]
+
+
+def test_an_advance_converts_the_document_to_data_three_times_at_most(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 32: the whole document was converted eight times in one advance. Now: as read, after
+    # the values are set, and after the transition (the seal needs it).
+    from sobreg.store import yamlio
+
+    add_nomination(repo)
+    calls: list[int] = []
+    depth = [0]
+    real = yamlio.to_plain
+
+    def counting(doc: object) -> object:  # to_plain recurses: only the outermost calls count
+        if depth[0] == 0:
+            calls.append(1)
+        depth[0] += 1
+        try:
+            return real(doc)
+        finally:
+            depth[0] -= 1
+
+    monkeypatch.setattr(yamlio, "to_plain", counting)
+    reg = Registry(repo / "registry")
+    outcome = move(reg, reg.item("N-2026-001"), ADMIN, merged=SCREENING)
+    assert outcome.to_step == "b"
+    assert len(calls) <= 3, len(calls)

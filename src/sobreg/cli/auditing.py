@@ -30,8 +30,8 @@ def log(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.repo import Git, trailers
 
-    reg, _, _ = open_item(item_id, lang, registry)
-    path = reg.item_path(item_id)
+    reg, item, _ = open_item(item_id, lang, registry)
+    path = item.path
     if not path.exists():
         raise reg.unknown(item_id)
     commits = Git(reg.root).log(path)

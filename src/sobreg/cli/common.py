@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sobreg.store.registry import Item
+
 import datetime as dt
 import os
 import sys
@@ -180,19 +185,20 @@ def open_item(
     registry: str | None,
     actor: str | None = None,
     writes: bool = False,
-) -> tuple[Any, str, str]:
+) -> tuple[Any, Item, str]:
     """The preamble of every command on one item: options applied, id checked before any path is
     built from it, registry found, and (for writes) the actor resolved.
 
-    Returns the registry, the item type and the actor ("" for read-only commands).
+    Returns the registry, the item (`store.registry.Item`: id, type, file; passed down to the
+    operation) and the actor ("" for read-only commands).
     """
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.models.ids import item_type_of
 
     apply(lang, registry, actor)
-    item_type = item_type_of(item_id)
+    item_type_of(item_id)  # an id that is none is a usage error, before any registry is looked for
     reg, who = current_registry(writes)
-    return reg, item_type, who
+    return reg, reg.item(item_id), who
 
 
 def current_registry(writes: bool = False, skip_invalid: bool = False) -> tuple[Any, str]:

@@ -52,8 +52,8 @@ def assess(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.operations.assess import assess as record
 
-    reg, item_type, who = open_item(item_id, lang, registry, actor, writes=True)
-    if item_type != "program":
+    reg, item, who = open_item(item_id, lang, registry, actor, writes=True)
+    if item.type != "program":
         raise UsageError("assess.not_program", id=item_id)
     data = read_mapping(from_file)
     text = read_text(from_file)

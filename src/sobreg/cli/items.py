@@ -188,7 +188,8 @@ def show(
     foreign = otherregistries.split_source(item_id)
     if foreign is not None:
         return _show_source(foreign, as_json, lang, registry, fmt if as_statement else None)
-    reg, item_type, _ = open_item(item_id, lang, registry)
+    reg, item, _ = open_item(item_id, lang, registry)
+    item_type = item.type
     data = reg.load_data(item_id)
     if as_statement:
         typer.echo(_statement(reg, item_type, data, fmt), nl=False)

@@ -30,8 +30,8 @@ DateOpt = Annotated[
 def _program(
     item_id: str, lang: str | None, registry: str | None, actor: str | None
 ) -> tuple[Any, str]:
-    reg, item_type, who = open_item(item_id, lang, registry, actor, writes=True)
-    if item_type != "program":
+    reg, item, who = open_item(item_id, lang, registry, actor, writes=True)
+    if item.type != "program":
         raise UsageError("life.not_program", id=item_id)
     return reg, who
 

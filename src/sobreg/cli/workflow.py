@@ -71,7 +71,8 @@ def check(
     from sobreg.engine.life import pending
     from sobreg.engine.process import applicable_after, missing, recommendations
 
-    reg, item_type, _ = open_item(item_id, lang, registry)
+    reg, item, _ = open_item(item_id, lang, registry)
+    item_type = item.type
     data = reg.load_data(item_id)
     process = reg.process
     step = data.get("step")
@@ -141,12 +142,12 @@ def set_(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.operations.advance import set_fields
 
-    reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
+    reg, item, who = open_item(item_id, lang, registry, actor, writes=True)
     assignments = _assignments(values)
     merged = read_mapping(from_file) if from_file else None
     if not assignments and not merged:
         raise UsageError("set.nothing")
-    result = set_fields(reg, item_id, assignments, merged, who, reason)
+    result = set_fields(reg, item, assignments, merged, who, reason)
     if as_json:
         echo_json({"id": item_id, "commit": result.commit})
     else:
@@ -183,7 +184,7 @@ def advance(
     from sobreg.engine.process import require_step
     from sobreg.operations.advance import move
 
-    reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
+    reg, item, who = open_item(item_id, lang, registry, actor, writes=True)
     if to:
         require_step(reg.process, to)
     if to and not reason:
@@ -192,7 +193,7 @@ def advance(
     merged = read_mapping(from_file) if from_file else None
     result = move(
         reg,
-        item_id,
+        item,
         who,
         assignments=assignments,
         merged=merged,
@@ -229,8 +230,8 @@ def withdraw(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.operations.advance import move
 
-    reg, _, who = open_item(item_id, lang, registry, actor, writes=True)
-    result = move(reg, item_id, who, reason=reason, withdraw=True)
+    reg, item, who = open_item(item_id, lang, registry, actor, writes=True)
+    result = move(reg, item, who, reason=reason, withdraw=True)
     if as_json:
         echo_json({"id": item_id, "commit": result.commit})
     else:

@@ -6,6 +6,7 @@ before writing any, and makes exactly one commit; when refused it writes nothing
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from sobreg.errors import Issue, RefusedError
 from sobreg.i18n import local, t
 from sobreg.models.layout import model_for
 from sobreg.store import editing, yamlio
-from sobreg.store.registry import Registry, item_type_of_path
+from sobreg.store.registry import Item, Registry
 from sobreg.validation.check import check_document
 
 
@@ -46,10 +47,12 @@ class Outcome:
     entries: list[dict[str, Any]] = field(default_factory=list)
 
 
-def validated(registry: Registry, path: Path, doc: Any) -> None:
+def validated(
+    registry: Registry, path: Path, doc: Any, data: Any = None, kind: str | None = None
+) -> None:
     """Refuse the would-be content of an item file (its document in memory), with every problem
-    in it."""
-    issues = check_document(registry, path, doc)
+    in it; `data` and `kind`: the document as plain data and the item's type, when known."""
+    issues = check_document(registry, path, doc, data, kind)
     if issues:
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
 
@@ -64,17 +67,17 @@ def seal_entries(doc: Any, count: int) -> None:
 
 def _apply_values(
     registry: Registry,
-    path: Path,
+    item: Item,
     doc: Any,
+    old: dict[str, Any],
     assignments: list[tuple[str, Any]],
     merged: dict[str, Any] | None,
-) -> bool:
-    """Apply the sets and merges; then the item's name follows the field process.yaml names for
-    it (a program takes its production name), and dates recorded now are checked. True when the
-    item's data changed."""
-    old = yamlio.to_plain(doc)
-    kind = item_type_of_path(registry.root, path)
-    if kind is not None:
+) -> dict[str, Any]:
+    """Apply the sets and merges to `doc` (whose data were `old`); then the item's name follows
+    the field process.yaml names for it (a program takes its production name), and dates
+    recorded now are checked. Returns the document's data after them."""
+    kind, path = item.type, item.path
+    if assignments or merged:
         # As the form takes an answer (ja/nej, a label), and a wrong key or value named at the
         # option that gave it, before anything is written.
         model = model_for(kind)
@@ -89,10 +92,12 @@ def _apply_values(
     for key, value in assignments:
         editing.set_path(doc, key, value)
     rules = registry.process.items.get(kind) if kind in ("nomination", "program") else None  # type: ignore[call-overload]
-    new = yamlio.to_plain(doc)
+    # The one conversion after the edit; the name put below is put in both.
+    new = yamlio.to_plain(doc) if assignments or merged else copy.deepcopy(old)
     named = get_path(new, rules.name_from) if rules and rules.name_from else None
     if isinstance(named, str) and named.strip() and doc.get("name") != named:
         editing.put(doc, "name", named)
+        new["name"] = named
     wrong = dates.problems(old, new, today())
     if wrong:
         issues = []
@@ -102,12 +107,12 @@ def _apply_values(
             )
             issues.append(Issue(registry.rel(path), line, col, field, key, params))
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
-    return yamlio.to_plain(doc) != old
+    return new
 
 
 def set_fields(
     registry: Registry,
-    item_id: str,
+    item: Item | str,
     assignments: list[tuple[str, Any]],
     merged: dict[str, Any] | None,
     actor: str,
@@ -117,17 +122,18 @@ def set_fields(
     decision, `created`) changes only with a reason, recorded as an `amend` entry naming the
     fields: the same rule `verify` applies (`engine.settled`)."""
     process = registry.process
-    with writing(registry, registry.item_path(item_id)) as git:
+    item = registry.item(item) if isinstance(item, str) else item
+    item_id, kind = item.id, item.type
+    with writing(registry, item.path) as git:
         path, text, doc = registry.load_roundtrip(item_id)
-        kind = item_type_of_path(registry.root, path)
         keys = [k for k, _ in assignments] + _leaf_paths(merged or {})
         _refuse_derived(registry, item_id, kind, keys)
         old = yamlio.to_plain(doc)
-        changed = _apply_values(registry, path, doc, assignments, merged)
-        validated(registry, path, doc)
-        if not changed:  # the same values again: nothing to record (the data decide, not layout)
+        new = _apply_values(registry, item, doc, old, assignments, merged)
+        validated(registry, path, doc, new, kind)
+        if new == old:  # the same values again: nothing to record (the data decide, not layout)
             return Outcome(item_id, None)
-        touched = settled.touched(process, kind or "", old, yamlio.to_plain(doc))
+        touched = settled.touched(process, kind, old, new)
         if touched and not (reason and reason.strip()):
             raise RefusedError("set.reason_required", id=item_id, fields=sorted(touched),
                                steps=_steps_named(touched))  # fmt: skip
@@ -172,7 +178,7 @@ def _refuse_derived(registry: Registry, item_id: str, kind: str | None, keys: li
 
 
 def _refuse_settled_changes(
-    registry: Registry, path: Path, item_id: str, before: Any, doc: Any, to: str | None
+    registry: Registry, item: Item, before: Any, after: Any, to: str | None
 ) -> None:
     """An advance records the current step; a settled record changes only with `set --reason`
     (or in a reopening, which unsettles the steps it goes back over)."""
@@ -181,10 +187,9 @@ def _refuse_settled_changes(
     reopening = to and step and process.has_step(to) and process.has_step(step)
     if reopening and process.index(str(to)) < process.index(str(step)):
         return
-    kind = item_type_of_path(registry.root, path) or ""
-    touched = settled.touched(process, kind, before, yamlio.to_plain(doc))
+    touched = settled.touched(process, item.type, before, after)
     if touched:
-        raise RefusedError("advance.settled", id=item_id, fields=sorted(touched),
+        raise RefusedError("advance.settled", id=item.id, fields=sorted(touched),
                            steps=_steps_named(touched))  # fmt: skip
 
 
@@ -230,7 +235,7 @@ def _subject(
 
 def move(
     registry: Registry,
-    item_id: str,
+    item: Item | str,
     actor: str,
     *,
     assignments: list[tuple[str, Any]] | None = None,
@@ -242,15 +247,16 @@ def move(
 ) -> Outcome:
     """Advance (or move with `to`, or withdraw) an item in one commit."""
     process = registry.process
-    with writing(registry, registry.item_path(item_id)) as git:
+    item = registry.item(item) if isinstance(item, str) else item
+    item_id = item.id
+    with writing(registry, item.path) as git:
         path, text, doc = registry.load_roundtrip(item_id)
         before = yamlio.to_plain(doc)
-        _apply_values(registry, path, doc, assignments or [], merged)
-        _refuse_settled_changes(registry, path, item_id, before, doc, to)
+        data = _apply_values(registry, item, doc, before, assignments or [], merged)
+        _refuse_settled_changes(registry, item, before, data, to)
         # Validated once, in memory: what the engine adds below (step, status, history entries)
         # is built from this valid item by the process rules.
-        validated(registry, path, doc)
-        data = yamlio.to_plain(doc)
+        validated(registry, path, doc, data, item.type)
         ctx = context(registry, actor, note)
         if withdraw:
             transition = plan_withdraw(process, data, reason or "", ctx)

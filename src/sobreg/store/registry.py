@@ -62,6 +62,16 @@ def _cwd_prefix() -> str:
     return os.getcwd().rstrip(os.sep) + os.sep
 
 
+@dataclass(frozen=True)
+class Item:
+    """One item as a command names it: its id, checked; its type; its file. Worked out once, when
+    the command opens it, and passed down."""
+
+    id: str
+    type: str
+    path: Path
+
+
 @dataclass
 class Registry:
     """A registry folder and the definitions that govern it."""
@@ -125,6 +135,11 @@ class Registry:
     def item_path(self, item_id: str) -> Path:
         item_type = item_type_of(item_id)
         return self.root / FOLDERS[item_type] / f"{item_id}.yaml"
+
+    def item(self, item_id: str) -> Item:
+        """The item `item_id` names (refused, exit 2, when it is no id at all)."""
+        item_type = item_type_of(item_id)
+        return Item(item_id, item_type, self.root / FOLDERS[item_type] / f"{item_id}.yaml")
 
     def item_files(self, item_type: str | None = None) -> list[Path]:
         return [Path(p) for p in self.item_paths(item_type)]

@@ -489,11 +489,14 @@ def _apart(registry: Registry, path: Path, here: str) -> _Parsed:
     return parsed
 
 
-def check_document(registry: Registry, path: Path, doc: Any) -> list[Issue]:
+def check_document(
+    registry: Registry, path: Path, doc: Any, data: Any = None, kind: str | None = None
+) -> list[Issue]:
     """Validate an item's would-be content, in memory as the round-trip document that will be
-    written (positions come from the document; nothing is parsed again)."""
-    kind = item_type_of_path(registry.root, path) or "program"
-    data = yamlio.to_plain(doc)
+    written (positions come from the document; nothing is parsed again). `data`: the document
+    as plain data, when the caller has it already; `kind`: the item's type, likewise."""
+    kind = kind or item_type_of_path(registry.root, path) or "program"
+    data = yamlio.to_plain(doc) if data is None else data
     parsed = _Parsed(path=path, shown=registry.rel(path), kind=kind, data=data, doc=doc)
     if not isinstance(data, dict):
         return [Issue(parsed.shown, 1, 1, "", "validate.not_mapping", {})]
