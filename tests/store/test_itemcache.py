@@ -335,26 +335,3 @@ def test_entries_that_are_not_regular_files_are_refused_whether_stats_are_known_
         assert set(odd) == names
         assert all([i[3] for i in s.issues] == ["validate.not_regular"] for s in odd.values())
     assert [(s.path, s.key, s.issues) for s in first] == [(s.path, s.key, s.issues) for s in second]
-
-
-@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), ValueError("odd")])
-def test_a_store_that_cannot_be_written_leaves_the_old_one_and_no_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception
-) -> None:
-    """A full disk costs only time next run (the old store stays, nothing is raised); a value
-    marshal cannot write is a fault and is raised. Either way nothing is left beside the store."""
-    store = tmp_path / "sobreg" / "verdicts-v1.marshal"
-    itemstore.write_store(store, {"entries": {"a": 1}})
-    before = store.read_bytes()
-
-    def fail(*_: object) -> None:
-        raise failure
-
-    monkeypatch.setattr(itemstore.marshal, "dumps", fail)
-    if isinstance(failure, OSError):
-        itemstore.write_store(store, {"entries": {"b": 2}})
-    else:
-        with pytest.raises(ValueError):
-            itemstore.write_store(store, {"entries": {"b": 2}})
-    assert store.read_bytes() == before
-    assert sorted(p.name for p in store.parent.iterdir()) == [store.name]
