@@ -199,7 +199,7 @@ def test_a_link_to_a_source_that_is_not_national_is_refused(world: World) -> Non
 def test_the_form_in_a_terminal_shows_another_regions_nomination(world: World) -> None:
     # Lazy: only this test drives a pseudo-terminal.
     import pexpect
-    from test_nominate import reply, spawn_form
+    from terminal import reply, spawn_form
 
     assert cli("sources", "fetch").code == 0
     child = spawn_form(world.vgr, today=None)
