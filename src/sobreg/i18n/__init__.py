@@ -11,7 +11,8 @@ from __future__ import annotations
 import gettext
 import os
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,17 @@ def set_language(lang: str) -> None:
 
 def current_language() -> str:
     return _current
+
+
+@contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """The messages in `lang` for a while (a page that carries every language), then as before."""
+    before = _current
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(before)
 
 
 # The catalogues: locale/<lang>/LC_MESSAGES/sobreg.po, compiled to .mo when sobreg is built.

@@ -14,9 +14,8 @@ import json
 from typing import Any
 
 from sobreg.engine.collation import STOPWORDS
-from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, Question, asked, describe
-from sobreg.engine.titles import title
-from sobreg.i18n import LANGUAGES, current_language, set_language, t
+from sobreg.engine.form import HAS_SOB_CONTACT, QUESTIONS, Field, Question, asked, describe
+from sobreg.i18n import LANGUAGES, speaking, t
 from sobreg.models import ProcessDefinition
 from sobreg.reporting.scoring import SIMILAR_CUTOFF
 from sobreg.reporting.search import subjects
@@ -67,24 +66,13 @@ def _limits(leaf: dict[str, Any]) -> dict[str, Any]:
     return found
 
 
-def _in_every_language(question: Question, process: ProcessDefinition) -> dict[str, Any]:
-    """The question's words in each language, as the interactive form says them."""
-    texts: dict[str, Any] = {}
-    before = current_language()
-    try:
-        for lang in LANGUAGES:
-            set_language(lang)
-            field = describe(process, question, {})
-            texts[lang] = {
-                "title": field.title,
-                "help": field.help,
-                "choices": dict(field.choices),
-                "full": title("nomination", question.path) if question.path != HAS_SOB_CONTACT
-                else field.title,
-            }  # fmt: skip
-    finally:
-        set_language(before)
-    return texts
+def _in_every_language(question: Question, process: ProcessDefinition) -> dict[str, Field]:
+    """The question as the interactive form asks it, in each language."""
+    found = {}
+    for lang in LANGUAGES:
+        with speaking(lang):
+            found[lang] = describe(process, question, {})
+    return found
 
 
 def questions(process: ProcessDefinition) -> list[dict[str, Any]]:
@@ -93,8 +81,8 @@ def questions(process: ProcessDefinition) -> list[dict[str, Any]]:
     step = process.step(process.rules("nomination").first_step)
     found = []
     for question in QUESTIONS:
-        texts = _in_every_language(question, process)
-        field = describe(process, question, {})
+        fields = _in_every_language(question, process)
+        field = fields[LANGUAGES[0]]  # its kind and closed set are the same in every language
         leaf: dict[str, Any] = {}
         model_required = False
         if question.path != HAS_SOB_CONTACT:
@@ -119,7 +107,8 @@ def questions(process: ProcessDefinition) -> list[dict[str, Any]]:
             "model_required": model_required,
             "limits": _limits(leaf),
             "choices": [value for value, _ in field.choices],
-            "texts": texts,
+            "texts": {lang: {"title": f.title, "help": f.help, "choices": dict(f.choices)}
+                      for lang, f in fields.items()},
         })  # fmt: skip
     return found
 
@@ -127,28 +116,22 @@ def questions(process: ProcessDefinition) -> list[dict[str, Any]]:
 def ui_texts(generated: str) -> dict[str, dict[str, str]]:
     """The page's own words in every language."""
     texts: dict[str, dict[str, str]] = {}
-    before = current_language()
-    try:
-        for lang in LANGUAGES:
-            set_language(lang)
+    for lang in LANGUAGES:
+        with speaking(lang):
             texts[lang] = {key: t(f"webform.{key}") for key in _UI}
             texts[lang] |= {key: t(msgid) for key, msgid in _FRAME.items()}
             texts[lang]["footer"] = t("catalogue.footer", date=generated)
             texts[lang]["page_title"] = f"{t('webform.title')} – {t('catalogue.title')}"
-    finally:
-        set_language(before)
     return texts
 
 
 def similar_index(records: list[tuple[str, dict[str, Any]]], pages: set[str]) -> dict[str, Any]:
-    """What the page ranks as a person types: programs and open nominations, each as [id, name,
-    type, has a page]. The page folds and stems their words itself, as `search` does (its port
-    is tested word for word), so 10,000 items cost their names only. Only names: a nomination's
-    need stays out of a public page."""
+    """What the page ranks as a person types: the `records` (programs and open nominations, as
+    `publish` lists them), each as [id, name, type, has a page]. The page folds and stems their
+    words itself, as `search` does (its port is tested word for word), so 10,000 items cost
+    their names only. Only names: a nomination's need stays out of a public page."""
     entries: list[list[Any]] = []
     for kind, data in records:
-        if kind == "nomination" and data.get("status") != "open":
-            continue
         item_id = str(data.get("id"))
         name = str(data.get("name") or data.get("title") or item_id)
         entries.append([item_id, name, kind, int(f"programs/{item_id}.html" in pages)])
