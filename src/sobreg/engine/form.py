@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import TypeAdapter, ValidationError
 
 from sobreg.engine.collation import fold
-from sobreg.engine.process import get_path, holds
+from sobreg.engine.process import get_path, holds, unmet
 from sobreg.engine.titles import help_line, leaf, plain_members, short_title, title
 from sobreg.i18n import t
 from sobreg.models.common import value_labels
@@ -28,7 +28,7 @@ HAS_SOB_CONTACT = "anchoring.has_sob_contact"  # a question of the form, not a f
 
 
 # When a question is asked, as data (path -> the answers that ask it; None is "not given"), so
-# that the published form (`reporting.nominationform`) evaluates the same conditions in the
+# that the published form (`reporting.formpage`) evaluates the same conditions in the
 # browser. "Idén förankras hos verksamhetschef": asked of employees and contracted providers (and
 # of a nominator who gave no role), not of a council, research group or the administration.
 Condition = dict[str, tuple[Any, ...]]
@@ -281,15 +281,13 @@ def fields_of(answers: Answers) -> dict[str, Any]:
 def unanswered_in_file(process: ProcessDefinition, data: dict[str, Any]) -> list[tuple[str, str]]:
     """What a filled-in nomination form (`nominate --from-file`'s file, or the published form's)
     lacks of what the person nominating answers at step a, as (path, "missing" | "blocks"): an
-    answer not given, or given and keeping the nomination at a (head of unit not anchored)."""
+    answer not given, or given and keeping the nomination at a (head of unit not anchored). The
+    checklist's own rule (`unmet`, as `check` applies it), over the form's fields."""
     step = process.step(process.rules("nomination").first_step)
+    asked_here = [r for r in step.requires if r.field.split(".", 1)[0] in FORM_FIELDS]
     found: list[tuple[str, str]] = []
-    for req in step.requires:
-        if req.field.split(".", 1)[0] not in FORM_FIELDS or not holds(data, req.when):
-            continue
-        value = get_path(data, req.field)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            found.append((req.field, "missing"))
-        elif req.equals is not None and value != req.equals:
-            found.append((req.field, "blocks"))
+    for missing in unmet(data, asked_here):
+        value = get_path(data, missing.field)
+        given = value is not None and not (isinstance(value, str) and not value.strip())
+        found.append((missing.field, "blocks" if given else "missing"))
     return found

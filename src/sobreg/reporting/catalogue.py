@@ -157,7 +157,7 @@ FORM_FILES = ("nominera.html", "nominera.js", "nominera.css")
 
 def _nomination_form(
     registry: Registry, env: Any, build: Build, common: dict[str, Any],
-    programs: list[dict[str, Any]], pages: set[str], reused: Any,
+    programs: list[dict[str, Any]], pages: set[str], reused: _Reused,
 ) -> str:  # fmt: skip
     """nominera.html with its script and stylesheet beside it (`formpage`): files of their own,
     as the page's Content-Security-Policy allows nothing inline. Carried over from the previous
@@ -172,8 +172,7 @@ def _nomination_form(
         if kind == "nomination" and data.get("status") != "open":
             continue
         # Only what the pages show anyway: the id and the name, redacted.
-        name = str(data.get("name") or data.get("title") or "")
-        name = redact(name, mark) if _CONTACT.search(name) else name
+        name = redact(str(data.get("name") or data.get("title") or ""), mark)
         records.append((kind, {"id": data.get("id"), "status": data.get("status"), "name": name}))
     key = reused.key(json.dumps(records, ensure_ascii=False, sort_keys=True))
     if reused(key):
