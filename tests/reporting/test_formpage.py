@@ -519,3 +519,20 @@ def test_the_page_stems_as_search_does(site: Path, browser: Any) -> None:
     )
     differ = [(w, p, words(w)) for w, p in zip(vocabulary, by_page, strict=True) if p != words(w)]
     assert differ == [], differ[:20]
+
+
+def test_a_valid_form_offers_its_file_to_download_and_to_send(site: Path, browser: Any) -> None:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _open(browser, site)
+    seen = browser.execute_script(_RUN, [_valid(random.Random(2))])
+    yaml_text = seen[0]["yaml"]
+    download = browser.find_element("id", "download")
+    assert download.get_attribute("download") == "nominering.yaml"
+    href = download.get_attribute("href")
+    assert href.startswith("data:application/x-yaml;charset=utf-8,")
+    assert unquote(href.split(",", 1)[1]) == yaml_text
+    mail = urlsplit(browser.find_element("id", "mail").get_attribute("href"))
+    assert (mail.scheme, mail.path) == ("mailto", "sob-forvaltningen@vgregion.se")
+    query = parse_qs(mail.query)
+    assert query["body"] == [yaml_text] and query["subject"][0].startswith("Nominering: ")
