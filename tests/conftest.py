@@ -121,6 +121,32 @@ IMPLEMENTATION = {
 
 
 @pytest.fixture(autouse=True)
+def both_forms_agree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write in every test seals what it writes: an item edited in two forms
+    (`store.editing.Edited`, converted once and changed together) must hold the same data in
+    both when its history is sealed, or the chain would seal other data than the file's."""
+    from sobreg.engine import chain
+    from sobreg.store import editing, yamlio
+
+    made: list[editing.Edited] = []
+    # Taken now: a test that counts the conversions sobreg makes does not count this check's.
+    init, seal, to_plain = editing.Edited.__init__, chain.seal, yamlio.to_plain
+
+    def tracked(self: editing.Edited, doc: Any) -> None:
+        init(self, doc)
+        made.append(self)
+
+    def checked(item: dict[str, Any], count: int) -> list[tuple[str, str]]:
+        for edited in made:
+            if edited.data is item:
+                assert to_plain(edited.doc) == item, "the document and its data differ"
+        return seal(item, count)
+
+    monkeypatch.setattr(editing.Edited, "__init__", tracked)
+    monkeypatch.setattr(chain, "seal", checked)
+
+
+@pytest.fixture(autouse=True)
 def isolated_environment(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -19,7 +19,7 @@ from typer._coercion import build_runtime_param
 
 from sobreg.cli.app import build_app
 from sobreg.cli.coercion import plain_runtime
-from sobreg.store.itemstore import RACY_NS
+from sobreg.store.cache import RACY_NS
 
 
 def every_parameter() -> list[tuple[str, Any]]:

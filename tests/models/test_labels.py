@@ -9,7 +9,7 @@ import typing
 import pytest
 from pydantic import BaseModel
 
-from sobreg.engine.titles import plain_members
+from sobreg.engine.titles import type_members
 from sobreg.i18n import catalogue
 from sobreg.models.common import value_labels
 from sobreg.models.nomination import Nomination
@@ -20,7 +20,7 @@ def _closed_sets(model: type[BaseModel], seen: set[type]) -> list[tuple[str, str
     """(field, labels' prefix, values) of every closed set in `model`, nested ones included."""
     found = []
     for name, info in model.model_fields.items():
-        for member in plain_members(info.annotation):
+        for member in type_members(info.annotation):
             if typing.get_origin(member) is list:
                 member = typing.get_args(member)[0]
             if typing.get_origin(member) is typing.Literal:

@@ -59,7 +59,7 @@ def test_a_kept_process_is_read_without_pydantic(repo: Path) -> None:
         "print(process.step(process.steps[0].id).name.sv)\n"
         "print('pydantic' in sys.modules)\n"
     )
-    kept = repo / ".git" / "sobreg" / "definitions"
+    kept = repo / ".git" / "sobreg" / "cache" / "definitions"
     for old in kept.glob("*.pickle"):
         old.unlink()
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SCREENING, add_nomination, git
+from conftest import SCREENING, active_program, add_nomination, git
 
 from sobreg.errors import RefusedError
 from sobreg.operations.advance import move, set_fields
@@ -49,36 +49,39 @@ def test_check_document_places_problems_without_parsing_again(repo: Path) -> Non
 
     add_nomination(repo)
     reg = Registry(repo / "registry")
-    path, _, doc = reg.load_roundtrip("N-2026-001")
+    item = reg.item("N-2026-001")
+    path, (_, doc) = item.path, reg.load_roundtrip(item)
     doc["kind"] = "neither"
     issues = check_document(reg, path, doc)
     assert [i.field for i in issues] == ["kind"]
     assert issues[0].line == yamlio.position(doc, ["kind"])[0]
 
 
-def test_an_advance_converts_the_document_to_data_three_times_at_most(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("write", ["advance", "set", "release"])
+def test_a_write_converts_the_document_to_data_once(
+    repo: Path, monkeypatch: pytest.MonkeyPatch, write: str
 ) -> None:
-    # Issue 32: the whole document was converted eight times in one advance. Now: as read, after
-    # the values are set, and after the transition (the seal needs it).
+    # Issue 32: the whole document was converted eight times in one advance. Now once, as read:
+    # every change after that goes to the document and its data together (store.editing.Edited).
+    from sobreg.operations.life import release
     from sobreg.store import yamlio
 
     add_nomination(repo)
-    calls: list[int] = []
-    depth = [0]
+    active_program(repo)
+    whole: list[int] = []
     real = yamlio.to_plain
 
-    def counting(doc: object) -> object:  # to_plain recurses: only the outermost calls count
-        if depth[0] == 0:
-            calls.append(1)
-        depth[0] += 1
-        try:
-            return real(doc)
-        finally:
-            depth[0] -= 1
+    def counting(value: object) -> object:
+        if isinstance(value, dict) and "history" in value and "id" in value:
+            whole.append(1)  # a whole item (its parts are converted by the recursion, not here)
+        return real(value)
 
     monkeypatch.setattr(yamlio, "to_plain", counting)
     reg = Registry(repo / "registry")
-    outcome = move(reg, reg.item("N-2026-001"), ADMIN, merged=SCREENING)
-    assert outcome.to_step == "b"
-    assert len(calls) <= 3, len(calls)
+    if write == "advance":
+        assert move(reg, reg.item("N-2026-001"), ADMIN, merged=SCREENING).to_step == "b"
+    elif write == "set":
+        assert set_fields(reg, reg.item("N-2026-001"), [("title", "Ny titel")], None, ADMIN).commit
+    else:
+        release(reg, reg.item("somnhjalpen"), ADMIN, "1.1", "minor", "Rättade stavfel", None)
+    assert len(whole) == 1, len(whole)

@@ -309,11 +309,11 @@ def _age(folder: Path) -> None:
 def test_the_report_cache_is_used_and_never_stale(
     years: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    kept = years / ".git" / "sobreg"
+    kept = years / ".git" / "sobreg" / "cache" / "answers"
     _age(years / "registry")
     _report(2026)  # the verdicts and stats, written once
     first = _report(2026)
-    cached = sorted(kept.glob("answer-*.pickle"))
+    cached = sorted(kept.glob("report-*.pickle"))
     assert len(cached) == 1
     assert _report(2026) == first  # from the cache
     # A changed item gives another key: the result is computed again, not taken from the cache.
@@ -323,11 +323,11 @@ def test_the_report_cache_is_used_and_never_stale(
     again = _report(2026)
     assert again["programs_produced"] == first["programs_produced"] - 1
     _report(2026)
-    assert len(list(kept.glob("answer-*.pickle"))) == 2
+    assert len(list(kept.glob("report-*.pickle"))) == 2
     # Another day is another key too (overdue inventories count up to today).
     monkeypatch.setenv("SOBREG_TODAY", "2026-04-01")
     assert _report(2026)["overdue"][0]["days"] == 112
-    for junk in kept.glob("answer-*.pickle"):
+    for junk in kept.glob("report-*.pickle"):
         junk.write_bytes(b"not a pickle")
     assert _report(2026)["overdue"][0]["days"] == 112
 
@@ -342,10 +342,10 @@ def test_every_kept_answer_follows_the_files_and_the_day(
 ) -> None:
     """status, list, due and search answer from a kept result when nothing changed: each answer
     equals the one computed with nothing kept, after an edit and on another day too."""
-    kept = years / ".git" / "sobreg"
+    kept = years / ".git" / "sobreg" / "cache" / "answers"
 
     def fresh() -> str:
-        for answer in [*kept.glob("answer-*.pickle"), *kept.glob("wordindex-*.pickle")]:
+        for answer in [*kept.glob(f"{command[0]}-*.pickle"), *kept.glob("wordindex-*.pickle")]:
             answer.unlink()
         ran = cli(*command)
         assert ran.code == 0, ran.stderr
@@ -358,7 +358,7 @@ def test_every_kept_answer_follows_the_files_and_the_day(
 
     _age(years / "registry")
     first = fresh()
-    assert list(kept.glob("answer-*.pickle"))  # kept, so the next run can read it
+    assert list(kept.glob(f"{command[0]}-*.pickle"))  # kept, so the next run can read it
     assert warm() == first
     path = years / "registry" / "programs" / "somnappen.yaml"
     path.write_text(path.read_text().replace("Sömnappen", "Sömnappen Plus"))

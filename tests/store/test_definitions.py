@@ -12,13 +12,15 @@ from sobreg.errors import RefusedError
 from sobreg.store.registry import Registry
 
 
-def _kept(repo: Path) -> list[Path]:
-    return sorted((repo / ".git" / "sobreg" / "definitions").glob("process.yaml-*.pickle"))
+def _cached(repo: Path) -> list[Path]:
+    return sorted(
+        (repo / ".git" / "sobreg" / "cache" / "definitions").glob("process.yaml-*.pickle")
+    )
 
 
 def test_the_kept_process_follows_the_file(repo: Path) -> None:
     first = Registry(repo / "registry").process
-    assert len(_kept(repo)) == 1
+    assert len(_cached(repo)) == 1
     again = Registry(repo / "registry").process  # from the kept model, equal to a validation
     assert again == first and again is not first
     path = repo / "registry" / "process.yaml"
@@ -26,7 +28,7 @@ def test_the_kept_process_follows_the_file(repo: Path) -> None:
     changed = Registry(repo / "registry").process
     step_b = next(s for s in changed.steps if s.compare_regions)
     assert step_b.target_days == 45
-    assert len(_kept(repo)) == 1  # the old text's model is gone
+    assert len(_cached(repo)) == 1  # the old text's model is gone
 
 
 def test_a_broken_process_is_refused_though_a_valid_one_was_kept(repo: Path) -> None:
@@ -40,6 +42,6 @@ def test_a_broken_process_is_refused_though_a_valid_one_was_kept(repo: Path) -> 
 
 def test_a_corrupt_kept_model_is_validated_anew(repo: Path) -> None:
     expected = Registry(repo / "registry").process
-    for kept in _kept(repo):
+    for kept in _cached(repo):
         kept.write_bytes(b"not a pickle")
     assert Registry(repo / "registry").process == expected

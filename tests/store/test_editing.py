@@ -52,3 +52,34 @@ def test_an_assignment_reads_its_value_as_yaml_and_an_empty_one_unsets() -> None
     assert editing.parse_assignment("need=") == ("need", None)
     with pytest.raises(UsageError):
         editing.parse_assignment("no equals sign")
+
+
+def test_an_item_edited_in_two_forms_holds_the_same_data_in_both() -> None:
+    """`Edited` converts the document once; each change goes to the document and to its data,
+    which stay equal to the document converted anew (what the history chain seals)."""
+    import datetime as dt
+
+    edited = editing.Edited(yamlio.load_roundtrip(TEXT + "units:\n  - name: A\n", "x.yaml"))
+    changes = [
+        lambda: edited.set_path("screening.feasible_in_sob", False),
+        lambda: edited.set_path("screening.councils", ["Samordningsråd psykiatri"]),
+        lambda: edited.set_path("screening.councils.1", "Samordningsråd barn"),
+        lambda: edited.set_path("project.group.0", {"name": "Eva", "role": "innehåll"}),
+        lambda: edited.set_path("title", None),
+        lambda: edited.merge({"screening": {"rationale": "ryms inte", "councils": []},
+                              "decision": {"date": dt.date(2026, 5, 1), 3: "tal"}}),
+        lambda: edited.put("name", "Sömnhjälpen"),
+        lambda: edited.append("versions", {"version": "1.1", "date": dt.date(2026, 6, 1)}),
+        lambda: edited.append("units", {"name": "B", "since": dt.date(2026, 6, 2)}),
+        lambda: edited.set_in(["units", 0, "ended"], dt.date(2026, 6, 3)),
+        lambda: edited.apply_transition("b", "open", [{"at": dt.date(2026, 6, 4),
+                                                       "action": "advance", "note": None}]),
+    ]  # fmt: skip
+    for change in changes:
+        change()
+        assert yamlio.to_plain(edited.doc) == edited.data
+    assert edited.data["decision"] == {"date": dt.date(2026, 5, 1), "3": "tal"}
+    assert edited.data["history"][-1] == {"at": dt.date(2026, 6, 4), "action": "advance"}
+    text = yamlio.dump_roundtrip(edited.doc)
+    assert "# kept comment" in text and "# a note on the title" in text
+    assert yamlio.to_plain(yamlio.load_roundtrip(text, "x.yaml")) == edited.data

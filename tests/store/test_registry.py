@@ -28,7 +28,7 @@ def test_the_item_files_are_listed_sorted_and_an_unknown_id_is_refused(repo: Pat
     assert [Path(p).name for p in reg.item_paths("nomination")] == [
         "N-2026-001.yaml", "N-2026-002.yaml"]  # fmt: skip
     with pytest.raises(RefusedError):
-        reg.load_roundtrip("N-2026-009")
+        reg.load_roundtrip(reg.item("N-2026-009"))
 
 
 def test_the_registry_is_found_from_a_folder_below_it(

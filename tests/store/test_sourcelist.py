@@ -1,5 +1,6 @@
 """sources.yaml read as plain data: validated once per text *and per version of sobreg's code*
-(issue 32: a cache keyed by the file's bytes alone skipped a newer model's validation)."""
+(issue 32: a cache keyed by the file's bytes alone skipped a newer model's validation); it is
+kept with the other definitions."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from typing import Any
 import pytest
 from worlds import World
 
-from sobreg.store import sourcelist
+from sobreg.store import cache, sourcelist
 from sobreg.store.registry import Registry
 
 
@@ -28,7 +29,7 @@ def test_an_unchanged_file_is_validated_again_by_new_code(
     first = sourcelist.listed(registry)
     assert validated == ["sources.yaml"]
     assert sourcelist.listed(registry) == first and validated == ["sources.yaml"]  # kept
-    monkeypatch.setattr(sourcelist, "code_key", lambda: "a newer sobreg")
+    monkeypatch.setattr(cache, "_CODE_KEY", "a newer sobreg")
     assert sourcelist.listed(registry) == first
     assert validated == ["sources.yaml", "sources.yaml"]  # the new code validated it again
 

@@ -22,7 +22,7 @@ def test_a_source_is_read_in_a_few_git_processes_whatever_its_size(
     git(world.skane, "commit", "-q", "-m", "sextio till")
     world.push(world.skane)
     assert cli("sources", "fetch").code == 0
-    (Path(".git") / "sobreg" / "sources").rename(Path(".git") / "sobreg" / "sources-away")
+    (Path(".git") / "sobreg" / "cache" / "sources").rename(Path(".git") / "sobreg" / "away")
     calls: list[list[str]] = []
     real = git_repo.git_process
 

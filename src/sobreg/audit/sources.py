@@ -20,7 +20,7 @@ from typing import Any
 
 from sobreg.audit.repo import Git
 from sobreg.errors import EnvironmentFailure
-from sobreg.store import kept
+from sobreg.store import atomic
 
 REF_PREFIX = "refs/sobreg/sources/"
 REGISTRY = "registry"
@@ -93,7 +93,9 @@ def read_state(git_dir: Path) -> dict[str, dict[str, Any]]:
 
 
 def _write_state(git: Git, state: dict[str, dict[str, Any]]) -> None:
-    kept.replace(state_file(git), json.dumps(state, indent=1, sort_keys=True).encode())
+    # What the last fetches found, shown by `sources list`: a write that fails loses only that.
+    data = json.dumps(state, indent=1, sort_keys=True).encode()
+    atomic.write(state_file(git), data, durable=False, best_effort=True)
 
 
 def commits(git: Git) -> dict[str, str]:

@@ -20,7 +20,7 @@ from sobreg.audit.repo import Git, trailers
 from sobreg.errors import EnvironmentFailure, RefusedError
 from sobreg.i18n import t
 from sobreg.models.ids import is_nomination_id, nomination_id, nomination_seq
-from sobreg.store import kept
+from sobreg.store import atomic
 from sobreg.store.registry import Registry
 
 ATTEMPTS = 3
@@ -186,7 +186,8 @@ def read_journal(git: Git) -> dict[str, Any] | None:
 
 
 def write_journal(git: Git, data: dict[str, Any]) -> None:
-    kept.replace(_journal_file(git), json.dumps(data, sort_keys=True).encode("utf-8"))
+    # Durable: repair reads it after a crash to know how far the sync got.
+    atomic.write(_journal_file(git), json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 def work_dir(git: Git) -> Path:

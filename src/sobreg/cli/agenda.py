@@ -43,7 +43,7 @@ def agenda(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.actor import today
     from sobreg.reporting.agenda import agenda as agenda_of
-    from sobreg.reporting.cache import kept_answer
+    from sobreg.reporting.answers import cached_answer
 
     apply(lang, registry)
     fmt = "json" if as_json else fmt
@@ -55,7 +55,7 @@ def agenda(
     day = date_option(on) or today()
     reg, _ = current_registry(skip_invalid=skip_invalid)
     target = output_path(output, reg) if output else None
-    rows = kept_answer(
+    rows = cached_answer(
         reg, "agenda", (name.casefold(), day.isoformat()),
         lambda items: agenda_of(reg.process, items, name, day),
     )  # fmt: skip

@@ -57,7 +57,7 @@ def assess(
         raise UsageError("assess.not_program", id=item_id)
     data = read_mapping(from_file)
     text = read_text(from_file)
-    done = record(reg, item_id, data, who, str(from_file), text)
+    done = record(reg, item, data, who, str(from_file), text)
     if as_json:
         echo_json({"id": done.id, "commit": done.commit, "next_review": done.next_review})
     else:
@@ -75,14 +75,14 @@ def due(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.actor import today
     from sobreg.engine.reviews import due as due_on
-    from sobreg.reporting.cache import kept_answer
+    from sobreg.reporting.answers import cached_answer
 
     apply(lang, registry)
     day = date_option(on) or today()
     reg, _ = current_registry(skip_invalid=skip_invalid)
     method = reg.evaluation
     new_version = method.re_review.on_new_version if method else True
-    rows, linked = kept_answer(
+    rows, linked = cached_answer(
         reg,
         "due",
         (day.isoformat(), new_version),

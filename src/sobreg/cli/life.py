@@ -29,11 +29,11 @@ DateOpt = Annotated[
 
 def _program(
     item_id: str, lang: str | None, registry: str | None, actor: str | None
-) -> tuple[Any, str]:
+) -> tuple[Any, Any, str]:
     reg, item, who = open_item(item_id, lang, registry, actor, writes=True)
     if item.type != "program":
         raise UsageError("life.not_program", id=item_id)
-    return reg, who
+    return reg, item, who
 
 
 def release(
@@ -54,8 +54,8 @@ def release(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.operations.life import release as record
 
-    reg, who = _program(item_id, lang, registry, actor)
-    done = record(reg, item_id, who, version, change, summary, date_option(date))
+    reg, item, who = _program(item_id, lang, registry, actor)
+    done = record(reg, item, who, version, change, summary, date_option(date))
     if as_json:
         echo_json(done.as_json())
         return EXIT_OK
@@ -80,8 +80,8 @@ def adopt(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.operations.life import adopt as record
 
-    reg, who = _program(item_id, lang, registry, actor)
-    done = record(reg, item_id, who, unit, date_option(date), ended)
+    reg, item, who = _program(item_id, lang, registry, actor)
+    done = record(reg, item, who, unit, date_option(date), ended)
     if as_json:
         echo_json(done.as_json())
         return EXIT_OK
@@ -106,8 +106,8 @@ def follow_up(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.operations.life import follow_up as record
 
-    reg, who = _program(item_id, lang, registry, actor)
-    done = record(reg, item_id, who, year, read_mapping(from_file), str(from_file))
+    reg, item, who = _program(item_id, lang, registry, actor)
+    done = record(reg, item, who, year, read_mapping(from_file), str(from_file))
     if as_json:
         echo_json(done.as_json())
         return EXIT_OK

@@ -108,7 +108,7 @@ def report(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.actor import today
     from sobreg.cli.common import is_terminal
-    from sobreg.reporting.cache import annual
+    from sobreg.reporting.answers import annual
     from sobreg.reporting.render import FORMATS, render
 
     apply(lang, registry)
@@ -149,14 +149,14 @@ def status(
     # Lazy: loaded when the command runs, so `sobreg --help` stays fast.
     from sobreg.audit.actor import today
     from sobreg.reporting.annual import status as status_of
-    from sobreg.reporting.cache import kept_answer
+    from sobreg.reporting.answers import cached_answer
 
     apply(lang, registry)
     reg, _ = current_registry(skip_invalid=skip_invalid)
     method = reg.evaluation
     new_version = method.re_review.on_new_version if method else True
     day = today()
-    data = kept_answer(
+    data = cached_answer(
         reg,
         "status",
         (day.isoformat(), new_version),

@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from sobreg.engine.collation import fold
-from sobreg.engine.titles import leaf, plain_members
+from sobreg.engine.titles import leaf, type_members
 from sobreg.errors import RefusedError
 from sobreg.i18n import catalogue_has, nearest, t
 from sobreg.models.common import value_labels
@@ -30,7 +30,7 @@ def field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
         key = info.alias or name
         path = f"{prefix}{key}"
         found.append(path)
-        for member in plain_members(info.annotation):
+        for member in type_members(info.annotation):
             if isinstance(member, type) and issubclass(member, BaseModel):
                 found += field_paths(member, f"{path}.")
     return found
@@ -39,7 +39,7 @@ def field_paths(model: type[BaseModel], prefix: str = "") -> list[str]:
 def choices(item_type: str, path: str) -> list[tuple[str, str]] | None:
     """The closed set of a field as (value, label in the user's language), or None."""
     _, name, info = leaf(item_type, path)
-    for member in plain_members(info.annotation):
+    for member in type_members(info.annotation):
         if typing.get_origin(member) is typing.Literal:
             values = [str(v) for v in typing.get_args(member)]
         elif isinstance(member, type) and issubclass(member, enum.Enum):
@@ -61,7 +61,7 @@ def typed(item_type: str, key: str, value: Any, model: type[BaseModel]) -> Any:
             return value  # an element of a list: validated with the whole item
         raise RefusedError("set.unknown_field", key=key,
                            near=nearest(key, field_paths(model))) from None  # fmt: skip
-    members = plain_members(info.annotation)
+    members = type_members(info.annotation)
     if value is None:
         return value
     if bool in members and isinstance(value, str):

@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from sobreg.engine.collation import fold
 from sobreg.engine.process import get_path, holds, unmet
-from sobreg.engine.titles import help_line, leaf, plain_members, short_title, title
+from sobreg.engine.titles import help_line, leaf, short_title, title, type_members
 from sobreg.i18n import t
 from sobreg.models.common import value_labels
 from sobreg.models.nomination import FORM_FIELDS
@@ -116,7 +116,7 @@ def describe(process: ProcessDefinition, question: Question, answers: Answers) -
     if question.path == HAS_SOB_CONTACT:
         return Field(HAS_SOB_CONTACT, "bool", t("form.has_sob_contact"), "", True)
     _, _, info = leaf("nomination", question.path)
-    members = plain_members(info.annotation)
+    members = type_members(info.annotation)
     member = members[0] if members else str
     kind = "text"
     choices: tuple[tuple[str, str], ...] = ()

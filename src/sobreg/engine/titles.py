@@ -14,13 +14,13 @@ from sobreg.models.common import field_help, field_title
 from sobreg.models.layout import FOLDERS, model_for
 
 
-def plain_members(annotation: Any) -> list[Any]:
+def type_members(annotation: Any) -> list[Any]:
     """The non-None members of a (possibly optional, annotated or list) type: `list[str] | None`
     → [list[str]], `Kind | None` → [Kind]."""
     if typing.get_origin(annotation) is typing.Annotated:
-        return plain_members(typing.get_args(annotation)[0])
+        return type_members(typing.get_args(annotation)[0])
     if typing.get_origin(annotation) in (typing.Union, types.UnionType):
-        return [m for a in typing.get_args(annotation) for m in plain_members(a)]
+        return [m for a in typing.get_args(annotation) for m in type_members(a)]
     return [] if annotation is type(None) else [annotation]
 
 

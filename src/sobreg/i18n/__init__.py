@@ -141,14 +141,12 @@ def nearest(word: str, candidates: Iterable[str], limit: int = 3) -> list[str]:
     # Lazy: rapidfuzz is loaded by the errors that suggest, not by every command.
     from rapidfuzz import fuzz, process, utils
 
-    def plain(text: str) -> str:  # case, accents and punctuation aside: `stöd` is near `stod`
-        folded = unicodedata.normalize("NFKD", text.casefold())
-        return str(
-            utils.default_process("".join(c for c in folded if not unicodedata.combining(c)))
-        )
+    def folded(text: str) -> str:  # case, accents and punctuation aside: `stöd` is near `stod`
+        parts = unicodedata.normalize("NFKD", text.casefold())
+        return str(utils.default_process("".join(c for c in parts if not unicodedata.combining(c))))
 
     found = process.extract(word, list(candidates), scorer=fuzz.WRatio, limit=limit,
-                            processor=plain, score_cutoff=70)  # fmt: skip
+                            processor=folded, score_cutoff=70)  # fmt: skip
     return [match for match, _, _ in found]
 
 

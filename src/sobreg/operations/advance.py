@@ -57,25 +57,26 @@ def validated(
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
 
 
-def seal_entries(doc: Any, count: int) -> None:
-    """Seal the last `count` history entries of a document into the chain (engine.chain)."""
-    sealed = chain.seal(yamlio.to_plain(doc), count)
-    for recorded, (state, digest) in zip(doc["history"][-count:], sealed, strict=True):
-        recorded["state"] = state
-        recorded["digest"] = digest
+def seal_entries(item: editing.Edited, count: int) -> None:
+    """Seal the last `count` history entries of an item into the chain (engine.chain), from its
+    data as they now are."""
+    sealed = chain.seal(item.data, count)
+    for form in (item.doc, item.data):
+        for recorded, (state, digest) in zip(form["history"][-count:], sealed, strict=True):
+            recorded["state"] = state
+            recorded["digest"] = digest
 
 
 def _apply_values(
     registry: Registry,
     item: Item,
-    doc: Any,
-    old: dict[str, Any],
+    edited: editing.Edited,
     assignments: list[tuple[str, Any]],
     merged: dict[str, Any] | None,
 ) -> dict[str, Any]:
-    """Apply the sets and merges to `doc` (whose data were `old`); then the item's name follows
-    the field process.yaml names for it (a program takes its production name), and dates
-    recorded now are checked. Returns the document's data after them."""
+    """Apply the sets and merges to the item being edited; then the item's name follows the
+    field process.yaml names for it (a program takes its production name), and dates recorded
+    now are checked. Returns the item's data as they were before."""
     kind, path = item.type, item.path
     if assignments or merged:
         # As the form takes an answer (ja/nej, a label), and a wrong key or value named at the
@@ -87,27 +88,29 @@ def _apply_values(
             answers.check_scalar(kind, key, value)
             typed_values.append((key, value))
         assignments = typed_values
+    # What the item was, kept only when something changes it (a copy, not a conversion).
+    old = copy.deepcopy(edited.data) if assignments or merged else edited.data
     if merged:
-        editing.merge(doc, merged)
+        edited.merge(merged)
     for key, value in assignments:
-        editing.set_path(doc, key, value)
+        edited.set_path(key, value)
     rules = registry.process.items.get(kind) if kind in ("nomination", "program") else None  # type: ignore[call-overload]
-    # The one conversion after the edit; the name put below is put in both.
-    new = yamlio.to_plain(doc) if assignments or merged else copy.deepcopy(old)
+    new = edited.data
     named = get_path(new, rules.name_from) if rules and rules.name_from else None
-    if isinstance(named, str) and named.strip() and doc.get("name") != named:
-        editing.put(doc, "name", named)
-        new["name"] = named
+    if isinstance(named, str) and named.strip() and new.get("name") != named:
+        if old is new:
+            old = copy.deepcopy(new)
+        edited.put("name", named)
     wrong = dates.problems(old, new, today())
     if wrong:
         issues = []
         for field, key, params in wrong:
             line, col = yamlio.position(
-                doc, [int(p) if p.isdigit() else p for p in field.split(".")]
+                edited.doc, [int(p) if p.isdigit() else p for p in field.split(".")]
             )
             issues.append(Issue(registry.rel(path), line, col, field, key, params))
         raise RefusedError("write.invalid", path=registry.rel(path), issues=issues)
-    return new
+    return old
 
 
 def set_fields(
@@ -125,11 +128,13 @@ def set_fields(
     item = registry.item(item) if isinstance(item, str) else item
     item_id, kind = item.id, item.type
     with writing(registry, item.path) as git:
-        path, text, doc = registry.load_roundtrip(item_id)
+        path = item.path
+        text, doc = registry.load_roundtrip(item)
         keys = [k for k, _ in assignments] + _leaf_paths(merged or {})
         _refuse_derived(registry, item_id, kind, keys)
-        old = yamlio.to_plain(doc)
-        new = _apply_values(registry, item, doc, old, assignments, merged)
+        edited = editing.Edited(doc)  # the one conversion of the document to data
+        old = _apply_values(registry, item, edited, assignments, merged)
+        new = edited.data
         validated(registry, path, doc, new, kind)
         if new == old:  # the same values again: nothing to record (the data decide, not layout)
             return Outcome(item_id, None)
@@ -147,8 +152,8 @@ def set_fields(
         else:
             recorded = entry(ctx, "set", step, step, status, note=", ".join(keys)[:500])
         recorded["role"] = acting_role(process, recorded, held_roles(registry, actor))
-        editing.apply_transition(doc, step, status, [recorded])
-        seal_entries(doc, 1)
+        edited.apply_transition(step, status, [recorded])
+        seal_entries(edited, 1)
         new_text = yamlio.like(text, yamlio.dump_roundtrip(doc))
         subject = t(f"commit.{action}", id=item_id, keys=", ".join(keys)[:120])
         msg = audit.message(subject, item_id, action, doc.get("step"), doc.get("step"))
@@ -250,9 +255,11 @@ def move(
     item = registry.item(item) if isinstance(item, str) else item
     item_id = item.id
     with writing(registry, item.path) as git:
-        path, text, doc = registry.load_roundtrip(item_id)
-        before = yamlio.to_plain(doc)
-        data = _apply_values(registry, item, doc, before, assignments or [], merged)
+        path = item.path
+        text, doc = registry.load_roundtrip(item)
+        edited = editing.Edited(doc)  # the one conversion of the document to data
+        before = _apply_values(registry, item, edited, assignments or [], merged)
+        data = edited.data
         _refuse_settled_changes(registry, item, before, data, to)
         # Validated once, in memory: what the engine adds below (step, status, history entries)
         # is built from this valid item by the process rules.
@@ -269,16 +276,18 @@ def move(
             held = [*held, own]
         for hist in transition.entries:
             hist["role"] = acting_role(process, hist, held)
-        editing.apply_transition(doc, transition.step, transition.status, transition.entries)
+        # What the transition is planned from, before it changes the data.
+        planned_from = copy.deepcopy(data) if transition.create_program is not None else data
+        edited.apply_transition(transition.step, transition.status, transition.entries)
         files: dict[Path, str] = {}
         program_id = None
         if transition.create_program is not None:
             program_id, program_path, program_text = _create_program(
-                registry, data, transition, ctx
+                registry, planned_from, transition, ctx
             )
-            editing.put(doc, "program", program_id)
+            edited.put("program", program_id)
             files[program_path] = program_text
-        seal_entries(doc, len(transition.entries))
+        seal_entries(edited, len(transition.entries))
         files = {path: yamlio.like(text, yamlio.dump_roundtrip(doc)), **files}
         subject = _subject(registry, transition, program_id, data)
         msg = audit.message(
@@ -317,8 +326,8 @@ def _create_program(
     path = registry.item_path(program_id)
     if path.exists():
         raise RefusedError("advance.program_exists", program=program_id)
-    doc = editing.document(data)
-    seal_entries(doc, 1)
-    validated(registry, path, doc)
-    text = editing.dump_new(doc, registry.schema_ref("program"))
+    program = editing.Edited(editing.document(data))
+    seal_entries(program, 1)
+    validated(registry, path, program.doc, program.data, "program")
+    text = editing.dump_new(program.doc, registry.schema_ref("program"))
     return program_id, path, text

@@ -24,7 +24,7 @@ from sobreg.operations.advance import context, held_roles, seal_entries, validat
 from sobreg.reporting.statements import scale_label
 from sobreg.reporting.templates import oneline
 from sobreg.store import editing, yamlio
-from sobreg.store.registry import Registry
+from sobreg.store.registry import Item, Registry
 from sobreg.validation.modelissues import pydantic_issues
 
 # Set by sobreg, never taken from the file: the rule computes it.
@@ -178,31 +178,30 @@ def prepare(
 
 
 def assess(
-    registry: Registry, program_id: str, data: dict[str, Any], actor: str, source: str,
+    registry: Registry, item: Item | str, data: dict[str, Any], actor: str, source: str,
     text: str | None = None,
 ) -> Recorded:  # fmt: skip
     """Append an assessment to the program's `assessments` and commit it."""
     method = registry.evaluation
     if method is None:
         raise RefusedError("assess.no_method")
-    with writing(registry, registry.item_path(program_id)) as git:
-        path, original, doc = registry.load_roundtrip(program_id)
-        program = yamlio.to_plain(doc)
+    item = registry.item(item) if isinstance(item, str) else item
+    program_id, path = item.id, item.path
+    with writing(registry, path) as git:
+        original, doc = registry.load_roundtrip(item)
+        edited = editing.Edited(doc)  # the one conversion of the document to data
+        program = edited.data
         record = prepare(method, program, data, source, text)
-        assessments = doc.get("assessments")
-        if not isinstance(assessments, list):
-            editing.put(doc, "assessments", [])
-            assessments = doc["assessments"]
-        assessments.append(editing.document(record))
+        edited.append("assessments", record)
         # The assessment is an event of the program's own trail too, sealed into its chain.
         step, status = program.get("step"), str(program.get("status"))
         ctx = context(registry, actor, None)
         recorded = entry(ctx, "assess", step, step, status, note=record["date"].isoformat())
         # With roles.yaml, only the national competence group records its assessments.
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
-        editing.apply_transition(doc, step, status, [recorded])
-        seal_entries(doc, 1)
-        validated(registry, path, doc)
+        edited.apply_transition(step, status, [recorded])
+        seal_entries(edited, 1)
+        validated(registry, path, doc, program, "program")
         new_text = yamlio.like(original, yamlio.dump_roundtrip(doc))
         grade = scale_label(method, method.recommendations, record["recommendation"])
         day = record["date"].isoformat()

@@ -19,9 +19,9 @@ from sobreg.i18n import t
 from sobreg.models.life import Life
 from sobreg.operations.advance import context, held_roles, seal_entries, validated
 from sobreg.store import editing, yamlio
-from sobreg.store.registry import Registry
+from sobreg.store.registry import Item, Registry
 
-Change = Callable[[Life, dict[str, Any], Any], str]  # (rules, plain data, document) -> note
+Change = Callable[[Life, editing.Edited], str]  # (rules, the program being edited) -> note
 
 
 @dataclass
@@ -35,71 +35,71 @@ class Recorded:
 
 
 def _record(
-    registry: Registry, program_id: str, actor: str, action: str, change: Change,
+    registry: Registry, program: Item, actor: str, action: str, change: Change,
     subject: Callable[[str], str],
 ) -> str:  # fmt: skip
     """Apply `change` to an in-use program and commit it with an entry of `action`."""
-    with writing(registry, registry.item_path(program_id)) as git:
-        path, original, doc = registry.load_roundtrip(program_id)
-        data = yamlio.to_plain(doc)
+    path = program.path
+    with writing(registry, path) as git:
+        original, doc = registry.load_roundtrip(program)
+        edited = editing.Edited(doc)  # the one conversion of the document to data
+        data = edited.data
         life = rules.rules(registry.process)
         rules.require_in_use(life, data)
-        note = change(life, data, doc)
+        note = change(life, edited)
         step, status = data.get("step"), str(data.get("status"))
         ctx = context(registry, actor, None)
         recorded = entry(ctx, action, step, step, status, note=note)
         recorded["role"] = acting_role(registry.process, recorded, held_roles(registry, actor))
-        editing.apply_transition(doc, step, status, [recorded])
-        seal_entries(doc, 1)
-        validated(registry, path, doc)
-        message = audit.message(subject(note), program_id, action, step, step)
+        edited.apply_transition(step, status, [recorded])
+        seal_entries(edited, 1)
+        validated(registry, path, doc, data, "program")
+        message = audit.message(subject(note), program.id, action, step, step)
         new_text = yamlio.like(original, yamlio.dump_roundtrip(doc))
         return commit_files(git, {path: new_text}, message, actor)
 
 
-def _list(doc: Any, key: str) -> Any:
-    if not isinstance(doc.get(key), list):
-        editing.put(doc, key, [])
-    return doc[key]
-
-
 def release(
-    registry: Registry, program_id: str, actor: str, version: str, change: str, summary: str,
+    registry: Registry, program: Item | str, actor: str, version: str, change: str, summary: str,
     day: dt.date | None,
 ) -> Recorded:  # fmt: skip
     """Record a version of an in-use program; a significant change also sets
     `significant_version`, which sends the program to a new national review."""
+    item = registry.item(program) if isinstance(program, str) else program
+    program_id = item.id
     when = day or today()
     required: list[str] = []
 
-    def apply(life: Life, data: dict[str, Any], doc: Any) -> str:
-        rules.check_date(data, when, today(), "versions.date")
-        record = rules.new_version(life, data, version, change, summary, when, actor)
-        _list(doc, "versions").append(editing.document(record))
+    def apply(life: Life, edited: editing.Edited) -> str:
+        rules.check_date(edited.data, when, today(), "versions.date")
+        record = rules.new_version(life, edited.data, version, change, summary, when, actor)
+        edited.append("versions", record)
         rule = life.changes[change]
         if rule.national_review:
-            editing.put(doc, "significant_version", version)
-        required.extend(m.field for m in rules.pending(life, yamlio.to_plain(doc)))
+            edited.put("significant_version", version)
+        required.extend(m.field for m in rules.pending(life, edited.data))
         return f"{version} ({change})"
 
-    sha = _record(registry, program_id, actor, "release", apply,
+    sha = _record(registry, item, actor, "release", apply,
                   lambda note: t("commit.release", id=program_id, version=note))  # fmt: skip
     return Recorded(program_id, sha, {"version": version, "change": change, "requires": required})
 
 
 def adopt(
-    registry: Registry, program_id: str, actor: str, unit: str, day: dt.date | None, ended: bool
+    registry: Registry, program: Item | str, actor: str, unit: str, day: dt.date | None, ended: bool
 ) -> Recorded:
     """Record that a care unit starts (or with `ended`, stops) using an in-use program."""
+    item = registry.item(program) if isinstance(program, str) else program
+    program_id = item.id
     when = day or today()
 
-    def apply(life: Life, data: dict[str, Any], doc: Any) -> str:
-        rules.check_date(data, when, today(), "units.ended" if ended else "units.since")
-        units, changed = rules.adopt(data, unit, when, ended)
+    def apply(life: Life, edited: editing.Edited) -> str:
+        rules.check_date(edited.data, when, today(), "units.ended" if ended else "units.since")
+        units, changed = rules.adopt(edited.data, unit, when, ended)
         if changed is None:
-            _list(doc, "units").append(editing.document(units[-1]))
+            edited.append("units", units[-1])
         else:
-            doc["units"][changed]["ended"] = when
+            edited.set_in(["units", changed, "ended"], when)
         return " ".join(unit.split())
 
     def subject(note: str) -> str:
@@ -107,7 +107,7 @@ def adopt(
             return t("commit.adopt_ended", id=program_id, unit=note)
         return t("commit.adopt", id=program_id, unit=note)
 
-    sha = _record(registry, program_id, actor, "adopt", apply, subject)
+    sha = _record(registry, item, actor, "adopt", apply, subject)
     name = " ".join(unit.split())
     details: dict[str, Any] = {"unit": name}
     details["ended" if ended else "since"] = when.isoformat()
@@ -115,12 +115,15 @@ def adopt(
 
 
 def follow_up(
-    registry: Registry, program_id: str, actor: str, year: int, values: dict[str, Any],
+    registry: Registry, program: Item | str, actor: str, year: int, values: dict[str, Any],
     source: str,
 ) -> Recorded:  # fmt: skip
     """Record a year's follow-up of an in-use program, checked against process.yaml."""
+    item = registry.item(program) if isinstance(program, str) else program
+    program_id = item.id
 
-    def apply(life: Life, data: dict[str, Any], doc: Any) -> str:
+    def apply(life: Life, edited: editing.Edited) -> str:
+        data = edited.data
         record = {"year": year, **{k: v for k, v in values.items() if k != "year"}}
         rules.check_year(data, year)
         problems = rules.follow_up_problems(life, record, today().year)
@@ -129,9 +132,9 @@ def follow_up(
             raise RefusedError("follow_up.invalid", path=source, issues=issues)
         if rules.follow_up_of(data, year) is not None:
             raise RefusedError("follow_up.exists", id=program_id, year=year)
-        _list(doc, "follow_up").append(editing.document(record))
+        edited.append("follow_up", record)
         return str(year)
 
-    sha = _record(registry, program_id, actor, "follow-up", apply,
+    sha = _record(registry, item, actor, "follow-up", apply,
                   lambda note: t("commit.follow_up", id=program_id, year=note))  # fmt: skip
     return Recorded(program_id, sha, {"year": year})

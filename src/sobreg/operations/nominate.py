@@ -94,10 +94,10 @@ def create(registry: Registry, fields: dict[str, Any], actor: str) -> Created:
     with writing(registry) as git:
         item_id = next_id(registry, today().year)
         path = registry.item_path(item_id)
-        doc = editing.document(_document(registry, item_id, fields, actor))
-        seal_entries(doc, 1)
-        validated(registry, path, doc)
-        text = editing.dump_new(doc, registry.schema_ref("nomination"))
+        nomination = editing.Edited(editing.document(_document(registry, item_id, fields, actor)))
+        seal_entries(nomination, 1)
+        validated(registry, path, nomination.doc, nomination.data, "nomination")
+        text = editing.dump_new(nomination.doc, registry.schema_ref("nomination"))
         subject = t(
             "commit.nominate", id=item_id, title=" ".join(str(fields.get("title", "")).split())[:80]
         )

@@ -29,7 +29,7 @@ from sobreg.audit.sync import (
 from sobreg.audit.transaction import writing
 from sobreg.engine import chain
 from sobreg.errors import EnvironmentFailure, RefusedError
-from sobreg.store import kept, yamlio
+from sobreg.store import atomic, yamlio
 from sobreg.store.files import make_folder, read_bytes, read_text
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check
@@ -80,7 +80,7 @@ def reseal_resolved(path: Path) -> None:
     for index, (state, digest) in chain.relink(yamlio.to_plain(doc)).items():
         history[index]["state"] = state
         history[index]["digest"] = digest
-    kept.replace(path, yamlio.like(text, yamlio.dump_roundtrip(doc)).encode("utf-8"))
+    atomic.write(path, yamlio.like(text, yamlio.dump_roundtrip(doc)).encode("utf-8"))
 
 
 def _replay(git: Git, upstream: str, base: str, local: str) -> str:

@@ -4,7 +4,7 @@ Every string from the registry is redacted of e-mail addresses and phone numbers
 reaches a template (a statement or note may quote one), and escaped by the template. The site is
 built in a new folder beside the target and moved into place, so a failed build leaves the
 previous catalogue as it was; pages whose inputs did not change are carried over from the previous
-catalogue instead of rendered again (`reuse`).
+catalogue instead of rendered again (`republish`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sobreg.engine.process import recommended_parts
 from sobreg.errors import RefusedError, UsageError
 from sobreg.i18n import both, t
 from sobreg.models.ids import is_program_id
-from sobreg.reporting import opendata, reuse
+from sobreg.reporting import opendata, republish
 from sobreg.reporting.indexrows import index_rows
 from sobreg.reporting.national import Statements
 from sobreg.reporting.pages import ALSO, write_pages
@@ -110,7 +110,7 @@ class _Views:
                 raise RefusedError("publish.bad_id", id=str(data.get("id"))[:80])
         self.names = {str(d.get("id")): str(d.get("name") or d.get("id")) for _, d in programs}
         self.registry, self.method = registry, method
-        self.store = reuse.Views(registry)
+        self.store = republish.Views(registry)
         national = Statements(registry) if any(d.get("national") for _, d in programs) else None
         self.programs = []
         for index, (_, data) in enumerate(programs):
@@ -157,11 +157,11 @@ FORM_FILES = ("nominera.html", "nominera.js", "nominera.css")
 
 def _nomination_form(
     registry: Registry, env: Any, build: Build, common: dict[str, Any],
-    programs: list[dict[str, Any]], pages: set[str], reused: _Reused,
+    programs: list[dict[str, Any]], pages: set[str], carried: _Carried,
 ) -> str:  # fmt: skip
     """nominera.html with its script and stylesheet beside it (`formpage`): files of their own,
     as the page's Content-Security-Policy allows nothing inline. Carried over from the previous
-    catalogue when its key is unchanged (`reused(key)`: whether the old files were put in
+    catalogue when its key is unchanged (`carried(key)`: whether the old files were put in
     place); returns the key."""
     mark = t("catalogue.redacted")
     records = []
@@ -174,8 +174,8 @@ def _nomination_form(
         # Only what the pages show anyway: the id and the name, redacted.
         name = redact(str(data.get("name") or data.get("title") or ""), mark)
         records.append((kind, {"id": data.get("id"), "status": data.get("status"), "name": name}))
-    key = reused.key(json.dumps(records, ensure_ascii=False, sort_keys=True))
-    if reused(key):
+    key = carried.key(json.dumps(records, ensure_ascii=False, sort_keys=True))
+    if carried(key):
         return key
     # Lazy: the form is made from the models (pydantic), which a republish that carries the
     # previous form over never loads.
@@ -199,7 +199,7 @@ def _nomination_form(
 
 
 @dataclass(frozen=True)
-class _Reused:
+class _Carried:
     """Whether the previous catalogue's form files can be carried over for a key."""
 
     before: dict[str, str]  # the previous catalogue's keys, by file
@@ -210,7 +210,7 @@ class _Reused:
     templates: str
 
     def key(self, records: str) -> str:
-        return reuse.form_key(self.base, records, self.generated, self.templates)
+        return republish.form_key(self.base, records, self.generated, self.templates)
 
     def __call__(self, key: str) -> bool:
         if self.before.get(FORM_FILES[0]) != key:
@@ -223,7 +223,7 @@ _DCAT_TEXTS = ("catalog_title", "catalog_description", "dataset_title", "dataset
 
 def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     """Write the catalogue to `out`; returns the number of programs in it. Pages whose inputs
-    are unchanged since the last publish to `out` are reused (see `reuse`), and index rows
+    are unchanged since the last publish to `out` are carried over (see `republish`), and index rows
     rendered before are kept (see `indexrows`)."""
     method = registry.evaluation
     if method is None:
@@ -233,15 +233,15 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
     programs = views.programs
     env = environment(registry.root)
     common = {"generated": generated, "publisher": publisher_of(registry.process)}
-    templates = reuse.templates_key(registry.root)
-    keys = [reuse.page_key(p.key, generated.isoformat(), templates) for p in programs]
+    templates = republish.templates_key(registry.root)
+    keys = [republish.page_key(p.key, generated.isoformat(), templates) for p in programs]
     row_macro = env.get_template("catalogue/row.html.j2").module.row
     rows = index_rows(registry, row_macro, keys,
                       lambda index: _row(views.view(programs[index]), generated),
                       opendata.texts)  # fmt: skip
     kinds = sorted({(r.kind, r.kind_label) for r in rows if r.kind})
     statuses = sorted({(r.status, r.status_label) for r in rows})
-    before = reuse.old_pages(target, MARKER) if target.is_dir() else {}
+    before = republish.old_pages(target, MARKER) if target.is_dir() else {}
     pages: dict[str, str] = {}
     build = Build(target)
     try:
@@ -274,12 +274,12 @@ def publish(registry: Registry, out: Path, generated: dt.date) -> int:
         _open_data(registry, rows, build, generated)
         statement_page = env.get_template("catalogue/accessibility.html.j2")
         build.write("tillganglighet.html", statement_page.render(root="", **common))
-        reused = _Reused(before, old_root, new_root, views.store.base, generated.isoformat(),
+        carried = _Carried(before, old_root, new_root, views.store.base, generated.isoformat(),
                          templates)  # fmt: skip
         pages[FORM_FILES[0]] = _nomination_form(
-            registry, env, build, common, [p.data for p in programs], set(pages), reused
+            registry, env, build, common, [p.data for p in programs], set(pages), carried
         )
-        build.write(MARKER, reuse.marker_text(pages))
+        build.write(MARKER, republish.marker_text(pages))
         build.swap_in(generated.isoformat())
     except BaseException:
         build.abandon()

@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from sobreg.reporting.annual import Items
-from sobreg.reporting.cache import kept_answer
+from sobreg.reporting.answers import cached_answer
 from sobreg.store.registry import Registry
 
 
 def rows(
     registry: Registry, item_type: str | None, step: str | None, status: str | None
 ) -> list[dict[str, Any]]:
-    """The listed rows, kept (see `kept_answer`)."""
-    return kept_answer(
+    """The listed rows, kept (see `cached_answer`)."""
+    return cached_answer(
         registry, "list", (step, status), lambda items: _rows(items, step, status), item_type
     )
 

@@ -236,7 +236,7 @@ def search(
         return []
     sources = not local_only and (registry.root / "sources.yaml").is_file()
     # Lazy: the kept answers' module brings the reports' engine, which search does not use.
-    from sobreg.reporting.cache import kept_answer, kept_for
+    from sobreg.reporting.answers import cached_answer, cached_for
 
     if sources:
         # Lazy: a registry without sources never loads their reader (and git's) for a search.
@@ -245,12 +245,12 @@ def search(
     def ranked(records: list[tuple[str, dict[str, Any]]], keys: list[str] | None) -> list[Hit]:
         local: list[Entry] = [(None, kind, data) for kind, data in records]
         fields = [_fields(kind, data) for kind, data in records]
-        index = kept_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
+        index = cached_for(registry, "wordindex", (), keys, lambda: WordIndex.build(fields), keep=2)
         theirs: list[Entry] = []
         their_index = None
         if sources:
             # The sources' items, indexed apart: they change with a fetch, not with this registry.
-            theirs, their_index = kept_for(
+            theirs, their_index = cached_for(
                 registry, "sourceindex", (fetched,), [],
                 lambda: _searched(pool(registry, local=False)), keep=2,
             )  # fmt: skip
@@ -264,7 +264,7 @@ def search(
 
     fetched = fetched_key(registry) if sources else None
     params = (tuple(query), limit, cutoff, fetched)
-    return kept_answer(registry, "search", params, ranked, records=True, keyed=True)
+    return cached_answer(registry, "search", params, ranked, records=True, keyed=True)
 
 
 def similar(

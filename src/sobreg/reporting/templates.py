@@ -8,6 +8,7 @@ from typing import Any
 
 from sobreg.i18n import current_language, t
 from sobreg.i18n import local as pick_language
+from sobreg.store import cache
 from sobreg.store.files import make_folder
 from sobreg.store.registry import git_dir
 from sobreg.store.resources import resource
@@ -76,18 +77,17 @@ def environment(registry_root: Path | None = None) -> Any:
             loaders.append(FileSystemLoader(str(local)))
     loaders.append(FileSystemLoader(str(resource("templates"))))
     # Compiling the templates took ~0.03 s of every report; Jinja keeps the compiled code keyed by
-    # each template's source, beside sobreg's other caches.
-    found = git_dir(registry_root) if registry_root is not None else None
-    cache = None
-    if found is not None:
-        folder = found / "sobreg" / "templates"
+    # each template's source, in the cache (kind `templates`).
+    folder = cache.folder(git_dir(registry_root), "templates") if registry_root else None
+    compiled = None
+    if folder is not None:
         try:
-            cache = FileSystemBytecodeCache(str(make_folder(folder)))
+            compiled = FileSystemBytecodeCache(str(make_folder(folder)))
         except OSError:
-            cache = None  # a cache that cannot be written only costs time
+            compiled = None  # a cache that cannot be written only costs time
     env = Environment(
         loader=ChoiceLoader(loaders),
-        bytecode_cache=cache,
+        bytecode_cache=compiled,
         # Everything from registry files is escaped in HTML (docs/architecture.md).
         autoescape=escaped,
         undefined=StrictUndefined,

@@ -116,7 +116,7 @@ class Registry:
     def _load_definition(self, name: str) -> Any:
         path = self.root / name
         text = yamlio.read_text(path, self.rel(path))
-        found = definitions.cached(git_dir(self.root), name, text)
+        found = definitions.cached(git_dir(self.root), self.root, name, text)
         if found is not None:
             return found
         # Lazy: only a definition read anew is validated (its model built, ~0.06 s).
@@ -129,7 +129,7 @@ class Registry:
             raise RefusedError("registry.definition_invalid", path=self.rel(path)) from exc
         # Plain on every read, first or kept, so no command can come to depend on the form.
         found = plain(model)
-        definitions.keep(git_dir(self.root), name, text, found)
+        definitions.keep(git_dir(self.root), self.root, name, text, found)
         return found
 
     def item_path(self, item_id: str) -> Path:
@@ -226,18 +226,18 @@ class Registry:
                 raise UsageError("output.forbidden", path=str(target), folder=str(forbidden))
         return resolved
 
-    def load_roundtrip(self, item_id: str) -> tuple[Path, str, Any]:
-        """Path, original text and round-trip document of an item, for an edit."""
-        path = self.item_path(item_id)
+    def load_roundtrip(self, item: Item) -> tuple[str, Any]:
+        """The original text and round-trip document of an item's file, for an edit."""
+        path = item.path
         regular(path, self.rel(path))
         if not path.is_file():
-            raise self.unknown(item_id)
+            raise self.unknown(item.id)
         text = yamlio.read_text(path, self.rel(path))
         doc = yamlio.load_roundtrip(text, self.rel(path))
         if not isinstance(doc, dict):
             # Empty, `null` or a list: nothing an edit could build on.
             raise RefusedError("validate.not_mapping", path=self.rel(path))
-        return path, text, doc
+        return text, doc
 
     def schema_ref(self, kind: str) -> str:
         """The relative `$schema` reference for a file of this kind, from its own folder."""

@@ -6,12 +6,11 @@ find where each problem stands. Rules that span files (ids, links) run after eve
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +19,8 @@ from sobreg.engine.summary import links, summary
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.ids import is_nomination_id, is_program_id
 from sobreg.models.layout import FOLDER_KINDS, FOLDERS, SPECIAL_FILES, kind_of_rel, model_for
-from sobreg.store import kept, yamlio
+from sobreg.store import cache, yamlio
 from sobreg.store.itemcache import scan, unchanged_keys
-from sobreg.store.itemstore import fingerprint
 from sobreg.store.registry import Registry, git_dir, item_type_of_path, printable
 
 if TYPE_CHECKING:
@@ -31,6 +29,7 @@ if TYPE_CHECKING:
     from sobreg.models import ProcessDefinition
 
 
+CACHED_RESULTS = 4  # whole-registry results remembered: a few folders they were shown from
 WARNINGS = frozenset(
     {"chain.unchained", "chain.content_changed", "validate.ignored", "form.file_blocks"}
 )
@@ -129,7 +128,7 @@ def _validate_model(parsed: _Parsed, kind: str) -> BaseModel | None:
         return None
 
 
-@cache
+@functools.cache
 def _validator(kind: str, plain: bool) -> Callable[[Any], Any]:
     """What validates the data of a `kind` of file, looked up once a process (it is asked for
     every file validated). `plain`: its texts cannot hold a control character, so the model's
@@ -278,7 +277,7 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
     if kind == "outside":
         shown = registry.rel(registry.root)
         return ([(1, 1, "", "validate.outside", {"root": shown})], None)
-    # The path a problem is placed at is left out of what is kept (`_kept_issues`): `check`
+    # The path a problem is placed at is left out of what is kept (`_issues_to_cache`): `check`
     # shows each file as seen from where it runs. So the file's own path stands in for it here,
     # not one made relative to the current folder for each of 10,000 files.
     parsed = _parse(path, path, kind, raw)
@@ -292,7 +291,7 @@ def verdict(registry: Registry, path: str, kind: str, raw: bytes | None) -> Any:
             _item_rules(parsed, process)
         elif kind == "roles.yaml" and not parsed.issues:
             _role_rules(parsed, registry)
-    return (_kept_issues(parsed), links(kind, parsed.data))
+    return (_issues_to_cache(parsed), links(kind, parsed.data))
 
 
 def _role_rules(parsed: _Parsed, registry: Registry) -> None:
@@ -311,7 +310,7 @@ def _role_rules(parsed: _Parsed, registry: Registry) -> None:
                 )  # fmt: skip
 
 
-def _kept_issues(parsed: _Parsed) -> list[tuple[int, int, str, str, dict[str, Any]]]:
+def _issues_to_cache(parsed: _Parsed) -> list[tuple[int, int, str, str, dict[str, Any]]]:
     """A file's issues as the item cache keeps them: without their path, which is shown as
     seen from where each command runs."""
     return [(i.line, i.col, i.field, i.key, i.params) for i in parsed.issues]
@@ -323,7 +322,7 @@ def summarised(registry: Registry, path: str, kind: str, raw: bytes | None) -> A
     valid or not (validation is `validate`'s, in CI and pre-commit), so a report after an edit
     does not load the models."""
     parsed = _parse(path, path, kind, raw)  # the path shown is not kept, as in `verdict`
-    return (_kept_issues(parsed), summary(kind, parsed.data))
+    return (_issues_to_cache(parsed), summary(kind, parsed.data))
 
 
 def _named_as(parsed: _Parsed, item_id: str) -> bool:
@@ -357,10 +356,9 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
     here = os.getcwd().rstrip(os.sep) + os.sep
     if whole:
         keys = unchanged_keys(registry, targets)
-        tree = _tree_key(registry, keys, here) if keys is not None else None
-        kept_result = _kept_result(registry, tree)
-        if kept_result is not None:
-            return _with_stray(registry, kept_result)
+        cached_result = _cached_result(registry, here, keys) if keys is not None else None
+        if cached_result is not None:
+            return _with_stray(registry, cached_result)
     result = CheckResult()
     scanned = scan(registry, targets, verdict, progress, listing="all" if whole else "files")
     parsed_all: list[_Parsed] = []
@@ -407,50 +405,41 @@ def check(registry: Registry, paths: list[Path] | None = None, progress: Any = N
             result.errors.extend(errors)
         else:
             result.valid.append(parsed.shown)
-    if whole and all(found.key and ":" not in found.key for found in scanned):
-        _keep_result(registry, _tree_key(registry, [found.key for found in scanned], here), result)
+    if whole and all(found.key is not None for found in scanned):
+        _cache_result(registry, here, [found.key for found in scanned if found.key], result)
     return _with_stray(registry, result) if whole else result
 
 
 # A whole-registry check depends on nothing but its files' contents (their keys), sobreg's code
-# and process.yaml (the fingerprint, mixed in here too, so the kept result is never trusted
-# through the item cache's own invalidation alone) and, for the paths shown, the current folder:
-# a warm `validate` with nothing changed is answered from the last result.
-def _tree_key(registry: Registry, keys: list[str], here: str) -> str:
-    digest = hashlib.blake2b(fingerprint(registry).encode(), digest_size=20)
-    digest.update(here.encode("utf-8", "surrogateescape"))
-    digest.update(b"\0" + "\0".join(keys).encode())
-    return digest.hexdigest()
+# and process.yaml (the fingerprint, in every cache key) and, for the paths shown, the current
+# folder: a warm `validate` with nothing changed is answered from the last result.
+def _result_file(registry: Registry, here: str, keys: list[str]) -> Path | None:
+    return cache.answer_file(git_dir(registry.root), registry.root, "validate", here,
+                             "\0".join(keys))  # fmt: skip
 
 
-def _result_file(registry: Registry) -> Path | None:
-    found = git_dir(registry.root)
-    return found / "sobreg" / "checked-v2.marshal" if found else None
-
-
-def _kept_result(registry: Registry, tree: str | None) -> CheckResult | None:
-    data = kept.load_marshal(_result_file(registry)) if tree else None
-    if not isinstance(data, dict) or data.get("tree") != tree:
+def _cached_result(registry: Registry, here: str, keys: list[str]) -> CheckResult | None:
+    data = cache.load_answer(_result_file(registry, here, keys), "validate")
+    if data is None:
         return None
     try:
+        found = data[0]
         return CheckResult(
-            list(data["valid"]),
-            [Issue(*entry) for entry in data["errors"]],
-            [Issue(*entry) for entry in data["warnings"]],
+            list(found["valid"]),
+            [Issue(*entry) for entry in found["errors"]],
+            [Issue(*entry) for entry in found["warnings"]],
         )
     except (KeyError, TypeError):
         return None  # foreign or corrupt: checked anew
 
 
-def _keep_result(registry: Registry, tree: str, result: CheckResult) -> None:
-    file = _result_file(registry)
-    if file is None:
-        return
+def _cache_result(registry: Registry, here: str, keys: list[str], result: CheckResult) -> None:
+    place = _result_file(registry, here, keys)
     issues = {
         name: [(i.path, i.line, i.col, i.field, i.key, i.params) for i in found]
         for name, found in (("errors", result.errors), ("warnings", result.warnings))
     }
-    kept.store_marshal(file, {"tree": tree, "valid": result.valid, **issues})
+    cache.keep_answer(place, "validate", {"valid": result.valid, **issues}, CACHED_RESULTS)
 
 
 def _apart(registry: Registry, path: Path, here: str) -> _Parsed:

@@ -3,9 +3,9 @@
 A source's files pass the same checks as this registry's own: the size limit (checked on the
 size git records, before the bytes are read), the YAML reader's refusals (anchors, aliases,
 tags, several documents) and the models. A file that fails is left out and named, the rest of
-the source is read. What was read is kept per source under `.git/sobreg/sources/`, keyed by the
-source's commit and sobreg's code: a fetched commit never changes, so a warm command reads one
-small file per source and starts no parser.
+the source is read. What was read is kept per source in the cache (kind `sources`), keyed by
+the source's commit and the fingerprint: a fetched commit never changes, so a warm command
+reads one small file per source and starts no parser.
 """
 
 from __future__ import annotations
@@ -20,13 +20,11 @@ from sobreg.audit.repo import Git
 from sobreg.engine.summary import summary
 from sobreg.errors import Issue, RefusedError, YamlProblem
 from sobreg.models.layout import FOLDERS, kind_of_rel, model_for
-from sobreg.store import kept, yamlio
-from sobreg.store.itemstore import fingerprint
+from sobreg.store import cache, yamlio
 from sobreg.store.names import printable
-from sobreg.store.registry import Registry
-from sobreg.store.sourcelist import cache_folder, listed
+from sobreg.store.registry import Registry, git_dir
+from sobreg.store.sourcelist import listed
 
-VERSION = 1
 BATCH = 2000  # blobs read per `git cat-file` round: bounds memory for a large source
 
 
@@ -106,7 +104,7 @@ def _build(git: Git, name: str) -> tuple[list[Any], list[Any]]:
 
 def fetched_key(registry: Registry) -> str:
     """What every source's view depends on besides sobreg's code: sources.yaml, the commit each
-    source's ref holds and what its last fetch found (a kept answer's key, reporting/cache)."""
+    source's ref holds and what its last fetch found (a kept answer's key, reporting/answers)."""
     git = Git(registry.root)
     return repr((listed(registry), git_sources.commits(git), git_sources.read_state(git.git_dir)))
 
@@ -121,8 +119,7 @@ def read(registry: Registry, names: list[str] | None = None) -> list[SourceView]
     git = Git(registry.root)
     refs = git_sources.commits(git)
     state = git_sources.read_state(git.git_dir)
-    folder = cache_folder(registry)
-    code = fingerprint(registry)
+    found = git_dir(registry.root)
     views = []
     for source in chosen:
         name = source["name"]
@@ -131,15 +128,15 @@ def read(registry: Registry, names: list[str] | None = None) -> list[SourceView]
                           known.get("fetched_at"), bool(known.get("ok", True)),
                           known.get("error"))  # fmt: skip
         if view.commit is not None:
-            key = f"{view.commit}:{code}"
-            file = folder / "sources" / f"{name}-v{VERSION}.marshal" if folder else None
-            cached = kept.load_marshal(file)
+            key = cache.key(registry.root, view.commit)
+            file = cache.file(found, "sources", f"{name}.marshal")
+            cached = cache.load_marshal(file)
             if isinstance(cached, dict) and cached.get("key") == key:
                 items, refused = cached["items"], cached["refused"]
             else:
                 items, refused = _build(git, name)
                 if file is not None:
-                    kept.store_marshal(file, {"key": key, "items": items, "refused": refused})
+                    cache.store_marshal(file, {"key": key, "items": items, "refused": refused})
             view.items = [(kind, data) for kind, data in items]
             view.refused = [Issue(*entry) for entry in refused]
         views.append(view)

@@ -10,8 +10,14 @@ from typing import Any
 
 from sobreg.errors import Issue, RefusedError
 from sobreg.models.layout import FOLDER_KINDS
-from sobreg.store.itemcache import Listing, scan, unchanged_keys
-from sobreg.store.itemstore import SEARCH, kept_search, kept_summaries
+from sobreg.store.itemcache import (
+    SEARCH,
+    Listing,
+    cached_search,
+    cached_summaries,
+    scan,
+    unchanged_keys,
+)
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check, summarised
 
@@ -38,7 +44,7 @@ def keyed_summaries(
     paths, keys = listed or _listed(registry, item_type)
     refused = refused_items(registry)
     if keys is not None and not refused:
-        table = kept_summaries(registry)
+        table = cached_summaries(registry)
         found: list[dict[str, Any]] = [table.get(key) for key in keys]  # type: ignore[misc]
         if all(isinstance(data, dict) for data in found):  # else a scan says why, or refuses
             if words:
@@ -47,7 +53,7 @@ def keyed_summaries(
             return keys, list(zip(kinds, found, strict=True))
     listing: Listing = "all" if item_type is None else "folder"
     scanned = scan(registry, paths, summarised, progress, summaries=True, listing=listing)
-    fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict)]
+    fresh = [(s.key, s.summary) for s in scanned if isinstance(s.summary, dict) and s.key]
     if words:
         _with_search(registry, fresh)
     else:  # a cache that could not be written leaves them in: the same answer either way
@@ -61,9 +67,10 @@ def keyed_summaries(
             ]
             unreadable.append(Issue(registry.rel(s.path), line, col, field, key, params))
     registry.refuse_unreadable(unreadable)
-    usable = not unreadable and not refused and all(s.key and ":" not in s.key for s in scanned)
+    keys = [s.key for s in scanned if s.key is not None]
+    usable = not unreadable and not refused and len(keys) == len(scanned)
     return (
-        [s.key for s in scanned] if usable else None,
+        keys if usable else None,
         [(s.kind, s.summary) for s in scanned
          if isinstance(s.summary, dict) and s.path not in refused],
     )  # fmt: skip
@@ -87,7 +94,7 @@ def refused_items(registry: Registry) -> set[str]:
 def _with_search(registry: Registry, pairs: Iterable[tuple[str, dict[str, Any]]]) -> None:
     # A summary without its kept search record is searched by folding its fields anew
     # (reporting/search).
-    table = kept_search(registry)
+    table = cached_search(registry)
     for key, data in pairs:
         found = data.pop(SEARCH, None) or table.get(key)
         if isinstance(found, dict):
@@ -110,7 +117,7 @@ def keyed_search_records(
     """`search_records`, with the content keys they come from (as `keyed_summaries`)."""
     paths, keys = listed or _listed(registry, item_type)
     if keys is not None:
-        table = kept_search(registry)
+        table = cached_search(registry)
         found = [table.get(key) for key in keys]
         if all(isinstance(record, dict) for record in found):
             return keys, list(zip(_kinds_of(registry, paths), found, strict=True))  # type: ignore[arg-type]

@@ -1,13 +1,15 @@
-"""The item cache's stores under `.git/sobreg/`: what is kept of each file's content, by a key
+"""The item cache's stores (cache kind `items`): what is kept of each file's content, by a key
 made of its path and bytes, and the stats that let a scan trust a file without reading it.
 
-Four marshal files, each replaced whole and atomically (two processes may use them at once: the
-last writer wins, every version is complete; a missing, foreign or corrupt one is rebuilt):
-`verdicts` (each content's own problems and links, from `validate`, with the files' stats),
-`summaries` and `search` (for the reports; what search reads kept apart), and `recent`: what
-scans that met few new files added since the others were last written (stats, verdicts,
-summaries, search records), so that adding one file's entries to 10,000 writes one small file
-(`Recent`). Which scan fills which is said in `itemcache`; how a scan holds them, `itemstate`.
+Each store holds the fingerprint it was written for (`store/cache.fingerprint`) and is used only
+under that fingerprint. Five marshal files, each replaced whole and atomically (two processes
+may use them at once: the last writer wins, every version is complete; a missing, foreign or
+corrupt one is rebuilt): `verdicts` (each content's own problems and links, from `validate`,
+with the files' stats), `summaries` and `search` (for the reports; what search reads kept
+apart), `recent`: what scans that met few new files added since the others were last written
+(stats, verdicts, summaries, search records), so that adding one file's entries to 10,000 writes
+one small file (`Recent`), and `snapshot`: the last listings' stats (`scanning.unchanged_keys`).
+Which scan fills which is said in `scanning`; how a scan holds them, `held`.
 """
 
 from __future__ import annotations
@@ -17,35 +19,25 @@ import marshal
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from sobreg.store import atomic, kept
-from sobreg.store.codekey import code_key
+from sobreg.store import cache
+from sobreg.store.cache import RACY_NS
 from sobreg.store.registry import Registry, git_dir
 
-VERSION = 1
-RACY_NS = 2_000_000_000  # mtimes this close to the cache's writing are not trusted
+Store = Literal["verdicts", "summaries", "search", "recent", "snapshot"]
 SEARCH = "_search"  # what search reads of a summary (engine/summary.py), kept in its own file
 Stat = tuple[int, int, int, int, str]  # a file's mtime, ctime, size and inode, and its key
 
 
-def store_file(found: Path | None, name: str) -> Path | None:
-    """Where the cache keeps one of its stores (`verdicts`, `summaries`, `search`, `recent`,
-    `snapshot`) in the git folder `found`; None outside a git repository, where nothing is
-    kept."""
-    return found / "sobreg" / f"{name}-v{VERSION}.marshal" if found else None
-
-
-def fingerprint(registry: Registry) -> str:
-    """What cached verdicts and summaries depend on: sobreg's code and process.yaml."""
-    digest = hashlib.blake2b(code_key().encode(), digest_size=16)
-    process = registry.root / "process.yaml"
-    digest.update(process.read_bytes() if process.is_file() else b"")
-    return f"{VERSION}:{digest.hexdigest()}"
+def store_file(found: Path | None, name: Store) -> Path | None:
+    """Where one of the stores is kept in the git folder `found`; None outside a git repository,
+    where nothing is kept."""
+    return cache.file(found, "items", f"{name}.marshal")
 
 
 def read_store(file: Path | None) -> dict[str, Any]:
-    data = kept.load_marshal(file)
+    data = cache.load_marshal(file)
     return data if isinstance(data, dict) else {}  # missing, foreign or corrupt: start afresh
 
 
@@ -58,7 +50,7 @@ def write_store(file: Path, data: dict[str, Any]) -> None:
         data["written"] = written
         return marshal.dumps(data)
 
-    atomic.write(file, content, durable=False, best_effort=True)
+    cache.write(file, content)
 
 
 def entries(file: Path | None, expected: str) -> dict[str, Any]:
@@ -67,20 +59,20 @@ def entries(file: Path | None, expected: str) -> dict[str, Any]:
     return data.get("entries", {}) if data.get("fingerprint") == expected else {}
 
 
-def kept_summaries(registry: Registry) -> dict[str, Any]:
+def cached_summaries(registry: Registry) -> dict[str, Any]:
     """The summaries kept by earlier scans, by content key (without reading the verdicts), and
-    without what search reads (`kept_search`)."""
-    return _kept_with_recent(registry, "summaries")
+    without what search reads (`cached_search`)."""
+    return _cached_with_recent(registry, "summaries")
 
 
-def kept_search(registry: Registry) -> dict[str, Any]:
+def cached_search(registry: Registry) -> dict[str, Any]:
     """What search reads of each summary (the summary's `_search`), by content key."""
-    return _kept_with_recent(registry, "search")
+    return _cached_with_recent(registry, "search")
 
 
-def _kept_with_recent(registry: Registry, name: str) -> dict[str, Any]:
+def _cached_with_recent(registry: Registry, name: Literal["summaries", "search"]) -> dict[str, Any]:
     """A store's entries (`summaries` or `search`) with the recent store's of the same kind."""
-    found, expected = git_dir(registry.root), fingerprint(registry)
+    found, expected = git_dir(registry.root), cache.fingerprint(registry.root)
     kept_now = entries(store_file(found, name), expected)
     recent = load_recent(store_file(found, "recent"), expected)
     for key, value in getattr(recent, name).items():

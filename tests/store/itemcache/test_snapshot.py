@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store import itemcache, itemstate
-from sobreg.store.itemcache import scan, unchanged_keys
+from sobreg.store.itemcache import held, scan, scanning, unchanged_keys
 from sobreg.store.registry import Registry
 from sobreg.validation.check import verdict
 from sobreg.validation.summaries import summaries
@@ -104,8 +103,8 @@ def test_a_racily_clean_stat_is_not_trusted_later_when_another_scan_writes_the_c
     import marshal
 
     # Named-file scans of this size use the whole store (as pre-commit's --all-files does).
-    monkeypatch.setattr(itemcache, "NAMED_FEW", 0)
-    monkeypatch.setattr(itemstate, "RECENT", 0 if store == "verdicts" else 10_000)
+    monkeypatch.setattr(scanning, "NAMED_FEW", 0)
+    monkeypatch.setattr(held, "RECENT", 0 if store == "verdicts" else 10_000)
     reg = _registry(repo)
     first, other = reg.item_paths()[:2]
     scan(reg, reg.item_paths(), verdict)
@@ -118,7 +117,7 @@ def test_a_racily_clean_stat_is_not_trusted_later_when_another_scan_writes_the_c
     text = Path(first).read_text(encoding="utf-8").replace("title: ", "title: X", 1)[:-1]
     Path(first).write_text(text, encoding="utf-8")
     os.utime(first, ns=(now - 1_500_000_000, now - 1_500_000_000))
-    cache_file = repo / ".git" / "sobreg" / f"{store}-v1.marshal"
+    cache_file = repo / ".git" / "sobreg" / "cache" / "items" / f"{store}.marshal"
     data = marshal.loads(cache_file.read_bytes())
     st = os.stat(first)
     data["stats"][rel] = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, seen)
@@ -150,8 +149,8 @@ def test_the_kept_result_is_a_fresh_checks(repo: Path, monkeypatch: pytest.Monke
     warm = cli("validate", "--format", "json")
     assert (warm.code, warm.stdout) == (fresh.code, fresh.stdout) and fresh.code == 1
     assert json.loads(fresh.stdout)["errors"]
-    kept = repo / ".git" / "sobreg" / "checked-v2.marshal"
-    assert kept.is_file()
+    kept = repo / ".git" / "sobreg" / "cache" / "answers"
+    assert [p.name.split("-")[0] for p in kept.iterdir()] == ["validate"]
     # From another folder the paths are shown from there: not the result kept for the root.
     monkeypatch.chdir(repo / "registry")
     below = cli("validate", "--format", "json")
@@ -173,7 +172,7 @@ def test_search_words_are_kept_apart_and_joined_on_request(
     from sobreg.reporting.search import search
     from sobreg.validation.summaries import search_records
 
-    monkeypatch.setattr(itemstate, "RECENT", 0)  # as in a registry of many files
+    monkeypatch.setattr(held, "RECENT", 0)  # as in a registry of many files
     reg = _registry(repo)
     cold = summaries(reg, words=True)  # scanned: the words come back from their own file
     assert all("_words" in data for _, data in cold)
@@ -187,7 +186,8 @@ def test_search_words_are_kept_apart_and_joined_on_request(
         assert record == {k: whole[k] for k in record}
     hits = [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)]
     assert len(hits) == 3
-    (repo / ".git" / "sobreg" / "search-v1.marshal").unlink()  # folded anew from the summaries
+    # Folded anew from the summaries:
+    (repo / ".git" / "sobreg" / "cache" / "items" / "search.marshal").unlink()
     assert [(h.id, h.score) for h in search(reg, "sömnbesvär", local_only=True)] == hits
 
 
@@ -196,12 +196,15 @@ def test_the_kept_result_is_not_used_by_other_code(
 ) -> None:
     # Issue 32: the kept result's key holds sobreg's code and process.yaml itself, so a newer
     # sobreg never answers from an older one's result, whatever the item cache does.
-    from sobreg.store import itemstore
-    from sobreg.validation import check
+    from sobreg.store import cache
 
-    reg = _registry(repo)
-    keys = ["content key of a file", "and of another"]
-    tree = check._tree_key(reg, keys, str(repo) + "/")
-    assert check._tree_key(reg, keys, str(repo) + "/") == tree
-    monkeypatch.setattr(itemstore, "code_key", lambda: "another sobreg")
-    assert check._tree_key(reg, keys, str(repo) + "/") != tree
+    _registry(repo)
+    _age(repo)
+    assert cli("validate").code == 0
+    kept = repo / ".git" / "sobreg" / "cache" / "answers"
+    first = {p.name for p in kept.glob("validate-*")}
+    assert len(first) == 1
+    monkeypatch.setattr(cache, "_CODE_KEY", "another sobreg")
+    assert cli("validate").code == 0
+    second = {p.name for p in kept.glob("validate-*")}
+    assert len(second) == 2 and first < second  # the same files, another key

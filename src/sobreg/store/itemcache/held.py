@@ -12,12 +12,12 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from sobreg.store.itemstore import (
-    RACY_NS,
+from sobreg.store import cache
+from sobreg.store.cache import RACY_NS
+from sobreg.store.itemcache.stores import (
     Recent,
     Stat,
     entries,
-    fingerprint,
     hash_file,
     load_recent,
     read_store,
@@ -33,7 +33,7 @@ from sobreg.store.registry import Registry, git_dir
 RECENT = 256
 
 
-class Cache:
+class ItemCache:
     """The stores as one scan sees them: verdicts (what `validate` needs) and summaries (for
     reports), with the recent store's entries taken in.
 
@@ -45,9 +45,13 @@ class Cache:
 
     def __init__(self, registry: Registry, named: bool = False) -> None:
         found = git_dir(registry.root)
-        names = ("verdicts", "summaries", "search", "recent")
-        self.files = {n: store_file(found, n) for n in names}
-        self.fingerprint = fingerprint(registry)
+        self.files = {
+            "verdicts": store_file(found, "verdicts"),
+            "summaries": store_file(found, "summaries"),
+            "search": store_file(found, "search"),
+            "recent": store_file(found, "recent"),
+        }
+        self.fingerprint = cache.fingerprint(registry.root)
         self.named = named
         self.recent: Recent = load_recent(self.files["recent"], self.fingerprint)
         data = {} if named else read_store(self.files["verdicts"])
@@ -194,12 +198,12 @@ class Cache:
             return Recent(summaries=recent.summaries, search=recent.search)
         records = {k: v for k, v in entries(searched, self.fingerprint).items() if k in keep}
         records.update(recent.search)
-        kept_summaries = {
+        cached_summaries = {
             key: without_search(key, summary, records)
             for key, summary in self._summaries.items()
             if key in keep and isinstance(summary, dict)
         }
-        write_store(summaries, {"fingerprint": self.fingerprint, "entries": kept_summaries})
+        write_store(summaries, {"fingerprint": self.fingerprint, "entries": cached_summaries})
         write_store(searched, {"fingerprint": self.fingerprint, "entries": records})
         return Recent()
 

@@ -1,6 +1,6 @@
-"""`store/itemstate.py`: the item cache as a scan holds it, and the small recent store a check of
-a few named files (pre-commit's) and a report after a few edits read and write instead of the
-whole registry's stores."""
+"""`store/itemcache/held.py`: the item cache as a scan holds it, and the small recent store a
+check of a few named files (pre-commit's) and a report after a few edits read and write instead
+of the whole registry's stores."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store import itemstate, itemstore
-from sobreg.store.itemcache import scan
+from sobreg.store.itemcache import held, scan, stores
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check, summarised, verdict
 from sobreg.validation.summaries import summaries
@@ -35,29 +34,29 @@ def test_a_check_of_a_few_named_files_reads_and_writes_the_recent_store_only(
     """Pre-commit checks the staged files: loading and rewriting every file's stat and verdict
     (10,000 entries, ~20 ms) to add one costs more than the check. A few named files are read,
     hashed and checked against the small recent store; a whole scan takes its verdicts in."""
-    monkeypatch.setattr(itemstate, "RECENT", 2)  # the whole check writes the other stores
+    monkeypatch.setattr(held, "RECENT", 2)  # the whole check writes the other stores
     for n in range(1, 4):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     reg = Registry(repo / "registry")
     check(reg)
-    kept = repo / ".git" / "sobreg"
-    whole = (kept / "verdicts-v1.marshal").read_bytes()
+    kept = repo / ".git" / "sobreg" / "cache" / "items"
+    whole = (kept / "verdicts.marshal").read_bytes()
     opened: list[str] = []
-    reading = itemstore.read_store
+    reading = stores.read_store
 
     def read_store(file: Path | None) -> dict[str, Any]:
         opened.append(file.name if file else "")
         return reading(file)
 
-    monkeypatch.setattr(itemstore, "read_store", read_store)
-    monkeypatch.setattr(itemstate, "read_store", read_store)
+    monkeypatch.setattr(stores, "read_store", read_store)
+    monkeypatch.setattr(held, "read_store", read_store)
     path = Path(reg.item_paths()[0])
     path.write_text(path.read_text(encoding="utf-8") + "# ändrad\n", encoding="utf-8")
     calls: list[str] = []
     scan(reg, [path], _counting(calls), listing="files")
     assert calls == ["N-2026-001.yaml"]
-    assert opened == ["recent-v1.marshal"]
-    assert (kept / "verdicts-v1.marshal").read_bytes() == whole
+    assert opened == ["recent.marshal"]
+    assert (kept / "verdicts.marshal").read_bytes() == whole
     scan(reg, [path], _counting(calls), listing="files")
     assert calls == ["N-2026-001.yaml"]  # the same content: its kept verdict
     # Another change of the same size and mtime: the bytes are what is looked up, not the stat.
@@ -71,7 +70,7 @@ def test_a_check_of_a_few_named_files_reads_and_writes_the_recent_store_only(
     opened.clear()
     scan(reg, reg.item_paths(), _counting(calls))  # the whole registry: nothing parsed again
     assert calls == ["N-2026-001.yaml"] * 2
-    assert sorted(opened) == ["recent-v1.marshal", "verdicts-v1.marshal"]
+    assert sorted(opened) == ["recent.marshal", "verdicts.marshal"]
     assert check(reg, [path]).ok and check(reg).ok
 
 
@@ -80,12 +79,14 @@ def test_the_recent_store_keeps_the_newest_verdicts_only(
 ) -> None:
     """A named-file check does not read the other stores, so it cannot write into them: the
     recent store keeps its newest entries."""
-    monkeypatch.setattr(itemstate, "RECENT", 2)
+    monkeypatch.setattr(held, "RECENT", 2)
     for n in range(1, 4):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     reg = Registry(repo / "registry")
     keys = [scan(reg, [p], verdict, listing="files")[0].key for p in reg.item_paths()]
-    recent = marshal.loads((repo / ".git" / "sobreg" / "recent-v1.marshal").read_bytes())
+    recent = marshal.loads(
+        (repo / ".git" / "sobreg" / "cache" / "items" / "recent.marshal").read_bytes()
+    )
     assert list(recent["verdicts"]) == keys[1:]
     # Each file was written just before its check: the stats taken of the earlier ones were
     # not yet sure (racily clean) when a later check wrote the store, so it dropped them.
@@ -99,7 +100,7 @@ def test_reports_after_a_few_edits_follow_each_edit(
     the item cache writes where (with the recent store held small). Since every reader first
     asks `validate`'s verdicts (issue 33), which stores a scan writes is validate's business;
     the recent store itself is for issue 32 to keep or remove."""
-    monkeypatch.setattr(itemstate, "RECENT", 4)
+    monkeypatch.setattr(held, "RECENT", 4)
     for n in range(1, 6):
         add_nomination(repo, f"N-2026-{n:03d}", commit=False)
     hour_ago = time.time_ns() - 3_600_000_000_000  # no file racily clean against the stores

@@ -10,7 +10,7 @@ from typing import Any
 
 from conftest import add_nomination
 
-from sobreg.reporting.cache import kept_answer
+from sobreg.reporting.answers import cached_answer
 from sobreg.store.registry import Registry
 
 HOUR_NS = 3_600_000_000_000
@@ -33,17 +33,17 @@ def test_an_answer_is_computed_once_while_the_files_stay_the_same(repo: Path) ->
         calls.append(len(items))
         return sorted(str(data.get("title")) for _, data in items)
 
-    first = kept_answer(reg, "titles", (), titles)
+    first = cached_answer(reg, "titles", (), titles)
     assert len(first) == 3 and calls == [3]
-    assert kept_answer(reg, "titles", (), titles) == first and calls == [3]
+    assert cached_answer(reg, "titles", (), titles) == first and calls == [3]
     # Another parameter is another answer.
-    assert kept_answer(reg, "titles", ("other",), titles) == first and calls == [3, 3]
+    assert cached_answer(reg, "titles", ("other",), titles) == first and calls == [3, 3]
     # Touched, same bytes (a checkout, an editor's save): its stat changed, its content did not;
     # the files are read to find out, and the kept answer is still the answer.
     path = Path(reg.item_paths()[0])
     path.write_bytes(path.read_bytes())
-    assert kept_answer(reg, "titles", (), titles) == first and calls == [3, 3]
+    assert cached_answer(reg, "titles", (), titles) == first and calls == [3, 3]
     # Changed content: computed anew, and the answer says so.
     path.write_text(path.read_text(encoding="utf-8").replace("title: ", "title: Ny ", 1))
-    again = kept_answer(reg, "titles", (), titles)
+    again = cached_answer(reg, "titles", (), titles)
     assert calls == [3, 3, 3] and again != first and any(t.startswith("Ny ") for t in again)

@@ -1,5 +1,5 @@
-"""A content-addressed cache of parsed, validated registry files, kept under `.git/sobreg/`
-(its stores: `itemstore`).
+"""A scan of registry files through the item cache: each file's verdict or summary, from its
+stores (`stores`) where the file's content is known.
 
 Each file's entry is keyed by a hash of its path and bytes, so an entry is never used for content
 that changed. Like git's index, a file whose size, mtime and inode match the last scan is not
@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sobreg.models.layout import FOLDER_KINDS, kind_of_rel, model_for
-from sobreg.store import kept
-from sobreg.store.itemstate import Cache
-from sobreg.store.itemstore import RACY_NS, fingerprint, hash_file, store_file, write_store
+from sobreg.store.cache import RACY_NS, fingerprint, load_marshal
+from sobreg.store.itemcache.held import ItemCache
+from sobreg.store.itemcache.stores import hash_file, store_file, write_store
 from sobreg.store.parallel import share
 from sobreg.store.registry import Registry, git_dir
 
@@ -51,7 +51,18 @@ class Scanned:
     kind: str
     issues: list[tuple[int, int, str, str, dict[str, Any]]]
     summary: dict[str, Any] | None
-    key: str = ""  # the content key ("unreadable:…"/"irregular:…" when there is none)
+    key: str | None = None  # the content key; None: the file has no content to key (see Slot)
+
+
+@dataclass(slots=True)
+class Slot:
+    """One path of a scan while it runs: its content key once known, or, for a path whose
+    content cannot be had (not a regular file, unreadable), no key and its own verdict."""
+
+    path: str
+    kind: str
+    key: str | None = None
+    own: Any = None  # the verdict of a path without content
 
 
 def _snapshot_file(registry: Registry) -> Path | None:
@@ -80,8 +91,8 @@ def unchanged_keys(registry: Registry, paths: list[str]) -> list[str] | None:
     """The content keys of `paths` when the last scan of exactly these paths kept a snapshot
     and no file's stat differs from it (nor is racily clean): the cost of one `lstat` per file
     and one comparison of two arrays. None: a scan must look (see `scan`)."""
-    data = kept.load_marshal(_snapshot_file(registry))
-    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint(registry):
+    data = load_marshal(_snapshot_file(registry))
+    if not isinstance(data, dict) or data.get("fingerprint") != fingerprint(registry.root):
         return None
     found = data.get("listings", {}).get(_listing_key(paths))
     if found is None:
@@ -95,7 +106,7 @@ def unchanged_keys(registry: Registry, paths: list[str]) -> list[str] | None:
     return list(keys)
 
 
-def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: list[str]) -> None:
+def _keep_snapshot(registry: Registry, cache: ItemCache, paths: list[str], keys: list[str]) -> None:
     """Remember these paths' stats and keys for `unchanged_keys` (the last few listings)."""
     file = _snapshot_file(registry)
     root = str(registry.root.resolve()) + os.sep
@@ -108,7 +119,7 @@ def _keep_snapshot(registry: Registry, cache: Cache, paths: list[str], keys: lis
         if known is None:
             return
         flat.extend(known[:4])
-    old = kept.load_marshal(file)
+    old = load_marshal(file)
     listings = {}
     if isinstance(old, dict) and old.get("fingerprint") == cache.fingerprint:
         listings = dict(list(old.get("listings", {}).items())[-(SNAPSHOTS - 1) :])
@@ -125,26 +136,27 @@ _WORKER: dict[str, Any] = {}
 Job = tuple[int, str, str, str, bool]
 
 
-def _not_regular(rel: str) -> tuple[str, Any]:
-    """The key and verdict of a path that is not a regular file."""
-    return f"irregular:{rel}", ([(1, 1, "", "validate.not_regular", {})], None)
+# The verdict of a path that is not a regular file (it has no content to key).
+NOT_REGULAR: tuple[list[Any], None] = ([(1, 1, "", "validate.not_regular", {})], None)
 
 
-def _read_and_check(job: Job) -> tuple[int, Any, str, Any]:
-    """Read and hash one file; analyse it unless the cache knows its content."""
+def _read_and_check(job: Job) -> tuple[int, Any, str | None, Any]:
+    """Read and hash one file; analyse it unless the cache knows its content. Its stat, its
+    content key and what was found (None: known to the cache); no stat and no key for a path
+    without content, found then being its own verdict."""
     index, path, rel, kind, look = job
     registry, cache, summaries = _WORKER["registry"], _WORKER["cache"], _WORKER["summaries"]
     analyse: Analyse = _WORKER["analyse"]
     if look:
         try:
             if not stat.S_ISREG(os.lstat(path).st_mode):
-                return index, None, *_not_regular(rel)
+                return index, None, None, NOT_REGULAR
         except OSError:
             pass  # one that cannot be looked at cannot be read either: hash_file says why
     try:
         stamp, key, data = hash_file(path, rel)
     except OSError:
-        return index, None, f"unreadable:{path}", analyse(registry, path, kind, None)
+        return index, None, None, analyse(registry, path, kind, None)
     if cache.answers(key, summaries):
         return index, stamp, key, None
     return index, stamp, key, analyse(registry, path, kind, data)
@@ -167,14 +179,14 @@ def scan(
     cache forgets files no longer among them), "folder" (every file of one item type: its stats
     are kept as a snapshot, nothing is forgotten) or "files" (files named by the user, such as
     pre-commit's staged ones: only their entries are added; fewer than `NAMED_FEW` are checked
-    against the recent store, see `Cache`)."""
+    against the recent store, see `ItemCache`)."""
     named = listing == "files" and not summaries and len(paths) < NAMED_FEW
-    cache = Cache(registry, named=named)
+    cache = ItemCache(registry, named=named)
     if summaries:
         cache.summaries  # noqa: B018 (loaded before any fork, so the children see it)
     root = str(registry.root.resolve()) + os.sep
     read: dict[str, Any] = {}  # what this scan analysed, by content key
-    keys: list[list[str]] = []
+    slots: list[Slot] = []
     jobs: list[Job] = []
     # When no file's stat is known (a first scan, a new sobreg or process.yaml), every file is
     # read: each is looked at where it is read (here or in a child), not in one pass here first.
@@ -189,8 +201,8 @@ def scan(
         kind = FOLDER_KINDS.get(folder) if name.endswith(".yaml") and "/" not in name else None
         kind = kind or (kind_of_rel(rel) if rel else None) or "outside"
         if cold:
-            jobs.append((len(keys), path, rel or full, kind, True))
-            keys.append([path, kind, ""])
+            jobs.append((len(slots), path, rel or full, kind, True))
+            slots.append(Slot(path, kind))
             continue
         try:
             # lstat, not stat: a link, a folder or a FIFO named like an item is refused by its
@@ -199,60 +211,59 @@ def scan(
         except OSError:
             st = None
         if st is not None and not stat.S_ISREG(st.st_mode):
-            odd, read[odd] = _not_regular(rel or full)
-            keys.append([path, kind, odd])
+            slots.append(Slot(path, kind, None, NOT_REGULAR))
             continue
         key = cache.known_stat(st, rel or full) if st is not None else None
         if key is None or not cache.answers(key, summaries):
-            jobs.append((len(keys), path, rel or full, kind, False))
-        keys.append([path, kind, key or ""])
+            jobs.append((len(slots), path, rel or full, kind, False))
+        slots.append(Slot(path, kind, key))
     if jobs:
         rels = {job[0]: job[2] for job in jobs}
         for index, stamp, key, found in _run(registry, cache, analyse, summaries, jobs, progress):
-            keys[index][2] = key
+            slot = slots[index]
+            slot.key = key
+            if key is None:
+                slot.own = found
+                continue
             if stamp is not None:
                 cache.record(rels[index], stamp, key)
             if found is None:
                 continue
             read[key] = found
-            if _unusable(key):
-                continue
             if not summaries:
                 cache.add_verdict(key, found)
             elif isinstance(found[1], dict):  # one not read is read again, to say why
                 cache.add_summary(key, found[1])
     result = []
-    for path, kind, key in keys:
-        issues, found = read.get(key) or (
-            ([], cache.summaries[key]) if summaries else cache.verdicts[key]
-        )
-        result.append(Scanned(path, kind, issues, found, key))
-    usable = {key for _, _, key in keys if not key.startswith(_UNUSABLE)}
+    for slot in slots:
+        key = slot.key
+        if key is None:
+            issues, found = slot.own
+        else:
+            issues, found = read.get(key) or (
+                ([], cache.summaries[key]) if summaries else cache.verdicts[key]
+            )
+        result.append(Scanned(slot.path, slot.kind, issues, found, key))
+    usable = {slot.key for slot in slots if slot.key is not None}
     # Only a scan of every item file knows which entries belong to files that are gone.
     if listing == "all":
         cache.save(usable)
     else:
-        cache.save(usable | {k for k in cache.known_keys() if not _unusable(k)})
-    if listing != "files" and all(k in usable for _, _, k in keys):
-        _keep_snapshot(registry, cache, [p for p, _, _ in keys], [k for _, _, k in keys])
+        cache.save(usable | cache.known_keys())
+    if listing != "files" and all(slot.key is not None for slot in slots):
+        keys = [slot.key for slot in slots if slot.key is not None]
+        _keep_snapshot(registry, cache, [slot.path for slot in slots], keys)
     return result
-
-
-_UNUSABLE = ("unreadable:", "irregular:")  # what a file's key starts with when it has no content
-
-
-def _unusable(key: str) -> bool:
-    return key.startswith(_UNUSABLE)
 
 
 def _run(
     registry: Registry,
-    cache: Cache,
+    cache: ItemCache,
     analyse: Analyse,
     summaries: bool,
     jobs: list[Job],
     progress: Progress | None,
-) -> list[tuple[int, Any, str, Any]]:
+) -> list[tuple[int, Any, str | None, Any]]:
     """`_read_and_check` over the jobs: in this process for a few, shared with forked children
     for many."""
     _WORKER.update(registry=registry, cache=cache, analyse=analyse, summaries=summaries)

@@ -1,8 +1,8 @@
 """What `publish` keeps between runs, so that a republish costs what changed, not the registry.
 
 Two stores, both keyed by everything their content is computed from, so a stale entry is never
-used: the programs' redacted views under `.git/sobreg/` (key: the program file's content key,
-the name of the program it is replaced by, evaluation.yaml, process.yaml, sobreg's code and the
+used: the programs' redacted views in the cache (kind `views`; key: the fingerprint, the program
+file's content key, the name of the program it is replaced by, evaluation.yaml and the
 language), and each published page's key in the published folder's marker file (the view's key,
 the date it says it was generated, and the templates); the index's rows are kept by the same
 key as their page (`indexrows`). A page whose key is unchanged is
@@ -21,14 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from sobreg.i18n import current_language
-from sobreg.store import kept
+from sobreg.store import cache
 from sobreg.store.files import read_bytes, read_text
-from sobreg.store.itemstate import Cache
-from sobreg.store.itemstore import fingerprint
+from sobreg.store.itemcache import ItemCache
 from sobreg.store.registry import Registry, git_dir
 from sobreg.store.resources import resource
-
-VERSION = 1
 
 
 def _digest(*parts: str | bytes) -> str:
@@ -43,26 +40,20 @@ class Views:
     """The programs' redacted views, by key; saved when one was added."""
 
     def __init__(self, registry: Registry) -> None:
-        found = git_dir(registry.root)
         method = registry.root / "evaluation.yaml"
-        self.base = _digest(
-            fingerprint(registry),
-            read_bytes(method) or b"",
-            current_language(),
-        )
+        self.base = cache.key(registry.root, read_bytes(method) or b"", current_language())
         self.registry = registry
-        self.cache: Cache | None = None  # for `content_key`, when the summaries gave no keys
-        file = found / "sobreg" / f"catalogue-v{VERSION}.pickle" if found else None
-        self.items = kept.KeptMap(file)
+        self.items_seen: ItemCache | None = None  # for `content_key`: the summaries gave no keys
+        self.items = cache.CacheMap(cache.file(git_dir(registry.root), "views", "programs.pickle"))
         self.used: set[str] = set()
 
     def content_key(self, path: str) -> str:
         """A program file's content key, read and hashed only when its stat changed."""
-        if self.cache is None:
-            self.cache = Cache(self.registry)
+        if self.items_seen is None:
+            self.items_seen = ItemCache(self.registry)
         root = str(self.registry.root.resolve()) + os.sep
         rel = path[len(root) :] if path.startswith(root) else path
-        return self.cache.key(path, rel.replace(os.sep, "/"))[0]
+        return self.items_seen.key(path, rel.replace(os.sep, "/"))[0]
 
     def key(self, content: str, elsewhere: str | None) -> str:
         """The key of a program's view: its file's content key and what the view takes from
@@ -80,8 +71,8 @@ class Views:
         self.items.put(key, pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL))
 
     def save(self) -> None:
-        if self.cache is not None:
-            self.cache.save(self.cache.known_keys())
+        if self.items_seen is not None:
+            self.items_seen.save(self.items_seen.known_keys())
         self.items.save(self.used)
 
 

@@ -14,9 +14,7 @@ from typing import Any
 import pytest
 from conftest import add_nomination, cli
 
-from sobreg.store import itemcache, itemstate
-from sobreg.store.itemcache import scan
-from sobreg.store.itemstate import Cache
+from sobreg.store.itemcache import ItemCache, held, scan, scanning
 from sobreg.store.registry import Registry
 from sobreg.validation.check import check, summarised, verdict
 from sobreg.validation.summaries import summaries
@@ -30,20 +28,20 @@ def _validate() -> tuple[int, str]:
 def test_cache_is_written_under_git_and_gives_the_same_answer(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(itemstate, "RECENT", 0)  # as in a registry of many files
+    monkeypatch.setattr(held, "RECENT", 0)  # as in a registry of many files
     add_nomination(repo)
     first = _validate()
-    kept = repo / ".git" / "sobreg"
-    files = sorted(p.name for p in kept.iterdir() if p.is_file())
-    # The verdicts by content, the last scans' stats (snapshot) and the whole registry's last
-    # result (checked), keyed by what they depend on, and the recent store, empty again. No
-    # summaries: validate makes no report.
-    assert files == ["checked-v2.marshal", "recent-v1.marshal", "snapshot-v1.marshal",
-                     "verdicts-v1.marshal"]  # fmt: skip
+    kept = repo / ".git" / "sobreg" / "cache"
+    files = sorted(p.name for p in (kept / "items").iterdir() if p.is_file())
+    # The verdicts by content, the last scans' stats (snapshot) and the recent store, empty
+    # again, and the whole registry's last result (an answer), keyed by what they depend on.
+    # No summaries: validate makes no report.
+    assert files == ["recent.marshal", "snapshot.marshal", "verdicts.marshal"]
+    assert [p.name.split("-")[0] for p in (kept / "answers").iterdir()] == ["validate"]
     assert _validate() == first
     assert cli("status").code == 0  # the first report summarises, and keeps what search reads
-    files = sorted(p.name for p in kept.iterdir() if p.is_file())
-    assert {"search-v1.marshal", "summaries-v1.marshal"} <= set(files)
+    files = sorted(p.name for p in (kept / "items").iterdir() if p.is_file())
+    assert {"search.marshal", "summaries.marshal"} <= set(files)
 
 
 def test_changed_content_is_never_taken_from_the_cache(repo: Path) -> None:
@@ -92,7 +90,7 @@ def test_a_corrupt_or_foreign_cache_is_rebuilt_silently(repo: Path) -> None:
     add_nomination(repo)
     expected = _validate()
     for junk in (b"", b"\x00garbage", b"\xe3" * 1000):
-        for file in (p for p in (repo / ".git" / "sobreg").iterdir() if p.is_file()):
+        for file in (p for p in (repo / ".git" / "sobreg" / "cache").rglob("*") if p.is_file()):
             file.write_bytes(junk)
         assert _validate() == expected
 
@@ -112,7 +110,7 @@ def test_scan_reports_hits_without_reading(repo: Path) -> None:
     scan(reg, reg.item_paths(), verdict)
     os.utime(reg.item_paths()[0], ns=(0, 0))  # an old mtime: trusted once re-hashed and saved
     scan(reg, reg.item_paths(), verdict)
-    cache = Cache(reg)
+    cache = ItemCache(reg)
     key, data = cache.key(reg.item_paths()[0], "nominations/N-2026-001.yaml")
     assert data is None and key in cache.verdicts
 
@@ -173,11 +171,11 @@ def test_files_analysed_in_worker_processes_give_what_this_process_gives(
     (nominations / "N-2026-004.yaml").write_bytes(b"id: N-2026-004\ntitle: \xff\n")
     reg = Registry(repo / "registry")
 
-    def both(analyse: Any, summaries: bool) -> list[tuple[str, str, Any, Any]]:
+    def both(analyse: Any, summaries: bool) -> list[tuple[str, str | None, Any, Any]]:
         found = []
         for parallel_from in (10_000, 1):  # here, then in workers
             shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)
-            monkeypatch.setattr(itemcache, "PARALLEL_FROM", parallel_from)
+            monkeypatch.setattr(scanning, "PARALLEL_FROM", parallel_from)
             scanned = scan(reg, reg.item_paths(), analyse, summaries=summaries)
             found.append([(s.path, s.key, s.issues, s.summary) for s in scanned])
         assert found[0] == found[1]
@@ -210,19 +208,21 @@ def test_entries_that_are_not_regular_files_are_refused_whether_stats_are_known_
         os.mkfifo(programs / "ror.yaml")
         signal.signal(signal.SIGALRM, lambda *_: pytest.fail("a FIFO was opened"))
         signal.alarm(20)
-    monkeypatch.setattr(itemcache, "PARALLEL_FROM", 10_000 if where == "here" else 1)
+    monkeypatch.setattr(scanning, "PARALLEL_FROM", 10_000 if where == "here" else 1)
     reg = Registry(repo / "registry")
     shutil.rmtree(repo / ".git" / "sobreg", ignore_errors=True)
     try:
-        assert not Cache(reg).stats  # nothing known: the files are looked at where they are read
+        assert not ItemCache(
+            reg
+        ).stats  # nothing known: the files are looked at where they are read
         first = scan(reg, reg.item_paths(), verdict)
-        assert Cache(reg).stats  # now known: looked at first, here
+        assert ItemCache(reg).stats  # now known: looked at first, here
         second = scan(reg, reg.item_paths(), verdict)
     finally:
         signal.alarm(0)
     names = {"lank.yaml", "mapp.yaml"} | ({"ror.yaml"} if where == "here" else set())
     for scanned in (first, second):
-        odd = {Path(s.path).name: s for s in scanned if s.key.startswith("irregular:")}
+        odd = {Path(s.path).name: s for s in scanned if s.key is None}
         assert set(odd) == names
         assert all([i[3] for i in s.issues] == ["validate.not_regular"] for s in odd.values())
     assert [(s.path, s.key, s.issues) for s in first] == [(s.path, s.key, s.issues) for s in second]
