@@ -91,3 +91,28 @@ def test_the_small_file_case_is_valid_and_measured(tmp_path_factory: object) -> 
     )  # fmt: skip
     assert ran.returncode == 0, ran.stderr
     assert "| validate, cold" in ran.stdout and "| floor: PyYAML" in ran.stdout
+
+
+def test_the_walks_are_traced_and_counted() -> None:
+    """benchmarks/walks.py follows the id through `advance` and a file through `validate`; its
+    counts are what `summary` makes of a walk."""
+    sys.path.insert(0, str(REPO_ROOT / "benchmarks"))
+    try:
+        from walks import summary
+    finally:
+        sys.path.remove(str(REPO_ROOT / "benchmarks"))
+    assert summary(["a", "a", "b", "a", "c", "b", "b"]) == (5, 3, 2)  # a b a c b: 2 returns
+    done = subprocess.run(
+        [sys.executable, str(REPO_ROOT / "benchmarks" / "walks.py"), "--show"],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    rows = [line.split("|")[1:-1] for line in done.stdout.splitlines() if line.startswith("| ")]
+    assert [row[0].split(" (")[0].strip() for row in rows[1:]] == [
+        "the id through `advance`",
+        "a file through `validate` over the registry, cold",
+    ]
+    for _, stays, modules, returns in rows[1:]:
+        assert int(stays) == int(modules) + int(returns)  # every stay is a first visit or a return
+        assert int(modules) >= 4
+    assert "operations.advance" in done.stdout and "store.itemcache.scanning" in done.stdout

@@ -196,9 +196,10 @@ def open_item(
     from sobreg.models.ids import item_type_of
 
     apply(lang, registry, actor)
-    item_type_of(item_id)  # an id that is none is a usage error, before any registry is looked for
+    # An id that is none is a usage error, before any registry is looked for.
+    kind = item_type_of(item_id)
     reg, who = current_registry(writes)
-    return reg, reg.item(item_id), who
+    return reg, reg.item(item_id, kind), who
 
 
 def current_registry(writes: bool = False, skip_invalid: bool = False) -> tuple[Any, str]:

@@ -136,9 +136,10 @@ class Registry:
         item_type = item_type_of(item_id)
         return self.root / FOLDERS[item_type] / f"{item_id}.yaml"
 
-    def item(self, item_id: str) -> Item:
-        """The item `item_id` names (refused, exit 2, when it is no id at all)."""
-        item_type = item_type_of(item_id)
+    def item(self, item_id: str, item_type: str | None = None) -> Item:
+        """The item `item_id` names (refused, exit 2, when it is no id at all); `item_type` when
+        the id was already checked and its type worked out."""
+        item_type = item_type or item_type_of(item_id)
         return Item(item_id, item_type, self.root / FOLDERS[item_type] / f"{item_id}.yaml")
 
     def item_files(self, item_type: str | None = None) -> list[Path]:
@@ -229,14 +230,15 @@ class Registry:
     def load_roundtrip(self, item: Item) -> tuple[str, Any]:
         """The original text and round-trip document of an item's file, for an edit."""
         path = item.path
-        regular(path, self.rel(path))
+        shown = self.rel(path)
+        regular(path, shown)
         if not path.is_file():
             raise self.unknown(item.id)
-        text = yamlio.read_text(path, self.rel(path))
-        doc = yamlio.load_roundtrip(text, self.rel(path))
+        text = yamlio.read_text(path, shown)
+        doc = yamlio.load_roundtrip(text, shown)
         if not isinstance(doc, dict):
             # Empty, `null` or a list: nothing an edit could build on.
-            raise RefusedError("validate.not_mapping", path=self.rel(path))
+            raise RefusedError("validate.not_mapping", path=shown)
         return text, doc
 
     def schema_ref(self, kind: str) -> str:
