@@ -64,3 +64,18 @@ def test_skips_only_where_ci_cannot_take_them() -> None:
         and any(word in path.read_text("utf-8") for word in ("pytest.skip(", "mark.skip", "skipif"))
     }
     assert skipping <= SKIPS_ALLOWED, skipping - SKIPS_ALLOWED
+
+
+def test_every_module_of_store_and_reporting_has_its_own_test_file() -> None:
+    # Issue 32: tests mirror their modules, so a module's tests are found where it is.
+    package = REPO_ROOT / "src" / "sobreg"
+    missing = []
+    for folder in ("store", "reporting"):
+        for module in sorted((package / folder).rglob("*.py")):
+            if module.name == "__init__.py":
+                continue
+            rel = module.relative_to(package)
+            mirror = TESTS / rel.parent / f"test_{module.name}"
+            if not mirror.is_file():
+                missing.append(f"{rel} -> {mirror.relative_to(REPO_ROOT)}")
+    assert not missing, missing

@@ -76,13 +76,20 @@ def environment(registry_root: Path | None = None) -> Any:
         if local.is_dir() and local.resolve() != resource("templates").resolve():
             loaders.append(FileSystemLoader(str(local)))
     loaders.append(FileSystemLoader(str(resource("templates"))))
-    # Compiling the templates took ~0.03 s of every report; Jinja keeps the compiled code keyed by
-    # each template's source, in the cache (kind `templates`).
+    # Compiling the templates took ~0.03 s of every report; Jinja keeps the compiled code in the
+    # cache (kind `templates`), checked against each template's source, by a key that mixes in
+    # the fingerprint as every cache key does.
     folder = cache.folder(git_dir(registry_root), "templates") if registry_root else None
     compiled = None
-    if folder is not None:
+    if folder is not None and registry_root is not None:
+        root = registry_root
+
+        class Keyed(FileSystemBytecodeCache):
+            def get_cache_key(self, name: str, filename: str | None = None) -> str:
+                return cache.key(root, "template", name, filename or "")
+
         try:
-            compiled = FileSystemBytecodeCache(str(make_folder(folder)))
+            compiled = Keyed(str(make_folder(folder)))
         except OSError:
             compiled = None  # a cache that cannot be written only costs time
     env = Environment(

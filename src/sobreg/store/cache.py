@@ -14,7 +14,7 @@ meets an answer computed by the old one, whatever the other parts of a key say. 
 - `answers`: whole answers of the read commands and of `validate`, and the word indexes;
 - `sources`: what was read of each fetched source, by its commit;
 - `views`: publish's program views and index rows, by page key;
-- `templates`: the templates compiled by Jinja (its own cache, by each template's source).
+- `templates`: the templates compiled by Jinja (checked by Jinja against each one's source).
 
 Two more things only save time and live elsewhere: the published folder's record of each page's
 key (`reporting/republish`) and the HEAD git's commit-graph was last written for
