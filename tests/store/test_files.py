@@ -53,14 +53,8 @@ def test_a_carried_file_is_the_same_file_and_only_a_regular_one_is_carried(tmp_p
     assert not files.carry(str(tmp_path / "missing.html"), str(tmp_path / "x.html"))
 
 
-def test_reads_say_missing_and_pruning_tolerates_what_is_gone(tmp_path: Path) -> None:
+def test_reads_say_missing_and_folders_are_made(tmp_path: Path) -> None:
+    # Pruning kept answers moved to store/cache (tests/store/test_cache.py).
     assert files.read_bytes(tmp_path / "missing") is None
     assert files.read_bytes(tmp_path) is None  # a folder is not a file
-    for name in ("a-1.pickle", "a-2.pickle", "a-3.pickle"):
-        (tmp_path / name).write_bytes(b"x")
-        os.utime(tmp_path / name, (int(name[2]), int(name[2])))
-    oldest_first = files.newest_last(tmp_path, "a-*.pickle")
-    assert [p.name for p in oldest_first] == ["a-1.pickle", "a-2.pickle", "a-3.pickle"]
-    files.prune([*oldest_first[:-1], tmp_path / "already-gone.pickle"])
-    assert [p.name for p in tmp_path.iterdir()] == ["a-3.pickle"]
     assert files.make_folder(tmp_path / "x" / "y").is_dir()

@@ -125,7 +125,7 @@ def set_fields(
     decision, `created`) changes only with a reason, recorded as an `amend` entry naming the
     fields: the same rule `verify` applies (`engine.settled`)."""
     process = registry.process
-    item = registry.item(item) if isinstance(item, str) else item
+    item = registry.item(item)
     item_id, kind = item.id, item.type
     with writing(registry, item.path) as git:
         path = item.path
@@ -252,7 +252,7 @@ def move(
 ) -> Outcome:
     """Advance (or move with `to`, or withdraw) an item in one commit."""
     process = registry.process
-    item = registry.item(item) if isinstance(item, str) else item
+    item = registry.item(item)
     item_id = item.id
     with writing(registry, item.path) as git:
         path = item.path

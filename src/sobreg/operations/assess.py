@@ -185,7 +185,7 @@ def assess(
     method = registry.evaluation
     if method is None:
         raise RefusedError("assess.no_method")
-    item = registry.item(item) if isinstance(item, str) else item
+    item = registry.item(item)
     program_id, path = item.id, item.path
     with writing(registry, path) as git:
         original, doc = registry.load_roundtrip(item)

@@ -65,7 +65,7 @@ def release(
 ) -> Recorded:  # fmt: skip
     """Record a version of an in-use program; a significant change also sets
     `significant_version`, which sends the program to a new national review."""
-    item = registry.item(program) if isinstance(program, str) else program
+    item = registry.item(program)
     program_id = item.id
     when = day or today()
     required: list[str] = []
@@ -89,7 +89,7 @@ def adopt(
     registry: Registry, program: Item | str, actor: str, unit: str, day: dt.date | None, ended: bool
 ) -> Recorded:
     """Record that a care unit starts (or with `ended`, stops) using an in-use program."""
-    item = registry.item(program) if isinstance(program, str) else program
+    item = registry.item(program)
     program_id = item.id
     when = day or today()
 
@@ -119,7 +119,7 @@ def follow_up(
     source: str,
 ) -> Recorded:  # fmt: skip
     """Record a year's follow-up of an in-use program, checked against process.yaml."""
-    item = registry.item(program) if isinstance(program, str) else program
+    item = registry.item(program)
     program_id = item.id
 
     def apply(life: Life, edited: editing.Edited) -> str:

@@ -13,7 +13,6 @@ is still complete before it is swapped in. A missing, foreign or corrupt store i
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import pickle
@@ -26,14 +25,6 @@ from sobreg.store.files import read_bytes, read_text
 from sobreg.store.itemcache import ItemCache
 from sobreg.store.registry import Registry, git_dir
 from sobreg.store.resources import resource
-
-
-def _digest(*parts: str | bytes) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
-        digest.update(b"\0")
-    return digest.hexdigest()
 
 
 class Views:
@@ -58,7 +49,7 @@ class Views:
     def key(self, content: str, elsewhere: str | None) -> str:
         """The key of a program's view: its file's content key and what the view takes from
         elsewhere (as one string)."""
-        key = _digest(self.base, content, elsewhere or "")
+        key = cache.digest(self.base, content, elsewhere or "")
         self.used.add(key)
         return key
 
@@ -85,17 +76,17 @@ def templates_key(registry_root: Path) -> str:
             # The templates and the files a page takes as they are (the form's script and style).
             for file in sorted(f for f in folder.rglob("*") if f.suffix in (".j2", ".js", ".css")):
                 parts += [file.relative_to(folder).as_posix(), read_bytes(file) or b""]
-    return _digest(*parts)
+    return cache.digest(*parts)
 
 
 def page_key(view_key: str, generated: str, templates: str) -> str:
-    return _digest(view_key, generated, templates)
+    return cache.digest(view_key, generated, templates)
 
 
 def form_key(base: str, records: str, generated: str, templates: str) -> str:
     """The nomination form's key: the definitions, sobreg's code and the language (`base`, as a
     view's), the catalogue's items as the form lists them, the date and the templates."""
-    return _digest(base, records, generated, templates)
+    return cache.digest(base, records, generated, templates)
 
 
 def old_pages(target: Path, marker: str) -> dict[str, str]:

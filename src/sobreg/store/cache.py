@@ -52,11 +52,17 @@ def file(found: Path | None, kind: Kind, name: str) -> Path | None:
 
 def key(root: Path, *parts: str | bytes) -> str:
     """A cache key: the fingerprint of the registry at `root` and `parts`, hashed."""
-    digest = hashlib.blake2b(fingerprint(root).encode(), digest_size=20)
+    return digest(fingerprint(root), *parts)
+
+
+def digest(*parts: str | bytes) -> str:
+    """`parts` hashed, each kept apart from the next: a key made of other keys (a page's, from
+    its view's key), which hold the fingerprint already."""
+    found = hashlib.blake2b(digest_size=20)
     for part in parts:
-        digest.update(b"\0")
-        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
+        found.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogateescape"))
+        found.update(b"\0")
+    return found.hexdigest()
 
 
 def fingerprint(root: Path) -> str:

@@ -1,5 +1,5 @@
 """Files other than the registry's YAML: what `publish` builds (a folder made whole beside the
-target, then swapped in), input and shipped files read whole, folders made, stale files pruned.
+target, then swapped in), input and shipped files read whole, folders made.
 
 Everything sobreg reads or writes goes through `store` or `audit`; the layers above call these
 (`tests/architecture/test_io.py` holds them to it).
@@ -7,7 +7,6 @@ Everything sobreg reads or writes goes through `store` or `audit`; the layers ab
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import stat
@@ -51,21 +50,6 @@ def carry(old: str, new: str) -> bool:
         return True
     except OSError:
         return False
-
-
-def prune(paths: list[Path]) -> None:
-    """Remove files another process may be removing too (kept answers past their number)."""
-    with contextlib.suppress(OSError):
-        for path in paths:
-            path.unlink(missing_ok=True)
-
-
-def newest_last(folder: Path, pattern: str) -> list[Path]:
-    """The files of `folder` matching `pattern`, oldest first (by modification time)."""
-    try:
-        return sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime)
-    except OSError:
-        return []
 
 
 class Build:

@@ -136,9 +136,11 @@ class Registry:
         item_type = item_type_of(item_id)
         return self.root / FOLDERS[item_type] / f"{item_id}.yaml"
 
-    def item(self, item_id: str, item_type: str | None = None) -> Item:
+    def item(self, item_id: str | Item, item_type: str | None = None) -> Item:
         """The item `item_id` names (refused, exit 2, when it is no id at all); `item_type` when
-        the id was already checked and its type worked out."""
+        the id was already checked and its type worked out; an `Item` is itself."""
+        if isinstance(item_id, Item):
+            return item_id
         item_type = item_type or item_type_of(item_id)
         return Item(item_id, item_type, self.root / FOLDERS[item_type] / f"{item_id}.yaml")
 
